@@ -1,0 +1,108 @@
+/**
+ * Data that crosses the engine boundary: what goes into step() and what comes out.
+ * Everything here is plain, serialisable data; times inside the engine are epoch
+ * milliseconds (numbers) and become ISO 8601 strings only in Tick, EngineEvent and Notice.
+ */
+import type { IncidentStage, Language, NoticeText, PolicyName } from '../plan/types.js';
+
+/** What a module reports happened; the engine stamps time and service on it. */
+export interface CoreEvent {
+  type: EventType;
+  message: string;
+  /** a closed reason code where the event is a decision (see scale/reasons.ts) */
+  reason?: string;
+  data?: Record<string, number | string | boolean | null>;
+}
+
+export type EventType =
+  | 'trigger:pending'
+  | 'trigger:firing'
+  | 'trigger:clearing'
+  | 'trigger:resolved'
+  | 'level:changed'
+  | 'scale:decision'
+  | 'servers:activated'
+  | 'servers:provisioning'
+  | 'servers:starting'
+  | 'servers:ready'
+  | 'servers:draining'
+  | 'servers:stopped'
+  | 'throttle:started'
+  | 'throttle:stopped'
+  | 'drop:started'
+  | 'drop:stopped'
+  | 'incident:opened'
+  | 'incident:updated'
+  | 'incident:resolved'
+  | 'manual:scale';
+
+export interface EngineEvent extends CoreEvent {
+  t: string;
+  service: string;
+}
+
+export interface ServersByState {
+  standby: number;
+  provisioning: number;
+  starting: number;
+  active: number;
+  draining: number;
+}
+
+/** One service at one tick: the Replay JSON tick contract of DESIGN.md, and more. */
+export interface Tick {
+  t: string;
+  service: string;
+  policy: PolicyName;
+  demandRps: number;
+  capacityRps: number;
+  servedRps: number;
+  throttledRps: number;
+  droppedRps: number;
+  backlog: number;
+  latencyMs: number;
+  utilization: number;
+  level: string;
+  baselineRps: number;
+  /** servers needed to serve the demand at the plan's target utilisation */
+  demandServers: number;
+  /** servers able to serve now */
+  supplyServers: number;
+  servers: ServersByState;
+  expectedRecoveryAt: string | null;
+}
+
+export interface Notice {
+  id: string;
+  incidentId: string;
+  t: string;
+  service: string;
+  level: string;
+  stage: IncidentStage;
+  cause: Record<Language, string>;
+  /** how many times normal the traffic is */
+  multiple: number;
+  expectedDelayMs: number;
+  expectedRecoveryAt: string | null;
+  nextUpdateAt: string | null;
+  text: Record<Language, NoticeText>;
+}
+
+/** Observed metrics for one service for the tick just ended. */
+export interface ServiceSample {
+  rps: number;
+  /** observed latency, when the metrics carry one; otherwise the simulated latency is used */
+  latencyMs?: number;
+  /** observed error rate 0..1, when the metrics carry one */
+  errorRate?: number;
+}
+
+export type Command =
+  | { type: 'scale'; service: string; desired: number; by: string };
+
+export interface StepInput {
+  /** end of the tick, epoch milliseconds */
+  t: number;
+  samples: Record<string, ServiceSample>;
+  commands?: Command[];
+}
