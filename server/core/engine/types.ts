@@ -106,3 +106,28 @@ export interface StepInput {
   samples: Record<string, ServiceSample>;
   commands?: Command[];
 }
+
+/** The fleet as the scale policies see it: counts only. */
+export interface FleetView {
+  /** serving now */
+  active: number;
+  /** booting or warming; serve once ready */
+  starting: number;
+  /** cold servers being provisioned; start afterwards */
+  provisioning: number;
+  /** stopped standby servers still in the pool, ready to start */
+  standbyAvailable: number;
+  draining: number;
+  /** cold servers the quota still lets begin provisioning in the current minute */
+  coldQuotaLeft: number;
+}
+
+/** What a scale policy asks the fleet for: a total of committed servers (active + starting + provisioning). */
+export interface ScaleDecision {
+  desired: number;
+  current: number;
+  /** closed set of reason codes, see scale/reasons.ts */
+  reason: string;
+  /** one sentence for a person: what was decided and why, with the numbers */
+  message: string;
+}

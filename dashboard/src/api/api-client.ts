@@ -1,0 +1,108 @@
+/**
+ * The operator dashboard's calls to the HTTP API, typed against server/contracts.ts. The
+ * token is read on every call (it can be entered or forgotten at any time) and sent as a
+ * Bearer token. Failures are values: a status, a code and a message a person can read.
+ */
+import type { DrillDto, IncidentStageName, Language, PlanSummary, PolicyName } from './api-types.js';
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export interface ApiError {
+  /** HTTP status, or 0 when the request never got an answer */
+  status: number;
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export interface PlanInForce extends PlanSummary {
+  /** the plan's YAML text as written */
+  raw: string;
+}
+
+export interface StartDrillRequest {
+  scenario: string;
+  speed: number;
+  policy?: PolicyName;
+  source: 'generated' | 'external';
+  from?: string;
+  to?: string;
+}
+
+export interface NoticeRequest {
+  service: string;
+  stage: IncidentStageName;
+  text: Record<Language, { title: string; body: string }>;
+}
+
+export interface ApiClientOptions {
+  fetch: typeof fetch;
+  /** '' for the same origin */
+  baseUrl?: string;
+  token: () => string | null;
+}
+
+export interface ApiClient {
+  getPlan(): Promise<ApiResult<PlanInForce>>;
+  listDrills(status?: DrillDto['status']): Promise<ApiResult<{ drills: DrillDto[] }>>;
+  getDrill(id: string): Promise<ApiResult<DrillDto>>;
+  startDrill(request: StartDrillRequest): Promise<ApiResult<DrillDto>>;
+  stopDrill(id: string): Promise<ApiResult<DrillDto>>;
+  scale(drillId: string, service: string, desired: number): Promise<ApiResult<unknown>>;
+  postNotice(request: NoticeRequest): Promise<ApiResult<unknown>>;
+  reportUrl(drillId: string, format: 'json' | 'html'): string;
+}
+
+/** Reads `{ error: { code, message, field } }`, the server's 4xx shape, falling back to the status text. */
+async function errorOf(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } } | null)?.error;
+  return {
+    status: response.status,
+    code: typeof error?.code === 'string' ? error.code : `http_${response.status}`,
+    message: typeof error?.message === 'string' ? error.message : response.statusText || `HTTP ${response.status}`,
+    ...(typeof error?.field === 'string' ? { field: error.field } : {}),
+  };
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const base = options.baseUrl ?? '';
+
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const token = options.token();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await options.fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    } catch (cause) {
+      return { ok: false, error: { status: 0, code: 'network', message: cause instanceof Error ? cause.message : String(cause) } };
+    }
+    if (!response.ok) return { ok: false, error: await errorOf(response) };
+    if (response.status === 204) return { ok: true, data: undefined as T };
+    try {
+      return { ok: true, data: (await response.json()) as T };
+    } catch {
+      return { ok: false, error: { status: response.status, code: 'bad_json', message: 'The server answered with something that is not JSON.' } };
+    }
+  }
+
+  const drillPath = (id: string): string => `/api/v1/drills/${encodeURIComponent(id)}`;
+
+  return {
+    getPlan: () => call('GET', '/api/v1/plan'),
+    listDrills: (status) => call('GET', `/api/v1/drills${status ? `?status=${encodeURIComponent(status)}` : ''}`),
+    getDrill: (id) => call('GET', drillPath(id)),
+    startDrill: (request) => call('POST', '/api/v1/drills', request),
+    stopDrill: (id) => call('POST', `${drillPath(id)}/stop`),
+    scale: (drillId, service, desired) => call('POST', `${drillPath(drillId)}/scale`, { service, desired }),
+    postNotice: (request) => call('POST', '/api/v1/notices', request),
+    reportUrl: (drillId, format) => `${base}${drillPath(drillId)}/report.${format}`,
+  };
+}

@@ -1,0 +1,52 @@
+/** Notices grouped by incident: the stages reached, then the latest notice in full. */
+import type { Notice } from '../api/api-types.js';
+import { el } from '../shared/dom.js';
+import { groupIncidents, STAGE_ORDER } from './incidents.js';
+import { durationText, stageText, timeText, type ViewContext } from './view-context.js';
+
+function facts(notice: Notice, ctx: ViewContext): HTMLElement {
+  const { t, language } = ctx;
+  const item = (label: string, value: string, testid: string): HTMLElement[] => [el('dt', {}, label), el('dd', { 'data-testid': testid }, value)];
+  return el(
+    'dl',
+    { class: 'notice-facts' },
+    ...item(t('notice.cause'), notice.cause[language], 'notice-cause'),
+    ...item(t('notice.delay'), durationText(ctx, notice.expectedDelayMs), 'notice-delay'),
+    ...item(t('notice.recovery'), notice.expectedRecoveryAt === null ? t('notice.unknown') : timeText(ctx, notice.expectedRecoveryAt), 'notice-recovery'),
+    ...item(t('notice.nextUpdate'), notice.nextUpdateAt === null ? t('notice.unknown') : timeText(ctx, notice.nextUpdateAt), 'notice-next-update'),
+  );
+}
+
+export function renderIncidents(list: HTMLElement, notices: readonly Notice[], serviceNames: ReadonlyMap<string, string>, ctx: ViewContext): void {
+  const incidents = groupIncidents(notices);
+  if (incidents.length === 0) {
+    list.replaceChildren(el('li', { class: 'empty' }, ctx.t('notices.empty')));
+    return;
+  }
+  list.replaceChildren(
+    ...incidents.map((incident) => {
+      const reached = new Map(incident.stages.map((s) => [s.stage, s.t]));
+      const text = incident.latest.text[ctx.language];
+      return el(
+        'li',
+        { class: 'incident', 'data-testid': 'incident', 'data-incident': incident.incidentId, 'data-stage': incident.latest.stage },
+        el('h3', {}, `${serviceNames.get(incident.service) ?? incident.service}: ${text.title}`),
+        el(
+          'ol',
+          { class: 'stages' },
+          ...STAGE_ORDER.map((stage) => {
+            const at = reached.get(stage);
+            return el(
+              'li',
+              { class: at === undefined ? 'stage' : 'stage reached', 'aria-current': stage === incident.latest.stage ? 'step' : null },
+              stageText(ctx, stage),
+              at === undefined ? null : el('time', { datetime: at }, ` ${timeText(ctx, at)}`),
+            );
+          }),
+        ),
+        el('p', { class: 'notice-body' }, text.body),
+        facts(incident.latest, ctx),
+      );
+    }),
+  );
+}

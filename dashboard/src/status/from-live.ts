@@ -1,0 +1,89 @@
+/**
+ * The status page's live state from the socket: the snapshot, then `notice:published` and
+ * `drill:tick`. It keeps only what the page shows (the latest level per service and the
+ * latest notice per incident), never tick history.
+ */
+import type { Language, Notice, PlanSummary, Snapshot, Tick } from '../../../server/contracts.js';
+import type { ComponentStatus } from '../api/statuspage-types.js';
+import { byNewest, overallOf, type StatusView } from './status-view.js';
+
+export interface StatusLive {
+  plan: PlanSummary;
+  levels: Record<string, string>;
+  /** latest notice per incident id */
+  incidents: Record<string, Notice>;
+  updatedAt: string | null;
+}
+
+const OUTAGE_STEPS: readonly ComponentStatus[] = ['degraded_performance', 'partial_outage', 'major_outage'];
+
+/**
+ * A level's component status by its position in the plan's severity order: the first level
+ * (normal) is operational, the top level a major outage, and the levels between spread
+ * over degraded performance and partial outage. Must agree with the server's summary.json.
+ */
+export function componentStatusForLevel(level: string, levels: readonly string[]): ComponentStatus {
+  const rank = levels.indexOf(level);
+  if (rank <= 0 || levels.length < 2) return 'operational';
+  const index = Math.ceil((rank / (levels.length - 1)) * OUTAGE_STEPS.length) - 1;
+  return OUTAGE_STEPS[Math.min(OUTAGE_STEPS.length - 1, Math.max(0, index))] ?? 'major_outage';
+}
+
+const laterOf = (a: string | null, b: string): string => (a === null || Date.parse(b) > Date.parse(a) ? b : a);
+
+function keepLatest(incidents: Record<string, Notice>, notice: Notice): Record<string, Notice> {
+  const current = incidents[notice.incidentId];
+  if (current !== undefined && Date.parse(current.t) > Date.parse(notice.t)) return incidents;
+  return { ...incidents, [notice.incidentId]: notice };
+}
+
+export function liveFromSnapshot(snapshot: Snapshot): StatusLive {
+  const levels: Record<string, string> = {};
+  for (const [service, ticks] of Object.entries(snapshot.history)) {
+    const last = ticks[ticks.length - 1];
+    if (last !== undefined) levels[service] = last.level;
+  }
+  const incidents = snapshot.notices.reduce(keepLatest, {} as Record<string, Notice>);
+  // Scenario time, not wall time: notices and ticks carry scenario times, and the page compares them.
+  return { plan: snapshot.plan, levels, incidents, updatedAt: snapshot.drill?.scenarioNow ?? snapshot.serverTime };
+}
+
+export function liveWithNotice(live: StatusLive, notice: Notice): StatusLive {
+  return { ...live, incidents: keepLatest(live.incidents, notice), updatedAt: laterOf(live.updatedAt, notice.t) };
+}
+
+export function liveWithTicks(live: StatusLive, ticks: readonly Tick[]): StatusLive {
+  if (ticks.length === 0) return live;
+  const levels = { ...live.levels };
+  let updatedAt = live.updatedAt;
+  for (const tick of [...ticks].sort((a, b) => Date.parse(a.t) - Date.parse(b.t))) {
+    levels[tick.service] = tick.level;
+    updatedAt = laterOf(updatedAt, tick.t);
+  }
+  return { ...live, levels, updatedAt };
+}
+
+export function viewFromLive(live: StatusLive, language: Language): StatusView {
+  const displayName = new Map(live.plan.services.map((s) => [s.name, s.displayName]));
+  const services = live.plan.services.map((s) => ({
+    key: s.name,
+    name: s.displayName,
+    status: componentStatusForLevel(live.levels[s.name] ?? s.levels[0] ?? 'normal', s.levels.length > 0 ? s.levels : live.plan.levels),
+  }));
+  const notices = Object.values(live.incidents)
+    .filter((n) => n.stage !== 'resolved')
+    .map((n) => ({
+      id: n.incidentId,
+      serviceNames: [displayName.get(n.service) ?? n.service],
+      stage: n.stage,
+      title: n.text[language].title,
+      body: n.text[language].body,
+      cause: n.cause[language],
+      expectedDelayMs: n.expectedDelayMs,
+      expectedRecoveryAt: n.expectedRecoveryAt,
+      nextUpdateAt: n.nextUpdateAt,
+      updatedAt: n.t,
+    }))
+    .sort(byNewest);
+  return { pageName: live.plan.name, timeZone: live.plan.timezone, updatedAt: live.updatedAt, overall: overallOf(services), services, notices };
+}

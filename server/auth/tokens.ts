@@ -1,0 +1,96 @@
+/**
+ * Bearer tokens: `fc_<role>_<43 base64url chars>` (32 random bytes). Only the SHA-256 hash
+ * is stored; a presented token is found by its hash and then compared in constant time.
+ */
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { fail, ok, type Result } from '../core/errors.js';
+import type { Store } from '../store/store.js';
+import type { TokenRole } from './roles.js';
+
+export interface TokenIdentity {
+  tokenId: string;
+  role: TokenRole;
+  name: string;
+}
+
+export interface CreatedToken extends TokenIdentity {
+  /** shown once to the person who asked for it; not recoverable afterwards */
+  token: string;
+}
+
+export type EnsureAdminResult =
+  | { kind: 'given'; tokenId: string }
+  | { kind: 'existing' }
+  | { kind: 'created'; created: CreatedToken };
+
+// a given admin token shorter than this is guessable; generated ones are 53 characters
+const MIN_GIVEN_TOKEN_LENGTH = 24;
+// writing last_used on every request would cost an fsync per ingest batch
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function generateToken(role: TokenRole): string {
+  return `fc_${role}_${randomBytes(32).toString('base64url')}`;
+}
+
+/** lowercase hex SHA-256 of the token's UTF-8 bytes */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+function newTokenId(): string {
+  return `tok_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+}
+
+export async function createToken(store: Store, role: TokenRole, name: string, now: number = Date.now()): Promise<CreatedToken> {
+  const token = generateToken(role);
+  const tokenId = newTokenId();
+  await store.tokens.insert({ id: tokenId, role, hash: hashToken(token), name, createdAt: new Date(now).toISOString(), lastUsedAt: null });
+  return { tokenId, role, name, token };
+}
+
+/**
+ * At start-up: a given admin token (FLASHCROWD_ADMIN_TOKEN) is stored by hash, once; without
+ * one, and with no admin token stored yet, a new one is created and returned so the caller
+ * can print it once.
+ */
+export async function ensureAdminToken(
+  store: Store,
+  givenToken: string | undefined,
+  now: number = Date.now(),
+): Promise<Result<EnsureAdminResult>> {
+  if (givenToken !== undefined) {
+    if (givenToken.length < MIN_GIVEN_TOKEN_LENGTH || /\s/.test(givenToken)) {
+      return fail({
+        code: 'auth.admin-token',
+        field: 'adminToken',
+        message: `the admin token must be at least ${MIN_GIVEN_TOKEN_LENGTH} characters without spaces; generate one with: node -e "console.log('fc_admin_'+require('crypto').randomBytes(32).toString('base64url'))"`,
+      });
+    }
+    const hash = hashToken(givenToken);
+    const existing = await store.tokens.findByHash(hash);
+    if (existing) {
+      if (existing.role !== 'admin') {
+        return fail({ code: 'auth.admin-token', field: 'adminToken', message: `the given admin token is already stored with role ${existing.role}; choose another token` });
+      }
+      return ok({ kind: 'given', tokenId: existing.id });
+    }
+    const tokenId = newTokenId();
+    await store.tokens.insert({ id: tokenId, role: 'admin', hash, name: 'admin (from configuration)', createdAt: new Date(now).toISOString(), lastUsedAt: null });
+    return ok({ kind: 'given', tokenId });
+  }
+  if ((await store.tokens.countByRole('admin')) > 0) return ok({ kind: 'existing' });
+  return ok({ kind: 'created', created: await createToken(store, 'admin', 'first admin', now) });
+}
+
+/** The identity behind a presented token, or null when it is unknown. Records its use at most once a minute. */
+export async function verifyToken(store: Store, token: string, now: number = Date.now()): Promise<TokenIdentity | null> {
+  const hash = hashToken(token);
+  const record = await store.tokens.findByHash(hash);
+  if (!record) return null;
+  const presented = Buffer.from(hash, 'hex');
+  const stored = Buffer.from(record.hash, 'hex');
+  if (presented.length !== stored.length || !timingSafeEqual(presented, stored)) return null;
+  const lastUsed = record.lastUsedAt === null ? Number.NEGATIVE_INFINITY : Date.parse(record.lastUsedAt);
+  if (now - lastUsed >= TOUCH_INTERVAL_MS) await store.tokens.touch(record.id, new Date(now).toISOString());
+  return { tokenId: record.id, role: record.role, name: record.name };
+}

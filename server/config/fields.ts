@@ -1,0 +1,65 @@
+/**
+ * Every setting and where it can come from. Precedence: flag > environment > config file > default.
+ *
+ * | setting                       | flag                      | environment                          | default       |
+ * |-------------------------------|---------------------------|--------------------------------------|---------------|
+ * | port                          | --port                    | FLASHCROWD_PORT                      | 8080          |
+ * | host                          | --host                    | FLASHCROWD_HOST                      | 127.0.0.1     |
+ * | dataDir                       | --data-dir                | FLASHCROWD_DATA_DIR                  | ./data        |
+ * | plan                          | --plan                    | FLASHCROWD_PLAN                      | embedded plan |
+ * | adminToken                    | (none: argv is visible in ps) | FLASHCROWD_ADMIN_TOKEN           | none          |
+ * | publicRead                    | --public-read / --no-public-read | FLASHCROWD_PUBLIC_READ        | true          |
+ * | logLevel                      | --log-level               | FLASHCROWD_LOG_LEVEL                 | info          |
+ * | ingest.jsonBodyLimit          | --ingest-body-limit       | FLASHCROWD_INGEST_BODY_LIMIT         | 1048576       |
+ * | ingest.remoteWriteBodyLimit   | --remote-write-body-limit | FLASHCROWD_REMOTE_WRITE_BODY_LIMIT   | 4194304       |
+ * | ingest.rateLimitPerMinute     | --ingest-rate-limit       | FLASHCROWD_INGEST_RATE_LIMIT         | 600           |
+ * | webhooks.timeoutMs            | --webhook-timeout-ms      | FLASHCROWD_WEBHOOK_TIMEOUT_MS        | 10000         |
+ * | webhooks.maxAttempts          | --webhook-max-attempts    | FLASHCROWD_WEBHOOK_MAX_ATTEMPTS      | 10            |
+ * | (the config file itself)      | --config                  | FLASHCROWD_CONFIG                    | none          |
+ *
+ * The config file (JSON or YAML) uses the setting names above, nested for ingest and webhooks.
+ */
+import type { TSchema } from '@sinclair/typebox';
+import { ConfigSchema, LOG_LEVELS } from './schema.js';
+
+export type FieldKind = 'integer' | 'string' | 'boolean';
+
+export interface ConfigField {
+  /** key path in Config and in the config file */
+  path: readonly [string] | readonly [string, string];
+  flag: string | null;
+  env: string;
+  kind: FieldKind;
+  schema: TSchema;
+  /** completes "expected ..., got ..." */
+  expected: string;
+}
+
+const p = ConfigSchema.properties;
+const ingest = p.ingest.properties;
+const webhooks = p.webhooks.properties;
+
+export const CONFIG_FIELDS: readonly ConfigField[] = [
+  { path: ['port'], flag: '--port', env: 'FLASHCROWD_PORT', kind: 'integer', schema: p.port, expected: 'a port number 0-65535' },
+  { path: ['host'], flag: '--host', env: 'FLASHCROWD_HOST', kind: 'string', schema: p.host, expected: 'a host name or address to listen on, e.g. 127.0.0.1 or 0.0.0.0' },
+  { path: ['dataDir'], flag: '--data-dir', env: 'FLASHCROWD_DATA_DIR', kind: 'string', schema: p.dataDir, expected: 'a directory path' },
+  { path: ['plan'], flag: '--plan', env: 'FLASHCROWD_PLAN', kind: 'string', schema: p.plan, expected: 'a plan file path' },
+  { path: ['adminToken'], flag: null, env: 'FLASHCROWD_ADMIN_TOKEN', kind: 'string', schema: p.adminToken, expected: 'a token string' },
+  { path: ['publicRead'], flag: '--public-read', env: 'FLASHCROWD_PUBLIC_READ', kind: 'boolean', schema: p.publicRead, expected: 'true or false' },
+  { path: ['logLevel'], flag: '--log-level', env: 'FLASHCROWD_LOG_LEVEL', kind: 'string', schema: p.logLevel, expected: `one of ${LOG_LEVELS.join(', ')}` },
+  { path: ['ingest', 'jsonBodyLimit'], flag: '--ingest-body-limit', env: 'FLASHCROWD_INGEST_BODY_LIMIT', kind: 'integer', schema: ingest.jsonBodyLimit, expected: 'a size in bytes, at least 1024' },
+  { path: ['ingest', 'remoteWriteBodyLimit'], flag: '--remote-write-body-limit', env: 'FLASHCROWD_REMOTE_WRITE_BODY_LIMIT', kind: 'integer', schema: ingest.remoteWriteBodyLimit, expected: 'a size in bytes, at least 1024' },
+  { path: ['ingest', 'rateLimitPerMinute'], flag: '--ingest-rate-limit', env: 'FLASHCROWD_INGEST_RATE_LIMIT', kind: 'integer', schema: ingest.rateLimitPerMinute, expected: 'a number of requests per minute, at least 1' },
+  { path: ['webhooks', 'timeoutMs'], flag: '--webhook-timeout-ms', env: 'FLASHCROWD_WEBHOOK_TIMEOUT_MS', kind: 'integer', schema: webhooks.timeoutMs, expected: 'milliseconds between 100 and 120000' },
+  { path: ['webhooks', 'maxAttempts'], flag: '--webhook-max-attempts', env: 'FLASHCROWD_WEBHOOK_MAX_ATTEMPTS', kind: 'integer', schema: webhooks.maxAttempts, expected: 'a number of attempts between 1 and 100' },
+];
+
+export const CONFIG_FLAG = '--config';
+export const CONFIG_ENV = 'FLASHCROWD_CONFIG';
+
+/** settings whose relative paths in a config file are relative to that file */
+export const PATH_FIELDS: ReadonlySet<string> = new Set(['dataDir', 'plan']);
+
+export function fieldKey(field: ConfigField): string {
+  return field.path.join('.');
+}

@@ -1,0 +1,85 @@
+/**
+ * Types shared by the server and the dashboard: the socket.io event maps and the DTOs of
+ * the drill API. Type-only: the dashboard imports this file and must not pull in server code.
+ */
+import type { EngineEvent, Notice, ServersByState, Tick } from './core/engine/types.js';
+import type { Language, PolicyName } from './core/plan/types.js';
+
+export type { EngineEvent, Notice, ServersByState, Tick, Language, PolicyName };
+
+export type DrillStatus = 'running' | 'stopped' | 'finished' | 'interrupted';
+
+export interface DrillDto {
+  id: string;
+  status: DrillStatus;
+  /** scenario name, e.g. 'feb3' */
+  scenario: string;
+  policy: PolicyName;
+  /** time compression: 60 means one scenario minute per wall second */
+  speed: number;
+  /** 'generated': the server replays the scenario's demand itself; 'external': demand comes from traffic and metrics */
+  source: 'generated' | 'external';
+  startedAt: string;
+  endedAt: string | null;
+  /** scenario time of the first tick and of the latest tick (ISO) */
+  scenarioStart: string;
+  scenarioNow: string;
+  /** null for an open-ended drill fed by live traffic */
+  scenarioEnd: string | null;
+  timezone: string;
+}
+
+export interface ServiceInfo {
+  name: string;
+  displayName: string;
+  sloLatencyMs: number;
+  levels: string[];
+  /** trigger thresholds worth drawing on the demand chart */
+  minServers: number;
+  maxServers: number;
+}
+
+export interface PlanSummary {
+  name: string;
+  timezone: string;
+  tickSeconds: number;
+  levels: string[];
+  services: ServiceInfo[];
+}
+
+/** Sent once on subscribe (and on reconnect): enough to draw everything without waiting for a tick. */
+export interface Snapshot {
+  serverTime: string;
+  drill: DrillDto | null;
+  plan: PlanSummary;
+  /** the latest ticks per service, oldest first, bounded (see LIVE_HISTORY_TICKS) */
+  history: Record<string, Tick[]>;
+  events: EngineEvent[];
+  notices: Notice[];
+}
+
+export const LIVE_HISTORY_TICKS = 720;
+
+export interface TickBatch {
+  drillId: string;
+  ticks: Tick[];
+}
+
+export type AckError = { code: string; message: string };
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
+
+export interface SubscribeRequest {
+  /** service names, or '*' for all */
+  services: string[] | '*';
+}
+
+export interface ServerToClientEvents {
+  'drill:tick': (batch: TickBatch) => void;
+  'drill:event': (event: EngineEvent & { drillId: string }) => void;
+  'drill:status': (drill: DrillDto) => void;
+  'notice:published': (notice: Notice & { drillId: string | null }) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (req: SubscribeRequest, ack: (res: Ack<Snapshot>) => void) => void;
+}

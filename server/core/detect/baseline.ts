@@ -1,0 +1,73 @@
+import { quantileSorted } from 'simple-statistics';
+import type { BaselineConfig } from '../plan/types.js';
+import { replaceSorted } from './sorted-array.js';
+import type { BaselineState } from './types.js';
+
+/** The smallest baseline a multiple or growth rate is divided by, so a silent service yields finite numbers. */
+export const MIN_BASELINE_RPS = 0.001;
+
+/*
+ * Buckets are a minute wide, or wider for long windows so that a window never spans more
+ * than 240 of them (a day in 6-minute buckets): the state, and the copy made when a bucket
+ * closes, stay small whatever the window, and a robust quantile of 240 means is plenty.
+ */
+const MAX_BUCKETS = 240;
+const MINUTE_MS = 60_000;
+
+export function initialBaseline(cfg: BaselineConfig, t0: number): BaselineState {
+  const windowMs = cfg.windowSeconds * 1000;
+  const bucketMs = MINUTE_MS * Math.max(1, Math.ceil(windowMs / MINUTE_MS / MAX_BUCKETS));
+  return {
+    bucketMs,
+    windowBuckets: Math.max(1, Math.ceil(windowMs / bucketMs)),
+    openBucket: bucketOf(t0, bucketMs),
+    openSum: 0,
+    openCount: 0,
+    bucketIds: [],
+    bucketMeans: [],
+    sortedMeans: [],
+    baselineRps: cfg.initialRps,
+  };
+}
+
+/** A tick ending exactly on a bucket boundary belongs to the bucket it ends. */
+function bucketOf(t: number, bucketMs: number): number {
+  return Math.floor((t - 1) / bucketMs);
+}
+
+/**
+ * Moves the baseline to the bucket containing `t`: closes the open bucket (if `t` is past it),
+ * drops buckets that left the window and recomputes the quantile. Costs nothing while the
+ * bucket stays open; one copy of the window per closed bucket otherwise.
+ */
+export function rollBaseline(state: BaselineState, cfg: BaselineConfig, t: number): BaselineState {
+  const bucket = bucketOf(t, state.bucketMs);
+  if (bucket <= state.openBucket) return state;
+  const closing = state.openCount > 0;
+  const oldest = bucket - state.windowBuckets;
+  let expired = 0;
+  while (expired < state.bucketIds.length && (state.bucketIds[expired] as number) < oldest) expired += 1;
+  if (!closing && expired === 0) return { ...state, openBucket: bucket, openSum: 0, openCount: 0 };
+  const added = closing && state.openBucket >= oldest ? [state.openSum / state.openCount] : [];
+  const bucketIds = state.bucketIds.slice(expired);
+  const bucketMeans = state.bucketMeans.slice(expired);
+  if (added.length > 0) {
+    bucketIds.push(state.openBucket);
+    bucketMeans.push(added[0] as number);
+  }
+  const sortedMeans = replaceSorted(state.sortedMeans, state.bucketMeans.slice(0, expired), added);
+  return {
+    ...state,
+    openBucket: bucket,
+    openSum: 0,
+    openCount: 0,
+    bucketIds,
+    bucketMeans,
+    sortedMeans,
+    baselineRps: sortedMeans.length > 0 ? quantileSorted(sortedMeans, cfg.quantile) : cfg.initialRps,
+  };
+}
+
+export function addBaselineSample(state: BaselineState, rps: number): BaselineState {
+  return { ...state, openSum: state.openSum + rps, openCount: state.openCount + 1 };
+}

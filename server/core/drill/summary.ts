@@ -1,0 +1,150 @@
+/**
+ * The replay summary: per service, the figures a team compares between plans and policies.
+ *
+ * Definitions (also in README):
+ * - overloaded tick: demand needs more servers than can serve (demandServers > supplyServers)
+ * - impacted tick: users saw it: latency over the SLO, or requests throttled or dropped
+ * - detectionDelaySeconds: first tick at which an incident opened (the plan's openAt level
+ *   fired) minus the first overloaded tick; negative when the plan saw it coming; null when
+ *   either never happened
+ * - timeToRecoverSeconds: from the first impacted tick to the end of the last impacted tick
+ * - worstUserDelayMs: the highest latency of any tick
+ * - requestsThrottled / requestsDropped: summed over the replay
+ * - minutesOverSlo: minutes of impacted ticks
+ * - serverHours: servers paid for (every server not in the stopped standby pool) times time
+ */
+import type { Plan } from '../plan/types.js';
+import type { EngineEvent, Notice, Tick } from '../engine/types.js';
+import { elasticity, type Elasticity } from './elasticity.js';
+
+export interface ServiceSummary {
+  ticks: number;
+  peakDemandRps: number;
+  peakLevel: string;
+  firstOverloadAt: string | null;
+  detectedAt: string | null;
+  detectionDelaySeconds: number | null;
+  firstImpactAt: string | null;
+  recoveredAt: string | null;
+  timeToRecoverSeconds: number | null;
+  worstUserDelayMs: number;
+  requestsThrottled: number;
+  requestsDropped: number;
+  minutesOverSlo: number;
+  serverHours: number;
+  peakServers: number;
+  incidents: number;
+  notices: number;
+  elasticity: Elasticity;
+}
+
+export interface ReplaySummary {
+  plan: string;
+  scenario: string;
+  policy: string;
+  from: string;
+  to: string;
+  tickSeconds: number;
+  services: Record<string, ServiceSummary>;
+}
+
+export interface SummaryInput {
+  plan: Plan;
+  scenario: string;
+  policy: string;
+  ticks: readonly Tick[];
+  events: readonly EngineEvent[];
+  notices: readonly Notice[];
+}
+
+export function summarise(input: SummaryInput): ReplaySummary {
+  const { plan, ticks } = input;
+  const dt = plan.tickSeconds;
+  const byService = new Map<string, Tick[]>();
+  for (const tick of ticks) {
+    const list = byService.get(tick.service) ?? [];
+    list.push(tick);
+    byService.set(tick.service, list);
+  }
+  const services: Record<string, ServiceSummary> = {};
+  for (const [name, list] of byService) {
+    const svc = plan.services[name];
+    if (!svc) continue;
+    services[name] = summariseService(
+      list,
+      input.events.filter((e) => e.service === name),
+      input.notices.filter((n) => n.service === name),
+      svc.capacity.sloLatencyMs,
+      plan.levels,
+      dt,
+    );
+  }
+  return {
+    plan: plan.name,
+    scenario: input.scenario,
+    policy: input.policy,
+    from: ticks[0]?.t ?? '',
+    to: ticks[ticks.length - 1]?.t ?? '',
+    tickSeconds: dt,
+    services,
+  };
+}
+
+function summariseService(
+  ticks: readonly Tick[],
+  events: readonly EngineEvent[],
+  notices: readonly Notice[],
+  sloMs: number,
+  levels: readonly string[],
+  dt: number,
+): ServiceSummary {
+  let peakDemand = 0;
+  let peakLevelIndex = 0;
+  let worst = 0;
+  let throttled = 0;
+  let dropped = 0;
+  let impactedTicks = 0;
+  let paidServerSeconds = 0;
+  let peakServers = 0;
+  let firstOverload: Tick | null = null;
+  let firstImpact: Tick | null = null;
+  let lastImpact: Tick | null = null;
+  for (const tick of ticks) {
+    peakDemand = Math.max(peakDemand, tick.demandRps);
+    peakLevelIndex = Math.max(peakLevelIndex, levels.indexOf(tick.level));
+    worst = Math.max(worst, tick.latencyMs);
+    throttled += tick.throttledRps * dt;
+    dropped += tick.droppedRps * dt;
+    const paid = tick.servers.active + tick.servers.starting + tick.servers.provisioning + tick.servers.draining;
+    paidServerSeconds += paid * dt;
+    peakServers = Math.max(peakServers, paid);
+    if (!firstOverload && tick.demandServers > tick.supplyServers) firstOverload = tick;
+    if (tick.latencyMs > sloMs || tick.throttledRps > 0 || tick.droppedRps > 0) {
+      impactedTicks++;
+      firstImpact ??= tick;
+      lastImpact = tick;
+    }
+  }
+  const opened = events.find((e) => e.type === 'incident:opened') ?? null;
+  const recoveredAt = lastImpact ? new Date(Date.parse(lastImpact.t) + dt * 1000).toISOString() : null;
+  return {
+    ticks: ticks.length,
+    peakDemandRps: peakDemand,
+    peakLevel: levels[peakLevelIndex] ?? 'normal',
+    firstOverloadAt: firstOverload?.t ?? null,
+    detectedAt: opened?.t ?? null,
+    detectionDelaySeconds: opened && firstOverload ? (Date.parse(opened.t) - Date.parse(firstOverload.t)) / 1000 : null,
+    firstImpactAt: firstImpact?.t ?? null,
+    recoveredAt,
+    timeToRecoverSeconds: firstImpact && recoveredAt ? (Date.parse(recoveredAt) - Date.parse(firstImpact.t)) / 1000 : null,
+    worstUserDelayMs: worst,
+    requestsThrottled: Math.round(throttled),
+    requestsDropped: Math.round(dropped),
+    minutesOverSlo: (impactedTicks * dt) / 60,
+    serverHours: paidServerSeconds / 3600,
+    peakServers,
+    incidents: events.filter((e) => e.type === 'incident:opened').length,
+    notices: notices.length,
+    elasticity: elasticity(ticks.map((t) => t.demandServers), ticks.map((t) => t.supplyServers), dt),
+  };
+}

@@ -1,0 +1,121 @@
+import type { CoreEvent } from '../engine/types.js';
+import type { ServicePlan } from '../plan/types.js';
+import { coldQuotaLeft, holdsSlot } from './cold-quota.js';
+import type { ActiveCohort, FleetState, TimedCohort } from './types.js';
+
+const seconds = (s: number): number => s * 1000;
+
+/** Copies the cohort arrays so a transition never changes the state it was given. */
+export function copyFleet(state: FleetState, t: number): FleetState {
+  return {
+    ...state,
+    t: Math.max(state.t, t),
+    provisioning: state.provisioning.map((c) => ({ ...c })),
+    starting: state.starting.map((c) => ({ ...c })),
+    active: state.active.map((c) => ({ ...c })),
+    draining: state.draining.map((c) => ({ ...c })),
+    coldStarts: state.coldStarts.map((c) => ({ ...c })),
+  };
+}
+
+/** Inserts keeping `until` order, after cohorts due at the same time (first in, first ready). */
+export function insertByUntil(cohorts: TimedCohort[], cohort: TimedCohort): void {
+  const at = cohorts.findIndex((c) => c.until > cohort.until);
+  cohorts.splice(at === -1 ? cohorts.length : at, 0, cohort);
+}
+
+/** Pushes on top of the active stack, merging with the top cohort of the same origin. */
+export function pushActive(active: ActiveCohort[], origin: ActiveCohort['origin'], count: number): void {
+  const top = active[active.length - 1];
+  if (top !== undefined && top.origin === origin) top.count += count;
+  else active.push({ origin, count });
+}
+
+/** Begins provisioning as many queued cold servers as the quota allows at t. Mutates `s`. */
+export function startQueuedCold(svc: ServicePlan, s: FleetState, t: number): CoreEvent[] {
+  s.coldStarts = s.coldStarts.filter((start) => holdsSlot(start, t) || start.at > t);
+  const count = Math.min(s.coldQueued, coldQuotaLeft(svc, s.coldStarts, t));
+  if (count <= 0) return [];
+  s.coldQueued -= count;
+  s.coldStarts.push({ at: t, count });
+  s.provisioning.push({ count, until: t + seconds(svc.cold.provisionSeconds) });
+  const waiting = s.coldQueued > 0 ? `; ${s.coldQueued} more wait for the cold-start quota` : '';
+  return [{
+    type: 'servers:provisioning',
+    message: `${count} new servers began provisioning, ready to start in ${svc.cold.provisionSeconds} s${waiting}.`,
+    data: { count, queued: s.coldQueued, quotaPerMinute: svc.cold.quotaPerMinute },
+  }];
+}
+
+function provisionedToStarting(svc: ServicePlan, s: FleetState, t: number): CoreEvent[] {
+  const due = s.provisioning.filter((c) => c.until <= t);
+  if (due.length === 0) return [];
+  s.provisioning = s.provisioning.filter((c) => c.until > t);
+  for (const c of due) {
+    insertByUntil(s.starting, { origin: 'cold', count: c.count, until: c.until + seconds(svc.cold.startSeconds) });
+  }
+  const count = due.reduce((total, c) => total + c.count, 0);
+  return [{
+    type: 'servers:starting',
+    message: `${count} new servers are provisioned and starting; they serve in ${svc.cold.startSeconds} s.`,
+    data: { count },
+  }];
+}
+
+function startingToActive(s: FleetState, t: number): CoreEvent[] {
+  const due = s.starting.filter((c) => c.until <= t);
+  if (due.length === 0) return [];
+  s.starting = s.starting.filter((c) => c.until > t);
+  for (const c of due) pushActive(s.active, c.origin, c.count);
+  const count = due.reduce((total, c) => total + c.count, 0);
+  const active = s.active.reduce((total, c) => total + c.count, 0);
+  return [{
+    type: 'servers:ready',
+    message: `${count} servers are ready and serving; ${active} active now.`,
+    data: { count, active },
+  }];
+}
+
+function drainedToStopped(svc: ServicePlan, s: FleetState, t: number): CoreEvent[] {
+  const due = s.draining.filter((c) => c.until <= t);
+  if (due.length === 0) return [];
+  s.draining = s.draining.filter((c) => c.until > t);
+  const toPool = (c: TimedCohort): boolean => c.origin === 'standby' && svc.scale.scaleIn.returnToStandby;
+  const returned = due.filter(toPool).reduce((total, c) => total + c.count, 0);
+  const released = due.filter((c) => !toPool(c)).reduce((total, c) => total + c.count, 0);
+  s.standby += returned;
+  return [{
+    type: 'servers:stopped',
+    message: `${returned + released} drained servers stopped: ${returned} back to the standby pool, ${released} released.`,
+    data: { count: returned + released, returnedToStandby: returned, released, standby: s.standby },
+  }];
+}
+
+/**
+ * Moves every cohort whose time has come, following scheduled times rather than t, so a
+ * coarse tick never stretches a timing: a cold server provisioned at p is active at
+ * p + cold.startSeconds even when both fall inside one tick. Mutates `s`.
+ */
+export function settleFleet(svc: ServicePlan, s: FleetState, t: number): CoreEvent[] {
+  return [
+    ...startQueuedCold(svc, s, t),
+    ...provisionedToStarting(svc, s, t),
+    ...startingToActive(s, t),
+    ...drainedToStopped(svc, s, t),
+  ];
+}
+
+/**
+ * Moves servers whose time has come (provisioning -> starting -> active, draining ->
+ * standby or stopped) and starts the cold servers the quota now allows. Called once per
+ * tick before serving.
+ */
+export function advanceFleet(
+  svc: ServicePlan,
+  state: FleetState,
+  t: number,
+): { state: FleetState; events: CoreEvent[] } {
+  const s = copyFleet(state, t);
+  const events = settleFleet(svc, s, t);
+  return { state: s, events };
+}

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import type { Notice } from '../engine/types.js';
+import type { ServicePlan } from '../plan/types.js';
+import { initialIncidentState, updateIncident, type IncidentInput, type IncidentState } from './index.js';
+
+const LEVELS = ['normal', 'elevated', 'surge', 'critical'];
+const T0 = Date.parse('2020-02-03T08:50:00+08:00');
+const MIN = 60_000;
+
+function service(): ServicePlan {
+  const text = (stage: string) => ({
+    en: { title: `{service} ${stage}`, body: `{cause}; {multiple}x; delay {delay}; recovery {recovery}; next {nextUpdate}; {level}` },
+    'zh-CN': { title: `{service} ${stage}`, body: `{cause}；{multiple} 倍；延迟{delay}；恢复{recovery}；下次{nextUpdate}；{level}` },
+  });
+  return {
+    name: 'messaging',
+    displayName: 'Messaging',
+    notices: {
+      templates: {
+        surge: { investigating: text('investigating'), identified: text('identified'), monitoring: text('monitoring'), resolved: text('resolved') },
+        critical: { identified: text('critical identified') },
+      },
+      cause: { en: 'the first working day after the holiday', 'zh-CN': '节后首个工作日' },
+      updateEverySeconds: 600,
+      openAtLevel: 'surge',
+    },
+    // only the fields incidents read; the rest of the plan is other modules' business
+  } as unknown as ServicePlan;
+}
+
+type Row = [minute: number, level: string, flags: string, expect: string];
+
+/** flags: t = throttling, s = scalingOut, c = capacityCoversDemand. expect: "event reason notice-id stage level" or "-" */
+function runTable(rows: Row[]): void {
+  let state: IncidentState = initialIncidentState();
+  for (const [minute, level, flags, expected] of rows) {
+    const input: IncidentInput = {
+      t: T0 + minute * MIN,
+      level,
+      levels: LEVELS,
+      baselineMultiple: 8.24,
+      expectedDelayMs: 3200,
+      expectedRecoveryAt: T0 + 52 * MIN,
+      throttling: flags.includes('t'),
+      scalingOut: flags.includes('s'),
+      capacityCoversDemand: flags.includes('c'),
+    };
+    const out = updateIncident(service(), 'Asia/Shanghai', state, input);
+    const got = out.notices.length === 0
+      ? '-'
+      : out.events.map((e, i) => {
+          const n = out.notices[i] as Notice;
+          return [e.type, e.reason ?? '', n.id, n.stage, n.level].join(' ');
+        }).join(' | ');
+    expect(`${minute}: ${got}`).toBe(`${minute}: ${expected}`);
+    expect(JSON.parse(JSON.stringify(out.state))).toEqual(out.state);
+    state = out.state;
+  }
+}
+
+describe('incident lifecycle', () => {
+  it('opens, is identified, monitored and resolved', () => {
+    runTable([
+      [0, 'normal', 'c', '-'],
+      [1, 'elevated', 'c', '-'],
+      [2, 'surge', '', 'incident:opened  messaging-1-1 investigating surge'],
+      [3, 'surge', '', '-'],
+      [4, 'surge', 't', 'incident:updated stage-changed messaging-1-2 identified surge'],
+      [5, 'surge', 'ts', '-'],
+      [6, 'surge', 'sc', 'incident:updated stage-changed messaging-1-3 monitoring surge'],
+      [7, 'surge', 'c', '-'],
+      [8, 'elevated', 'c', 'incident:resolved  messaging-1-4 resolved surge'],
+      [9, 'normal', 'c', '-'],
+    ]);
+  });
+
+  it('goes back to identified when capacity slips, and re-escalation opens a new incident', () => {
+    runTable([
+      [0, 'surge', '', 'incident:opened  messaging-1-1 investigating surge'],
+      [1, 'surge', 's', 'incident:updated stage-changed messaging-1-2 identified surge'],
+      [2, 'surge', 'c', 'incident:updated stage-changed messaging-1-3 monitoring surge'],
+      [3, 'surge', 't', 'incident:updated stage-changed messaging-1-4 identified surge'],
+      [4, 'surge', 'c', 'incident:updated stage-changed messaging-1-5 monitoring surge'],
+      [5, 'normal', 'c', 'incident:resolved  messaging-1-6 resolved surge'],
+      [6, 'surge', '', 'incident:opened  messaging-2-1 investigating surge'],
+    ]);
+  });
+
+  it('stays open while the level is low but demand is not yet covered', () => {
+    runTable([
+      [0, 'surge', 't', 'incident:opened  messaging-1-1 investigating surge'],
+      [1, 'elevated', 't', 'incident:updated stage-changed messaging-1-2 identified surge'],
+      [2, 'normal', 't', '-'],
+      [3, 'normal', 'c', 'incident:resolved  messaging-1-3 resolved surge'],
+    ]);
+  });
+
+  it('publishes when the level rises, and not when it falls', () => {
+    runTable([
+      [0, 'surge', 't', 'incident:opened  messaging-1-1 investigating surge'],
+      [1, 'surge', 't', 'incident:updated stage-changed messaging-1-2 identified surge'],
+      [2, 'critical', 't', 'incident:updated level-rose messaging-1-3 identified critical'],
+      [3, 'surge', 't', '-'],
+      [4, 'critical', 't', 'incident:updated level-rose messaging-1-4 identified critical'],
+    ]);
+  });
+
+  it('publishes a periodic update exactly every updateEverySeconds after the last notice', () => {
+    runTable([
+      [0, 'surge', '', 'incident:opened  messaging-1-1 investigating surge'],
+      [9, 'surge', '', '-'],
+      [10, 'surge', '', 'incident:updated periodic messaging-1-2 investigating surge'],
+      [13, 'surge', 't', 'incident:updated stage-changed messaging-1-3 identified surge'],
+      [20, 'surge', 't', '-'],
+      [22, 'surge', 't', '-'],
+      [23, 'surge', 't', 'incident:updated periodic messaging-1-4 identified surge'],
+      [33, 'surge', 't', 'incident:updated periodic messaging-1-5 identified surge'],
+    ]);
+  });
+});
+
+describe('incident notices', () => {
+  it('carry the cause, numbers and times, and text from the chosen template', () => {
+    const opened = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), {
+      t: T0, level: 'surge', levels: LEVELS, baselineMultiple: 8.24, expectedDelayMs: 3200,
+      expectedRecoveryAt: T0 + 52 * MIN, throttling: false, scalingOut: false, capacityCoversDemand: false,
+    });
+    expect(opened.notices[0]).toEqual({
+      id: 'messaging-1-1',
+      incidentId: 'messaging-1',
+      t: '2020-02-03T00:50:00.000Z',
+      service: 'messaging',
+      level: 'surge',
+      stage: 'investigating',
+      cause: { en: 'the first working day after the holiday', 'zh-CN': '节后首个工作日' },
+      multiple: 8.2,
+      expectedDelayMs: 3200,
+      expectedRecoveryAt: '2020-02-03T01:42:00.000Z',
+      nextUpdateAt: '2020-02-03T01:00:00.000Z',
+      text: {
+        en: {
+          title: 'Messaging investigating',
+          body: 'the first working day after the holiday; 8.2x; delay about 3 seconds; recovery 09:42 CST; next 09:00 CST; surge',
+        },
+        'zh-CN': {
+          title: 'Messaging investigating',
+          body: '节后首个工作日；8.2 倍；延迟约 3 秒；恢复09:42（北京时间）；下次09:00（北京时间）；surge',
+        },
+      },
+    });
+  });
+
+  it('fall back to the nearest lower level with a template for the stage', () => {
+    let state = initialIncidentState();
+    const base = { levels: LEVELS, baselineMultiple: 12, expectedDelayMs: 500, expectedRecoveryAt: null, scalingOut: false, capacityCoversDemand: false };
+    state = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0, level: 'critical', throttling: false }).state;
+    const identified = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0 + MIN, level: 'critical', throttling: true });
+    expect(identified.notices[0]?.text.en.title).toBe('Messaging critical identified');
+    expect(identified.notices[0]?.text.en.body).toContain('recovery not yet known');
+    expect(identified.notices[0]?.text['zh-CN'].body).toContain('恢复暂无法预估');
+    const opened = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, level: 'critical', throttling: false });
+    expect(opened.notices[0]?.text.en.title).toBe('Messaging investigating');
+  });
+
+  it('say when it recovered and promise no further update once resolved', () => {
+    const base = { levels: LEVELS, baselineMultiple: 1.5, expectedDelayMs: 0, expectedRecoveryAt: null, throttling: false, scalingOut: false, capacityCoversDemand: true };
+    const open = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, level: 'surge' }).state;
+    const resolved = updateIncident(service(), 'Asia/Shanghai', open, { ...base, t: T0 + 70 * MIN, level: 'normal' }).notices[0];
+    expect(resolved?.expectedRecoveryAt).toBe('2020-02-03T02:00:00.000Z');
+    expect(resolved?.nextUpdateAt).toBeNull();
+    expect(resolved?.text.en.body).toContain('recovery 10:00 CST; next no further updates');
+  });
+
+  const inputs = fc.array(
+    fc.record({
+      dtSeconds: fc.integer({ min: 1, max: 900 }),
+      level: fc.constantFrom(...LEVELS),
+      baselineMultiple: fc.double({ min: 0, max: 200, noNaN: true }),
+      expectedDelayMs: fc.double({ min: 0, max: 600_000, noNaN: true }),
+      recoveryInSeconds: fc.option(fc.integer({ min: 0, max: 86_400 })),
+      throttling: fc.boolean(),
+      scalingOut: fc.boolean(),
+      capacityCoversDemand: fc.boolean(),
+    }),
+    { maxLength: 60 },
+  );
+
+  test.prop([inputs])('every notice is complete, ids are sequential, and state round-trips through JSON', (rows) => {
+    let state = initialIncidentState();
+    let t = T0;
+    const notices: Notice[] = [];
+    for (const row of rows) {
+      t += row.dtSeconds * 1000;
+      const out = updateIncident(service(), 'Asia/Shanghai', state, {
+        t, level: row.level, levels: LEVELS, baselineMultiple: row.baselineMultiple, expectedDelayMs: row.expectedDelayMs,
+        expectedRecoveryAt: row.recoveryInSeconds === null ? null : t + row.recoveryInSeconds * 1000,
+        throttling: row.throttling, scalingOut: row.scalingOut, capacityCoversDemand: row.capacityCoversDemand,
+      });
+      expect(out.events.map((e) => e.data?.noticeId)).toEqual(out.notices.map((n) => n.id));
+      expect(JSON.parse(JSON.stringify(out.state))).toEqual(out.state);
+      notices.push(...out.notices);
+      state = out.state;
+    }
+    const perIncident = new Map<string, number>();
+    for (const n of notices) {
+      const k = (perIncident.get(n.incidentId) ?? 0) + 1;
+      perIncident.set(n.incidentId, k);
+      expect(n.id).toBe(`${n.incidentId}-${k}`);
+      expect(n.cause.en && n.cause['zh-CN']).toBeTruthy();
+      expect(Number.isFinite(n.multiple) && n.expectedDelayMs >= 0).toBe(true);
+      expect(n.text.en.body).not.toMatch(/\{\w+\}/);
+      expect(n.text['zh-CN'].body).not.toMatch(/\{\w+\}/);
+      expect(n.nextUpdateAt === null).toBe(n.stage === 'resolved');
+      if (n.stage === 'resolved') expect(n.expectedRecoveryAt).toBe(n.t);
+    }
+    expect([...perIncident.keys()]).toEqual([...perIncident.keys()].map((_, i) => `messaging-${i + 1}`));
+  });
+});

@@ -1,0 +1,139 @@
+import type { CoreEvent, Notice } from '../engine/types.js';
+import type { ServicePlan } from '../plan/types.js';
+import { nextStage } from './incident-stage.js';
+import type { IncidentInput, IncidentState, OpenIncident } from './incident-state.js';
+import { buildNotice } from './notice-build.js';
+
+/** Why an open incident published an update: a closed set. */
+export type UpdateReason = 'stage-changed' | 'level-rose' | 'periodic';
+export const UPDATE_REASONS: readonly UpdateReason[] = ['stage-changed', 'level-rose', 'periodic'];
+
+export interface IncidentUpdate {
+  state: IncidentState;
+  notices: Notice[];
+  events: CoreEvent[];
+}
+
+/**
+ * The incident lifecycle of one service, one tick at a time:
+ *
+ *   incident  when                                                   then
+ *   none      level >= openAtLevel                                   open as investigating; notice, incident:opened
+ *   none      otherwise                                              nothing
+ *   open      level < openAtLevel and capacityCoversDemand           resolved; notice, incident:resolved
+ *   open      stage changes (see nextStage)                          notice, incident:updated (stage-changed)
+ *   open      level rose                                             notice, incident:updated (level-rose)
+ *   open      t >= nextUpdateAt                                      notice, incident:updated (periodic)
+ *   open      otherwise                                              nothing (level and stage kept up to date)
+ *
+ * Every notice moves the next periodic update to t + updateEverySeconds.
+ */
+export function updateIncident(service: ServicePlan, timezone: string, state: IncidentState, input: IncidentInput): IncidentUpdate {
+  const openAt = input.levels.indexOf(service.notices.openAtLevel);
+  const reached = openAt >= 0 && input.levels.indexOf(input.level) >= openAt;
+  const open = state.open;
+  if (open === null) return reached ? openIncident(service, timezone, state, input) : { state, notices: [], events: [] };
+  if (!reached && input.capacityCoversDemand) return resolveIncident(service, timezone, state, open, input);
+  return continueIncident(service, timezone, state, open, input, reached ? input.level : service.notices.openAtLevel);
+}
+
+function openIncident(service: ServicePlan, timezone: string, state: IncidentState, input: IncidentInput): IncidentUpdate {
+  const seq = state.seq + 1;
+  const incident: OpenIncident = {
+    id: `${service.name}-${seq}`,
+    stage: 'investigating',
+    level: input.level,
+    openedAt: input.t,
+    noticesSent: 1,
+    nextUpdateAt: input.t + service.notices.updateEverySeconds * 1000,
+  };
+  const notice = buildNotice(service, timezone, input, {
+    incidentId: incident.id,
+    n: 1,
+    level: incident.level,
+    stage: incident.stage,
+    expectedRecoveryAt: input.expectedRecoveryAt,
+    nextUpdateAt: incident.nextUpdateAt,
+  });
+  const event: CoreEvent = {
+    type: 'incident:opened',
+    message: `incident ${incident.id} opened: ${service.displayName} reached level ${input.level} with traffic ${notice.multiple}× normal`,
+    data: eventData(notice),
+  };
+  return { state: { seq, open: incident }, notices: [notice], events: [event] };
+}
+
+function resolveIncident(service: ServicePlan, timezone: string, state: IncidentState, open: OpenIncident, input: IncidentInput): IncidentUpdate {
+  const level = service.notices.openAtLevel;
+  // recovery is now, and the resolved notice says when it happened
+  const notice = buildNotice(service, timezone, input, {
+    incidentId: open.id,
+    n: open.noticesSent + 1,
+    level,
+    stage: 'resolved',
+    expectedRecoveryAt: input.t,
+    nextUpdateAt: null,
+  });
+  const minutes = Math.round((input.t - open.openedAt) / 60_000);
+  const event: CoreEvent = {
+    type: 'incident:resolved',
+    message: `incident ${open.id} resolved after ${minutes} min: level back below ${level} and capacity covers demand`,
+    data: { ...eventData(notice), durationSeconds: (input.t - open.openedAt) / 1000 },
+  };
+  return { state: { seq: state.seq, open: null }, notices: [notice], events: [event] };
+}
+
+function continueIncident(
+  service: ServicePlan,
+  timezone: string,
+  state: IncidentState,
+  open: OpenIncident,
+  input: IncidentInput,
+  level: string,
+): IncidentUpdate {
+  const stage = nextStage(open.stage, input);
+  const reason = updateReason(open, input, stage, level);
+  if (reason === null) return { state: { seq: state.seq, open: { ...open, stage, level } }, notices: [], events: [] };
+  const nextUpdateAt = input.t + service.notices.updateEverySeconds * 1000;
+  const notice = buildNotice(service, timezone, input, {
+    incidentId: open.id,
+    n: open.noticesSent + 1,
+    level,
+    stage,
+    expectedRecoveryAt: input.expectedRecoveryAt,
+    nextUpdateAt,
+  });
+  const event: CoreEvent = {
+    type: 'incident:updated',
+    message: `incident ${open.id} ${stage} (${REASON_WORDS[reason]}): level ${level}, traffic ${notice.multiple}× normal, delay ${notice.expectedDelayMs} ms`,
+    reason,
+    data: eventData(notice),
+  };
+  const next: OpenIncident = { ...open, stage, level, noticesSent: open.noticesSent + 1, nextUpdateAt };
+  return { state: { seq: state.seq, open: next }, notices: [notice], events: [event] };
+}
+
+const REASON_WORDS: Record<UpdateReason, string> = {
+  'stage-changed': 'stage changed',
+  'level-rose': 'level rose',
+  periodic: 'scheduled update',
+};
+
+function updateReason(open: OpenIncident, input: IncidentInput, stage: string, level: string): UpdateReason | null {
+  if (stage !== open.stage) return 'stage-changed';
+  if (input.levels.indexOf(level) > input.levels.indexOf(open.level)) return 'level-rose';
+  if (input.t >= open.nextUpdateAt) return 'periodic';
+  return null;
+}
+
+function eventData(notice: Notice): Record<string, string | number | null> {
+  return {
+    incidentId: notice.incidentId,
+    noticeId: notice.id,
+    stage: notice.stage,
+    level: notice.level,
+    multiple: notice.multiple,
+    expectedDelayMs: notice.expectedDelayMs,
+    expectedRecoveryAt: notice.expectedRecoveryAt,
+  };
+}

@@ -1,0 +1,53 @@
+import type { Notice } from '../engine/types.js';
+import type { IncidentStage, Language, NoticeText, ServicePlan } from '../plan/types.js';
+import { LANGUAGES } from '../plan/types.js';
+import type { IncidentInput } from './incident-state.js';
+import { renderNotice, type NoticeValues } from './render.js';
+import { selectTemplate } from './template-select.js';
+
+export interface NoticeSpec {
+  incidentId: string;
+  /** 1 for the incident's first notice */
+  n: number;
+  level: string;
+  stage: IncidentStage;
+  expectedRecoveryAt: number | null;
+  nextUpdateAt: number | null;
+}
+
+/** One notice with its numbers and its text in every language, rendered from the plan's templates. */
+export function buildNotice(service: ServicePlan, timezone: string, input: IncidentInput, spec: NoticeSpec): Notice {
+  const values: NoticeValues = {
+    service: service.displayName,
+    cause: service.notices.cause,
+    // the number in the notice is the one its text shows
+    multiple: Math.round(input.baselineMultiple * 10) / 10,
+    expectedDelayMs: Math.max(Math.round(input.expectedDelayMs), 0),
+    expectedRecoveryAt: spec.expectedRecoveryAt,
+    nextUpdateAt: spec.nextUpdateAt,
+    level: spec.level,
+    t: input.t,
+  };
+  const templates = selectTemplate(service.notices.templates, input.levels, spec.level, spec.stage);
+  const text = Object.fromEntries(
+    LANGUAGES.map((lang) => [lang, renderNotice(templates[lang], values, lang, timezone)]),
+  ) as Record<Language, NoticeText>;
+  return {
+    id: `${spec.incidentId}-${spec.n}`,
+    incidentId: spec.incidentId,
+    t: iso(input.t),
+    service: service.name,
+    level: spec.level,
+    stage: spec.stage,
+    cause: { ...service.notices.cause },
+    multiple: values.multiple,
+    expectedDelayMs: values.expectedDelayMs,
+    expectedRecoveryAt: spec.expectedRecoveryAt === null ? null : iso(spec.expectedRecoveryAt),
+    nextUpdateAt: spec.nextUpdateAt === null ? null : iso(spec.nextUpdateAt),
+    text,
+  };
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,71 @@
+/**
+ * Building blocks of the plan schema. Each carries a `title` naming the kind of value in
+ * words ("a number of requests per second"); error messages say "expected <title>".
+ */
+import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { DURATION_PATTERN } from './duration.js';
+
+export const NAME_PATTERN = '^[a-z][a-z0-9-]*$';
+export const NAME_TITLE = 'a name of lowercase letters, digits and "-", starting with a letter';
+export const DURATION_TITLE = 'a duration like "90s", "5m", "1h" or "250ms", or a number of seconds';
+export const PERCENT_PATTERN = '^[0-9]+(\\.[0-9]+)?%$';
+
+export function stringEnum<const T extends readonly string[]>(
+  values: T,
+  options: { title?: string; description: string; default?: T[number] },
+): TUnsafe<T[number]> {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}
+
+export function duration(description: string, defaultValue?: string) {
+  return Type.Union(
+    [
+      Type.Number({ minimum: 0, title: 'a number of seconds' }),
+      Type.String({ pattern: DURATION_PATTERN, title: DURATION_TITLE }),
+    ],
+    { title: DURATION_TITLE, description, ...(defaultValue === undefined ? {} : { default: defaultValue }) },
+  );
+}
+
+export function countOrPercent(description: string) {
+  const title = 'a number of servers or a percentage like "25%"';
+  return Type.Union(
+    [
+      Type.Integer({ minimum: 0, title: 'a whole number of servers' }),
+      Type.String({ pattern: PERCENT_PATTERN, title: 'a percentage like "25%"' }),
+    ],
+    { title, description },
+  );
+}
+
+export function servers(description: string, defaultValue?: number) {
+  return Type.Integer({ minimum: 0, title: 'a whole number of servers', description, default: defaultValue });
+}
+
+export function fraction(description: string, defaultValue?: number, exclusiveMinimum = false) {
+  return Type.Number({
+    ...(exclusiveMinimum ? { exclusiveMinimum: 0 } : { minimum: 0 }),
+    maximum: 1,
+    title: 'a fraction',
+    description,
+    default: defaultValue,
+  });
+}
+
+export function positive(title: string, description: string, defaultValue?: number) {
+  return Type.Number({ exclusiveMinimum: 0, title, description, default: defaultValue });
+}
+
+export function name(description: string) {
+  return Type.String({ pattern: NAME_PATTERN, title: NAME_TITLE, description });
+}
+
+/** A map keyed by names; keys outside NAME_PATTERN are rejected like unknown keys. */
+export function namedMap<T extends TSchema>(value: T, description: string, title: string, minProperties = 0) {
+  return Type.Record(Type.String({ pattern: NAME_PATTERN }), value, {
+    additionalProperties: false,
+    description,
+    title,
+    ...(minProperties > 0 ? { minProperties } : {}),
+  });
+}

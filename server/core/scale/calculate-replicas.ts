@@ -1,0 +1,122 @@
+import type { HpaBehavior } from '../plan/types.js';
+import { limitRate, recordScaleEvent, stabilize } from './hpa-behavior.js';
+import { recommendReplicas } from './hpa-replica-calculator.js';
+import type { ScaleReason } from './reasons.js';
+import type { TimestampedRecommendation, TimestampedScaleEvent } from './types.js';
+
+/** One evaluation of a Kubernetes HorizontalPodAutoscaler with `behavior`, as plain data. */
+export interface ReplicaCalculationInput {
+  /** evaluation time, epoch ms (the HPA reads time.Now(); here it is an argument) */
+  now: number;
+  /** the scale target's replicas (spec.replicas): here, committed servers */
+  currentReplicas: number;
+  /** pods that are ready and report the metric; the "currentReplicas" factor of the HPA formula */
+  readyPods: number;
+  /** average of the metric over the ready pods */
+  currentMetric: number;
+  /** target average value of the metric */
+  target: number;
+  /** no change while |1 - currentMetric/target| <= tolerance (HPA default 0.1) */
+  tolerance: number;
+  /** pods not ready yet (pending, starting): left out, or counted at 0 when scaling up */
+  unreadyPods: number;
+  /** pods without a metric sample: counted at the target when scaling down, at 0 when scaling up */
+  missingPods: number;
+  minReplicas: number;
+  maxReplicas: number;
+  behavior: HpaBehavior;
+  /** recommendations from earlier evaluations (the HPA's per-autoscaler recommendation log) */
+  recommendations: readonly TimestampedRecommendation[];
+  /** replicas added by earlier evaluations */
+  scaleUpEvents: readonly TimestampedScaleEvent[];
+  /** replicas removed by earlier evaluations */
+  scaleDownEvents: readonly TimestampedScaleEvent[];
+}
+
+export interface ReplicaCalculationResult {
+  /** currentMetric / target over the ready pods (0 when there are none) */
+  usageRatio: number;
+  /** the replica calculator's count, before stabilisation and rate limits */
+  recommended: number;
+  /** the count after the stabilisation windows */
+  stabilized: number;
+  /** the count to scale to */
+  desired: number;
+  reason: ScaleReason;
+  /** one sentence for a person, with the numbers */
+  message: string;
+  /** recommendation log to pass to the next evaluation */
+  recommendations: TimestampedRecommendation[];
+  /** scale-up events to pass to the next evaluation */
+  scaleUpEvents: TimestampedScaleEvent[];
+  /** scale-down events to pass to the next evaluation */
+  scaleDownEvents: TimestampedScaleEvent[];
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+function outcome(reason: ScaleReason, i: ReplicaCalculationInput, stabilized: number, desired: number): string {
+  switch (reason) {
+    case 'StabilisationWindow':
+      return `the stabilisation window holds ${stabilized}`;
+    case 'WithinTolerance':
+      return `within tolerance ${i.tolerance}, no change`;
+    case 'ScaleUpLimit':
+      return `the scale-up policies allow at most ${desired} now`;
+    case 'ScaleDownLimit':
+      return `the scale-down policies allow no fewer than ${desired} now`;
+    case 'TooManyServers':
+      return `capped at maxServers ${i.maxReplicas}`;
+    case 'TooFewServers':
+      return `held at minServers ${i.minReplicas}`;
+    default:
+      return 'applied';
+  }
+}
+
+/** The reconcile guards of horizontal.go that decide without metrics. */
+function guard(i: ReplicaCalculationInput): { desired: number; reason: ScaleReason; message: string } | null {
+  const c = i.currentReplicas;
+  if (c === 0 && i.minReplicas !== 0) {
+    return { desired: 0, reason: 'ScalingDisabled', message: `No committed servers while minServers is ${i.minReplicas}: scaling is disabled until servers are added by hand.` };
+  }
+  if (c > i.maxReplicas) return { desired: i.maxReplicas, reason: 'TooManyServers', message: `${c} servers is above maxServers ${i.maxReplicas}: scaling to ${i.maxReplicas}.` };
+  if (c < i.minReplicas) return { desired: i.minReplicas, reason: 'TooFewServers', message: `${c} servers is below minServers ${i.minReplicas}: scaling to ${i.minReplicas}.` };
+  if (i.readyPods === 0) return { desired: c, reason: 'NoReadyServers', message: `No serving server reports the metric yet: keeping ${c} servers.` };
+  return null;
+}
+
+/**
+ * The Kubernetes HPA replica calculator and behavior (autoscaling/v2), pure: the replica
+ * calculator's recommendation, then the scale-up/scale-down stabilisation windows, then the
+ * Pods/Percent rate policies and min/max. Histories go in and come out as plain arrays.
+ */
+export function calculateReplicas(i: ReplicaCalculationInput): ReplicaCalculationResult {
+  const c = i.currentReplicas;
+  const early = guard(i);
+  if (early) {
+    const events = recordScaleEvent(i.now, c, early.desired, i.behavior, i.scaleUpEvents, i.scaleDownEvents);
+    const usageRatio = i.readyPods > 0 ? i.currentMetric / i.target : 0;
+    return { usageRatio, recommended: early.desired, stabilized: early.desired, ...early, recommendations: [...i.recommendations], ...events };
+  }
+  const rec = recommendReplicas(i);
+  const stable = stabilize(i.now, c, rec.replicas, i.behavior, i.recommendations);
+  const limited = limitRate({ ...i, current: c, desired: stable.replicas });
+  const events = recordScaleEvent(i.now, c, limited.replicas, i.behavior, i.scaleUpEvents, i.scaleDownEvents);
+  const reason: ScaleReason =
+    limited.limit ?? (stable.replicas !== rec.replicas ? 'StabilisationWindow' : rec.held && rec.replicas === c ? 'WithinTolerance' : 'TargetTracking');
+  const why = `metric ${round(i.currentMetric)} against target ${round(i.target)} (ratio ${round(rec.usageRatio)}) over ${i.readyPods} ready servers recommends ${rec.replicas}`;
+  const message = `Target tracking: ${why}; ${outcome(reason, i, stable.replicas, limited.replicas)}: ${c} → ${limited.replicas} servers.`;
+  return {
+    usageRatio: rec.usageRatio,
+    recommended: rec.replicas,
+    stabilized: stable.replicas,
+    desired: limited.replicas,
+    reason,
+    message,
+    recommendations: stable.recommendations,
+    ...events,
+  };
+}

@@ -1,0 +1,62 @@
+import type { ScaleAction, ServicePlan } from '../plan/types.js';
+import { clampServers, committedServers, round } from './fleet-math.js';
+import { isCooling, type PolicyOutcome } from './policy.js';
+import { applyScaleIn } from './scale-in.js';
+import type { ScaleInput, ScaleState } from './types.js';
+
+interface ActionCount {
+  servers: number;
+  text: string;
+}
+
+/** Percentages round up, so a percent rule on a small fleet still adds a server. */
+function countAction(a: ScaleAction, svc: ServicePlan, input: ScaleInput, current: number): ActionCount {
+  if (a.kind === 'activate-standby') {
+    const pool = svc.standby.poolSize;
+    const wanted = a.count ?? Math.ceil(((a.percent ?? 0) / 100) * pool);
+    const servers = Math.min(wanted, input.fleet.standbyAvailable);
+    const of = a.count === null ? ` (${a.percent}% of the pool of ${pool})` : '';
+    const short = servers < wanted ? `, ${input.fleet.standbyAvailable} left` : '';
+    return { servers, text: `activate ${servers} standby${of}${short}` };
+  }
+  const servers = a.count ?? Math.ceil(((a.percent ?? 0) / 100) * current);
+  return { servers, text: `add ${servers}${a.count === null ? ` (${a.percent}% of ${current})` : ''}` };
+}
+
+/**
+ * Step policy. At a level above normal: the level's stepRules run once when the level rises
+ * above the most severe level already acted on (a rise during a cooldown runs when the
+ * cooldown ends), and run again after each cooldown while demand still exceeds what the
+ * committed servers serve at target utilisation. At normal: shared scale-in towards the
+ * servers the demand needs at target utilisation; during a surge the current size is
+ * recommended, so scale-in also waits out the stabilisation window after the surge.
+ */
+export function stepPolicy(svc: ServicePlan, state: ScaleState, input: ScaleInput): PolicyOutcome {
+  const current = committedServers(input.fleet);
+  const rank = input.levels.indexOf(input.level);
+  if (rank <= 0) {
+    const needed = clampServers(Math.ceil(input.demandRps / svc.capacity.rpsPerServer), svc.capacity);
+    const scaleIn = applyScaleIn(svc, state.scaleIn, input.t, current, needed);
+    return { state: { ...state, appliedLevel: 'normal', scaleIn: scaleIn.history }, change: scaleIn.change };
+  }
+  const held: ScaleState = { ...state, scaleIn: applyScaleIn(svc, state.scaleIn, input.t, current, current).history };
+  if (isCooling(state, input.t, svc.scale.cooldownSeconds)) return { state: held, change: null };
+  const entering = rank > input.levels.indexOf(state.appliedLevel);
+  const atTargetRps = current * svc.capacity.rpsPerServer;
+  if (!entering && input.demandRps <= atTargetRps) return { state: held, change: null };
+  const actions = (svc.scale.stepRules[input.level] ?? []).map((a) => countAction(a, svc, input, current));
+  const wanted = current + actions.reduce((s, a) => s + a.servers, 0);
+  const desired = clampServers(wanted, svc.capacity);
+  const next: ScaleState = { ...held, appliedLevel: entering ? input.level : state.appliedLevel };
+  if (desired <= current) return { state: next, change: null };
+  const reason = desired < wanted ? 'TooManyServers' : entering ? 'LevelEntered' : 'StepRuleRepeated';
+  const what = actions.map((a) => a.text).join(' and ');
+  const why = entering
+    ? `Level ${input.level} entered`
+    : `Level ${input.level} still holds and demand ${round(input.demandRps)} rps exceeds the ${round(atTargetRps)} rps ${current} servers serve at target`;
+  const cap = reason === 'TooManyServers' ? ` (capped at maxServers ${svc.capacity.maxServers})` : '';
+  return {
+    state: { ...next, lastScaleOutAt: input.t },
+    change: { desired, reason, message: `${why}: ${what}: ${current} → ${desired} servers${cap}.` },
+  };
+}

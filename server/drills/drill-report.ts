@@ -1,0 +1,57 @@
+/**
+ * A drill's report: the same Replay JSON and HTML page as the offline replay. Built from the
+ * run in memory while the drill is recent; written to the data folder when it ends, so it
+ * is still there after a restart.
+ */
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { summarise } from '../core/drill/summary.js';
+import type { ReplayResult } from '../core/drill/replay.js';
+import { chartJsSource } from '../report/chart-js-source.js';
+import { renderReport } from '../report/html.js';
+import { httpError, type HttpResult } from '../http/http-error.js';
+import type { DrillRunner } from './drill-runner.js';
+import type { DrillService } from './drill-service.js';
+
+export function reportOf(runner: DrillRunner): ReplayResult {
+  const { ticks, events, notices } = runner.run();
+  const policy = runner.spec.policy ?? 'plan';
+  return {
+    policy,
+    ticks,
+    events,
+    notices,
+    summary: summarise({ plan: runner.spec.plan, scenario: runner.spec.scenarioName, policy, ticks, events, notices }),
+  };
+}
+
+export async function saveReport(dir: string, runner: DrillRunner): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(reportPath(dir, runner.spec.id), JSON.stringify(reportOf(runner)));
+}
+
+const reportPath = (dir: string, id: string): string => join(dir, `${id.replace(/[^a-zA-Z0-9-]/g, '_')}.json`);
+
+export async function reportJson(drills: DrillService, id: string): Promise<HttpResult<ReplayResult>> {
+  const runner = drills.runner(id);
+  if (runner) return { ok: true, value: reportOf(runner) };
+  if (!(await drills.get(id))) return httpError(404, 'drill.not-found', `no drill ${id}`);
+  const dir = drills.reportsDir;
+  if (dir) {
+    try {
+      return { ok: true, value: JSON.parse(await readFile(reportPath(dir, id), 'utf8')) as ReplayResult };
+    } catch {
+      // falls through: the drill ended without a saved report (interrupted by a crash)
+    }
+  }
+  return httpError(410, 'report.gone', `drill ${id} ended without a saved report (it was interrupted); its events and notices remain at /api/v1/drills/${id}/events and /notices`);
+}
+
+export async function reportHtml(drills: DrillService, id: string): Promise<HttpResult<string>> {
+  const report = await reportJson(drills, id);
+  if (!report.ok) return report;
+  return {
+    ok: true,
+    value: renderReport([report.value], { title: `Drill report: ${report.value.summary.scenario} (${id})`, plan: drills.plan, chartJs: await chartJsSource() }),
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * The imperative shell around the engine for one drill: a timer that, every wall tick,
+ * gathers the tick's demand (from the scenario, traffic or metrics), calls the pure step(),
+ * keeps bounded recent history for late joiners and the whole run for the report, and hands
+ * the step's output to whoever listens (live push, storage, webhooks).
+ */
+import { initialEngineState, step, type EngineState } from '../core/engine/step.js';
+import type { Command, EngineEvent, Notice, ServiceSample, Tick } from '../core/engine/types.js';
+import type { Plan, PolicyName } from '../core/plan/types.js';
+import { demandAt, type Scenario } from '../core/drill/scenario.js';
+import { LIVE_HISTORY_TICKS, type DrillDto, type DrillStatus } from '../contracts.js';
+import { DemandMeter } from './demand-meter.js';
+import { drillClock, type DrillClock } from './drill-clock.js';
+import { RingBuffer } from './ring-buffer.js';
+
+export interface DrillSpec {
+  id: string;
+  scenarioName: string;
+  scenario: Scenario | null;
+  plan: Plan;
+  policy: PolicyName | null;
+  speed: number;
+  source: 'generated' | 'external';
+  demandFrom: 'traffic' | 'metrics';
+  /** users' requests one counted request or metric unit stands for */
+  scale: number;
+  /** scenario times, epoch ms; `to` null runs until stopped */
+  from: number;
+  to: number | null;
+}
+
+export interface DrillOutput {
+  drillId: string;
+  /** wall time the engine took for this tick, seconds (0 for output not from a tick) */
+  stepSeconds?: number;
+  ticks: Tick[];
+  events: EngineEvent[];
+  notices: Notice[];
+}
+
+export interface Timers {
+  now(): number;
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  now: () => Date.now(),
+  setInterval: (fn, ms) => setInterval(fn, ms),
+  clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
+};
+
+/** The whole run is kept for the report up to this many ticks per service; older ones are let go. */
+const REPORT_TICKS_PER_SERVICE = 50_000;
+const REPORT_EVENTS = 200_000;
+const REPORT_NOTICES = 20_000;
+const RECENT_EVENTS = 500;
+const RECENT_NOTICES = 200;
+
+export class DrillRunner {
+  readonly spec: DrillSpec;
+  readonly clock: DrillClock;
+  status: DrillStatus = 'running';
+  readonly startedAt: number;
+  endedAt: number | null = null;
+  private state: EngineState;
+  private scenarioNow: number;
+  private handle: unknown = null;
+  private readonly meter = new DemandMeter();
+  private commands: Command[] = [];
+  private readonly services: string[];
+  private readonly recentTicks = new Map<string, RingBuffer<Tick>>();
+  private readonly allTicks = new Map<string, RingBuffer<Tick>>();
+  private readonly allEvents = new RingBuffer<EngineEvent>(REPORT_EVENTS);
+  private readonly allNotices = new RingBuffer<Notice>(REPORT_NOTICES);
+  private readonly recentEvents = new RingBuffer<EngineEvent>(RECENT_EVENTS);
+  private readonly recentNotices = new RingBuffer<Notice>(RECENT_NOTICES);
+  private readonly latest = new Map<string, Tick>();
+  private readonly listeners: ((out: DrillOutput) => void)[] = [];
+  private readonly endListeners: ((drill: DrillRunner) => void)[] = [];
+
+  constructor(spec: DrillSpec, private readonly timers: Timers = realTimers) {
+    this.spec = spec;
+    this.clock = drillClock(spec.plan.tickSeconds, spec.speed);
+    this.startedAt = timers.now();
+    this.scenarioNow = spec.from;
+    this.state = initialEngineState(spec.plan, spec.from, spec.policy ?? undefined);
+    this.services = Object.keys(spec.plan.services);
+    for (const name of this.services) {
+      this.recentTicks.set(name, new RingBuffer(LIVE_HISTORY_TICKS));
+      this.allTicks.set(name, new RingBuffer(REPORT_TICKS_PER_SERVICE));
+    }
+  }
+
+  onOutput(fn: (out: DrillOutput) => void): void {
+    this.listeners.push(fn);
+  }
+
+  onEnd(fn: (drill: DrillRunner) => void): void {
+    this.endListeners.push(fn);
+  }
+
+  start(): void {
+    this.handle = this.timers.setInterval(() => this.tick(), this.clock.wallTickMs);
+  }
+
+  stop(status: DrillStatus = 'stopped'): void {
+    if (this.status !== 'running') return;
+    if (this.handle !== null) this.timers.clearInterval(this.handle);
+    this.handle = null;
+    this.status = status;
+    this.endedAt = this.timers.now();
+    for (const fn of this.endListeners) fn(this);
+  }
+
+  countRequest(service: string, weight?: number): void {
+    this.meter.countRequest(service, weight ?? this.spec.scale);
+  }
+
+  recordSample(service: string, sample: ServiceSample): void {
+    this.meter.recordSample(service, sample);
+  }
+
+  /** An operator's command, applied at the start of the next tick. */
+  enqueue(command: Command): void {
+    this.commands.push(command);
+  }
+
+  /** Advance one tick. Public so tests drive a drill without waiting on timers. */
+  tick(): void {
+    if (this.status !== 'running') return;
+    const t = this.scenarioNow + this.clock.scenarioTickMs;
+    const commands = this.commands;
+    this.commands = [];
+    const began = performance.now();
+    const out = step(this.spec.plan, this.state, { t, samples: this.samplesAt(t), commands });
+    const stepSeconds = (performance.now() - began) / 1000;
+    this.state = out.state;
+    this.scenarioNow = t;
+    this.remember(out.ticks, out.events, out.notices);
+    const output = { drillId: this.spec.id, stepSeconds, ticks: out.ticks, events: out.events, notices: out.notices };
+    for (const fn of this.listeners) fn(output);
+    if (this.spec.to !== null && t >= this.spec.to) this.stop('finished');
+  }
+
+  private samplesAt(t: number): Record<string, ServiceSample> {
+    const { scenario, source, demandFrom } = this.spec;
+    if (source === 'generated' && scenario) {
+      const out: Record<string, ServiceSample> = {};
+      for (const name of this.services) out[name] = { rps: demandAt(scenario, name, t) };
+      return out;
+    }
+    return demandFrom === 'metrics'
+      ? this.meter.takeMetrics(this.services, this.spec.scale)
+      : this.meter.takeTraffic(this.services, this.clock.wallTickMs / 1000);
+  }
+
+  private remember(ticks: Tick[], events: EngineEvent[], notices: Notice[]): void {
+    for (const tick of ticks) {
+      this.latest.set(tick.service, tick);
+      this.recentTicks.get(tick.service)?.push(tick);
+      this.allTicks.get(tick.service)?.push(tick);
+    }
+    for (const e of events) {
+      this.allEvents.push(e);
+      this.recentEvents.push(e);
+    }
+    for (const n of notices) {
+      this.allNotices.push(n);
+      this.recentNotices.push(n);
+    }
+  }
+
+  latestTick(service: string): Tick | null {
+    return this.latest.get(service) ?? null;
+  }
+
+  history(): Record<string, Tick[]> {
+    const out: Record<string, Tick[]> = {};
+    for (const [name, ring] of this.recentTicks) out[name] = ring.toArray();
+    return out;
+  }
+
+  recentEventList(): EngineEvent[] {
+    return this.recentEvents.toArray();
+  }
+
+  recentNoticeList(): Notice[] {
+    return this.recentNotices.toArray();
+  }
+
+  run(): { ticks: Tick[]; events: EngineEvent[]; notices: Notice[] } {
+    const ticks: Tick[] = [];
+    for (const ring of this.allTicks.values()) ticks.push(...ring.toArray());
+    ticks.sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : 0));
+    return { ticks, events: this.allEvents.toArray(), notices: this.allNotices.toArray() };
+  }
+
+  dto(): DrillDto {
+    const { spec } = this;
+    return {
+      id: spec.id,
+      status: this.status,
+      scenario: spec.scenarioName,
+      policy: spec.policy ?? Object.values(spec.plan.services)[0]?.scale.policy ?? 'step',
+      speed: spec.speed,
+      source: spec.source,
+      startedAt: new Date(this.startedAt).toISOString(),
+      endedAt: this.endedAt === null ? null : new Date(this.endedAt).toISOString(),
+      scenarioStart: new Date(spec.from).toISOString(),
+      scenarioNow: new Date(this.scenarioNow).toISOString(),
+      scenarioEnd: spec.to === null ? null : new Date(spec.to).toISOString(),
+      timezone: spec.plan.timezone,
+    };
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * Owns the one drill that runs at a time: starts it from a request, wires its output to the
+ * store, live push and webhooks, stops it, and answers for past drills. Between drills a
+ * live session runs at wall-clock speed on the metrics that arrive, so a real surge shows
+ * too. Writes go through one queue so the store sees ticks in order and never in parallel.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import { scenarioBounds } from '../core/drill/scenario.js';
+import type { EngineEvent, Notice } from '../core/engine/types.js';
+import type { Plan } from '../core/plan/types.js';
+import type { DrillDto } from '../contracts.js';
+import { loadScenario } from '../scenario-file.js';
+import type { Store } from '../store/store.js';
+import type { IncidentRecord } from '../store/incidents.js';
+import type { AuditActor } from '../auth/require-role.js';
+import { DrillRunner, realTimers, type DrillOutput, type DrillSpec, type Timers } from './drill-runner.js';
+import type { ScaleBody, StartDrillBody } from './start-drill-body.js';
+import { httpError, type HttpResult } from '../http/http-error.js';
+import { saveReport } from './drill-report.js';
+
+export interface DrillServiceOptions {
+  store: Store;
+  plan: Plan;
+  log: FastifyBaseLogger;
+  timers?: Timers;
+  /** run a live session on incoming metrics whenever no drill runs */
+  live?: boolean;
+  /** the fastest wall tick allowed, ms: bounds speed so timers and sockets keep up */
+  minWallTickMs?: number;
+  /** where a drill's report is written when it ends; none: reports live only in memory */
+  reportsDir?: string;
+}
+
+type OutputListener = (out: DrillOutput) => void;
+/** runs inside the transaction that stores a tick's output, so what it writes lands with it or not at all */
+type PersistHook = (store: Store, out: DrillOutput) => Promise<void>;
+type StatusListener = (drill: DrillDto) => void;
+
+const FINISHED_KEPT = 5;
+
+export class DrillService {
+  private current: DrillRunner | null = null;
+  private readonly finished: DrillRunner[] = [];
+  private readonly outputListeners: OutputListener[] = [];
+  private readonly statusListeners: StatusListener[] = [];
+  private readonly persistHooks: PersistHook[] = [];
+  private writes: Promise<void> = Promise.resolve();
+  private closing = false;
+
+  constructor(private readonly opts: DrillServiceOptions) {}
+
+  get plan(): Plan {
+    return this.opts.plan;
+  }
+
+  get reportsDir(): string | undefined {
+    return this.opts.reportsDir;
+  }
+
+  /** At boot: drills left running by a crash are marked interrupted, then the live session starts. */
+  async boot(): Promise<string[]> {
+    const interrupted = await this.opts.store.drills.markInterrupted(new Date().toISOString());
+    if (interrupted.length > 0) this.opts.log.warn({ drills: interrupted }, 'drills interrupted by the last shutdown were marked so');
+    if (this.opts.live !== false) await this.startLive();
+    return interrupted;
+  }
+
+  onOutput(fn: OutputListener): void {
+    this.outputListeners.push(fn);
+  }
+
+  onPersist(fn: PersistHook): void {
+    this.persistHooks.push(fn);
+  }
+
+  onStatus(fn: StatusListener): void {
+    this.statusListeners.push(fn);
+  }
+
+  running(): DrillRunner | null {
+    return this.current;
+  }
+
+  async start(body: StartDrillBody, actor: AuditActor | null): Promise<HttpResult<DrillDto>> {
+    if (this.current && this.current.spec.scenarioName !== 'live') {
+      return httpError(409, 'drill.running', `drill ${this.current.spec.id} is running; stop it first (POST /api/v1/drills/${this.current.spec.id}/stop)`);
+    }
+    const scenario = await loadScenario(body.scenario);
+    if (!scenario.ok) return httpError(400, 'drill.scenario', `unknown scenario "${body.scenario}": ${scenario.errors[0]?.message ?? ''}`, 'scenario');
+    const unknown = Object.keys(scenario.value.services).filter((s) => !this.plan.services[s]);
+    if (unknown.length === Object.keys(scenario.value.services).length) {
+      return httpError(400, 'drill.services', `scenario "${body.scenario}" has no service of plan "${this.plan.name}"`, 'scenario');
+    }
+    const bounds = scenarioBounds(scenario.value);
+    const from = body.from ? Date.parse(body.from) : bounds.startMs;
+    const to = body.to ? Date.parse(body.to) : bounds.endMs;
+    if (!(from >= bounds.startMs && to <= bounds.endMs && to > from)) {
+      return httpError(400, 'drill.range', `from/to must lie within the scenario, ${new Date(bounds.startMs).toISOString()} to ${new Date(bounds.endMs).toISOString()}, with from before to`, body.from ? 'from' : 'to');
+    }
+    const minTick = this.opts.minWallTickMs ?? 20;
+    const maxSpeed = (this.plan.tickSeconds * 1000) / minTick;
+    if (body.speed > maxSpeed) {
+      return httpError(400, 'drill.speed', `speed ${body.speed} would tick every ${((this.plan.tickSeconds * 1000) / body.speed).toFixed(1)} ms; at most ${maxSpeed} with this plan's ${this.plan.tickSeconds}s tick`, 'speed');
+    }
+    this.stopCurrent('stopped');
+    const spec: DrillSpec = {
+      id: `d-${randomUUID().slice(0, 8)}`,
+      scenarioName: body.scenario,
+      scenario: scenario.value,
+      plan: this.plan,
+      policy: body.policy ?? null,
+      speed: body.speed,
+      source: body.source,
+      demandFrom: body.demandFrom ?? 'traffic',
+      scale: body.scale ?? 1,
+      from,
+      to,
+    };
+    const runner = await this.launch(spec, { ...body });
+    await this.opts.store.audit.append({ at: new Date().toISOString(), actor, action: 'drill.start', target: spec.id, detail: { ...body } });
+    return { ok: true, value: runner.dto() };
+  }
+
+  async stop(id: string, actor: AuditActor | null): Promise<HttpResult<DrillDto>> {
+    const runner = this.current;
+    if (!runner || runner.spec.id !== id) {
+      const stored = await this.opts.store.drills.get(id);
+      if (!stored) return httpError(404, 'drill.not-found', `no drill ${id}`);
+      return httpError(409, 'drill.not-running', `drill ${id} is not running (status ${stored.status})`);
+    }
+    this.stopCurrent('stopped');
+    await this.flush();
+    await this.opts.store.audit.append({ at: new Date().toISOString(), actor, action: 'drill.stop', target: id });
+    if (!this.closing) await this.startLive();
+    return { ok: true, value: runner.dto() };
+  }
+
+  async scale(id: string, body: ScaleBody, actor: AuditActor | null): Promise<HttpResult<{ queued: true }>> {
+    const runner = this.current;
+    if (!runner || runner.spec.id !== id) return httpError(409, 'drill.not-running', `drill ${id} is not running`);
+    if (!this.plan.services[body.service]) {
+      return httpError(400, 'drill.service', `unknown service "${body.service}"; known: ${Object.keys(this.plan.services).join(', ')}`, 'service');
+    }
+    runner.enqueue({ type: 'scale', service: body.service, desired: body.desired, by: actor ? `token ${actor.tokenId}` : 'the server' });
+    await this.opts.store.audit.append({ at: new Date().toISOString(), actor, action: 'drill.scale', target: id, detail: { ...body } });
+    return { ok: true, value: { queued: true } };
+  }
+
+  /** A running or recently finished drill kept in memory, for live data and reports. */
+  runner(id: string): DrillRunner | null {
+    if (this.current?.spec.id === id) return this.current;
+    return this.finished.find((r) => r.spec.id === id) ?? null;
+  }
+
+  async get(id: string): Promise<DrillDto | null> {
+    const r = this.runner(id);
+    if (r) return r.dto();
+    const stored = await this.opts.store.drills.get(id);
+    return stored ? toDto(stored) : null;
+  }
+
+  async list(status?: DrillDto['status']): Promise<DrillDto[]> {
+    const stored = await this.opts.store.drills.list(status ? { status } : {});
+    return stored.map((d) => (this.runner(d.id)?.dto() ?? toDto(d)));
+  }
+
+  async events(id: string, q: { type?: string; service?: string; limit?: number }): Promise<EngineEvent[]> {
+    const limit = q.limit ?? 1000;
+    const all = await this.opts.store.events.list(id, { ...(q.service ? { service: q.service } : {}), limit: q.type ? 1_000_000 : limit });
+    return (q.type ? all.filter((e) => e.type === q.type) : all).slice(0, limit);
+  }
+
+  async notices(id: string): Promise<Notice[]> {
+    return (await this.opts.store.notices.list({ drillId: id, limit: 1000 })).map((n) => n.notice).reverse();
+  }
+
+  /** An operator's notice: stored before the call returns, then pushed like the engine's. */
+  async publishManualNotice(notice: Notice, actor: AuditActor | null): Promise<void> {
+    const drillId = this.current?.spec.id ?? null;
+    const output: DrillOutput = { drillId: drillId ?? '', ticks: [], events: [], notices: [notice] };
+    await this.opts.store.transaction(async (store) => {
+      await store.notices.insert(notice, { drillId, author: actor ? `token ${actor.tokenId}` : 'the server' });
+      await store.incidents.upsert(incidentFromNotice(notice, drillId));
+      await store.audit.append({ at: new Date().toISOString(), actor, action: 'notice.post', target: notice.id, detail: { service: notice.service, stage: notice.stage } });
+      for (const hook of this.persistHooks) await hook(store, output);
+    });
+    for (const fn of this.outputListeners) fn(output);
+  }
+
+  /** Wait until everything produced so far is stored. */
+  flush(): Promise<void> {
+    return this.writes;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.stopCurrent('interrupted');
+    await this.flush();
+  }
+
+  private async startLive(): Promise<void> {
+    const now = (this.opts.timers ?? realTimers).now();
+    await this.launch({
+      id: `live-${randomUUID().slice(0, 8)}`,
+      scenarioName: 'live',
+      scenario: null,
+      plan: this.plan,
+      policy: null,
+      speed: 1,
+      source: 'external',
+      demandFrom: 'metrics',
+      scale: 1,
+      from: now,
+      to: null,
+    }, { live: true });
+  }
+
+  private async launch(spec: DrillSpec, config: Record<string, unknown>): Promise<DrillRunner> {
+    const runner = new DrillRunner(spec, this.opts.timers);
+    await this.opts.store.drills.insert({ ...runner.dto(), planName: this.plan.name, config });
+    runner.onOutput((out) => this.handleOutput(runner, out));
+    runner.onEnd((r) => this.handleEnd(r));
+    this.current = runner;
+    runner.start();
+    for (const fn of this.statusListeners) fn(runner.dto());
+    return runner;
+  }
+
+  private stopCurrent(status: 'stopped' | 'interrupted'): void {
+    this.current?.stop(status);
+  }
+
+  private handleOutput(runner: DrillRunner, out: DrillOutput): void {
+    const drillId = runner.spec.id;
+    const namespaced = { ...out, events: out.events, notices: out.notices.map((n) => namespaceNotice(n, drillId)) };
+    for (const fn of this.outputListeners) fn(namespaced);
+    const scenarioNow = runner.dto().scenarioNow;
+    this.enqueueWrite(async () => {
+      await this.opts.store.transaction(async (store) => {
+        if (namespaced.events.length > 0) await store.events.append(drillId, namespaced.events as EngineEvent[]);
+        for (const notice of namespaced.notices) {
+          await store.notices.insert(notice, { drillId, author: null });
+          await store.incidents.upsert(incidentFromNotice(notice, drillId));
+        }
+        await store.drills.updateProgress(drillId, scenarioNow);
+        for (const hook of this.persistHooks) await hook(store, namespaced);
+      });
+    });
+  }
+
+  private handleEnd(runner: DrillRunner): void {
+    if (this.current === runner) this.current = null;
+    if (runner.spec.scenarioName !== 'live') {
+      this.finished.unshift(runner);
+      this.finished.length = Math.min(this.finished.length, FINISHED_KEPT);
+    }
+    const dto = runner.dto();
+    for (const fn of this.statusListeners) fn(dto);
+    const reportsDir = this.opts.reportsDir;
+    this.enqueueWrite(async () => {
+      await this.opts.store.drills.finish(dto.id, dto.status as 'stopped' | 'finished' | 'interrupted', dto.endedAt ?? new Date().toISOString());
+      if (reportsDir && runner.spec.scenarioName !== 'live') await saveReport(reportsDir, runner);
+    });
+    if (dto.status === 'finished' && !this.closing) void this.startLive();
+  }
+
+  private enqueueWrite(work: () => Promise<void>): void {
+    this.writes = this.writes.then(work).catch((err: unknown) => {
+      this.opts.log.error({ err }, 'storing drill output failed');
+    });
+  }
+}
+
+/** Engine ids restart at 1 in every drill; the drill id in front keeps them unique across drills. */
+function namespaceNotice(n: Notice, drillId: string): Notice {
+  return { ...n, id: `${drillId}:${n.id}`, incidentId: `${drillId}:${n.incidentId}` };
+}
+
+function incidentFromNotice(n: Notice, drillId: string | null): IncidentRecord {
+  return {
+    id: n.incidentId,
+    drillId,
+    service: n.service,
+    level: n.level,
+    stage: n.stage,
+    openedAt: n.t,
+    updatedAt: n.t,
+    resolvedAt: n.stage === 'resolved' ? n.t : null,
+  };
+}
+
+function toDto(d: DrillDto & { planName?: string; config?: unknown }): DrillDto {
+  const { planName: _p, config: _c, ...dto } = d;
+  return dto;
+}

@@ -1,0 +1,31 @@
+/** A fixed-capacity buffer that forgets its oldest items: memory stays bounded however long a drill runs. */
+export class RingBuffer<T> {
+  private readonly items: (T | undefined)[];
+  private start = 0;
+  private size = 0;
+
+  constructor(readonly capacity: number) {
+    this.items = new Array<T | undefined>(capacity);
+  }
+
+  push(item: T): void {
+    if (this.size < this.capacity) {
+      this.items[(this.start + this.size) % this.capacity] = item;
+      this.size++;
+    } else {
+      this.items[this.start] = item;
+      this.start = (this.start + 1) % this.capacity;
+    }
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** Oldest first. */
+  toArray(): T[] {
+    const out: T[] = new Array<T>(this.size);
+    for (let i = 0; i < this.size; i++) out[i] = this.items[(this.start + i) % this.capacity] as T;
+    return out;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The dashboard at / and the public status page at /status, built by Vite into dist/dashboard.
+ * Each page is read once and served from memory with an ETag, so thousands of people
+ * reloading the status page during a surge cost a header comparison each. When the build is
+ * missing the pages say how to make it rather than answering 404.
+ */
+import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PreHandler } from '../../ingest/pre-handler.js';
+
+const PAGES: Record<string, string> = { '/': 'index.html', '/status': 'status.html' };
+
+export async function dashboardRoutes(app: FastifyInstance, opts: { dir: string; preHandler: PreHandler }): Promise<void> {
+  const cache = new Map<string, { html: string; etag: string }>();
+  const load = async (file: string): Promise<{ html: string; etag: string } | null> => {
+    const hit = cache.get(file);
+    if (hit) return hit;
+    try {
+      const html = await readFile(join(opts.dir, file), 'utf8');
+      const page = { html, etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"` };
+      cache.set(file, page);
+      return page;
+    } catch {
+      return null;
+    }
+  };
+  for (const [url, file] of Object.entries(PAGES)) {
+    app.get(url, { preHandler: opts.preHandler, logLevel: 'warn' }, async (req, reply) => {
+      const page = await load(file);
+      if (!page) {
+        return reply.code(503).type('text/plain; charset=utf-8')
+          .send(`The dashboard has not been built: run "npm run build" (it writes ${file} to dist/dashboard).\n`);
+      }
+      reply.header('etag', page.etag).header('cache-control', 'public, max-age=0, must-revalidate');
+      if (req.headers['if-none-match'] === page.etag) return reply.code(304).send();
+      return reply.type('text/html; charset=utf-8').send(page.html);
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { auditActor } from '../../auth/require-role.js';
+import type { DrillService } from '../../drills/drill-service.js';
+import { ScaleBody, StartDrillBody } from '../../drills/start-drill-body.js';
+import { errorBody } from '../http-error.js';
+import { reportJson, reportHtml } from '../../drills/drill-report.js';
+
+const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const ListQuery = Type.Object({
+  status: Type.Optional(Type.Union(['running', 'stopped', 'finished', 'interrupted'].map((s) => Type.Literal(s)))),
+});
+const EventsQuery = Type.Object({
+  type: Type.Optional(Type.String({ maxLength: 64 })),
+  service: Type.Optional(Type.String({ maxLength: 64 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+});
+
+export async function drillRoutes(app: FastifyInstance, opts: { drills: DrillService }): Promise<void> {
+  const { drills } = opts;
+
+  app.post('/api/v1/drills', { schema: { body: StartDrillBody }, preHandler: app.requireRole('operator') }, async (req, reply) => {
+    const result = await drills.start(req.body as StartDrillBody, auditActor(req));
+    if (!result.ok) return reply.code(result.error.status).send(errorBody(result.error));
+    return reply.code(201).header('location', `/api/v1/drills/${result.value.id}`).send(result.value);
+  });
+
+  app.get('/api/v1/drills', { schema: { querystring: ListQuery }, preHandler: app.requireReader }, async (req) => {
+    const { status } = req.query as { status?: 'running' | 'stopped' | 'finished' | 'interrupted' };
+    return { drills: await drills.list(status) };
+  });
+
+  app.get('/api/v1/drills/:id', { schema: { params: IdParams }, preHandler: app.requireReader }, async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const drill = await drills.get(id);
+    if (!drill) return reply.code(404).send({ error: { code: 'drill.not-found', message: `no drill ${id}` } });
+    return drill;
+  });
+
+  app.post('/api/v1/drills/:id/stop', { schema: { params: IdParams }, preHandler: app.requireRole('operator') }, async (req, reply) => {
+    const result = await drills.stop((req.params as { id: string }).id, auditActor(req));
+    if (!result.ok) return reply.code(result.error.status).send(errorBody(result.error));
+    return result.value;
+  });
+
+  app.post('/api/v1/drills/:id/scale', { schema: { params: IdParams, body: ScaleBody }, preHandler: app.requireRole('operator') }, async (req, reply) => {
+    const result = await drills.scale((req.params as { id: string }).id, req.body as ScaleBody, auditActor(req));
+    if (!result.ok) return reply.code(result.error.status).send(errorBody(result.error));
+    return reply.code(202).send(result.value);
+  });
+
+  app.get('/api/v1/drills/:id/events', { schema: { params: IdParams, querystring: EventsQuery }, preHandler: app.requireReader }, async (req) => {
+    const { id } = req.params as { id: string };
+    const q = req.query as { type?: string; service?: string; limit?: number };
+    await drills.flush();
+    return { events: await drills.events(id, q) };
+  });
+
+  app.get('/api/v1/drills/:id/notices', { schema: { params: IdParams }, preHandler: app.requireReader }, async (req) => {
+    await drills.flush();
+    return { notices: await drills.notices((req.params as { id: string }).id) };
+  });
+
+  app.get('/api/v1/drills/:id/report.json', { schema: { params: IdParams }, preHandler: app.requireReader }, async (req, reply) => {
+    const report = await reportJson(drills, (req.params as { id: string }).id);
+    if (!report.ok) return reply.code(report.error.status).send(errorBody(report.error));
+    return report.value;
+  });
+
+  app.get('/api/v1/drills/:id/report.html', { schema: { params: IdParams }, preHandler: app.requireReader }, async (req, reply) => {
+    const html = await reportHtml(drills, (req.params as { id: string }).id);
+    if (!html.ok) return reply.code(html.error.status).send(errorBody(html.error));
+    return reply.type('text/html; charset=utf-8').send(html.value);
+  });
+}

@@ -1,0 +1,94 @@
+/**
+ * Fills the status outputs' StatusInput from the live engine (each service's level) and the
+ * store (incidents and their notices). A version number goes up whenever a level changes or
+ * a notice is published, so the status routes re-render only then: thousands of readers
+ * reloading during a surge are served from the cached body.
+ */
+import type { Notice } from '../core/engine/types.js';
+import type { Language, Plan } from '../core/plan/types.js';
+import type { DrillOutput } from '../drills/drill-runner.js';
+import type { StatusIncident, StatusInput, StatusService } from '../status/status-input.js';
+import type { Store } from '../store/store.js';
+
+export interface StatusSourceOptions {
+  plan: Plan;
+  store: Store;
+  /** public base URL of this server, no trailing slash */
+  publicUrl: string;
+  language?: Language;
+  now?: () => number;
+}
+
+const INCIDENTS_SHOWN = 50;
+
+export class StatusSource {
+  private versionNo = 1;
+  private readonly levels = new Map<string, { level: string; since: string }>();
+  private readonly startedAt: string;
+
+  constructor(private readonly opts: StatusSourceOptions) {
+    this.startedAt = new Date((opts.now ?? Date.now)()).toISOString();
+    for (const name of Object.keys(opts.plan.services)) this.levels.set(name, { level: 'normal', since: this.startedAt });
+  }
+
+  version(): number {
+    return this.versionNo;
+  }
+
+  /** Note what changed in a tick's output; returns the services whose level changed. */
+  observe(out: DrillOutput): string[] {
+    const changed: string[] = [];
+    for (const tick of out.ticks) {
+      const prev = this.levels.get(tick.service);
+      if (prev && prev.level !== tick.level) {
+        this.levels.set(tick.service, { level: tick.level, since: tick.t });
+        changed.push(tick.service);
+      }
+    }
+    if (changed.length > 0 || out.notices.length > 0) this.versionNo++;
+    return changed;
+  }
+
+  /** A new drill starts from normal everywhere. */
+  reset(at: string): void {
+    for (const name of this.levels.keys()) this.levels.set(name, { level: 'normal', since: at });
+    this.versionNo++;
+  }
+
+  async input(store: Store = this.opts.store): Promise<StatusInput> {
+    const { plan } = this.opts;
+    const records = await store.incidents.list({ limit: INCIDENTS_SHOWN });
+    const incidents: StatusIncident[] = [];
+    for (const r of records) {
+      const notices: Notice[] = (await store.notices.list({ incidentId: r.id, limit: 200 })).map((n) => n.notice);
+      incidents.push({ id: r.id, service: r.service, level: r.level, stage: r.stage, openedAt: r.openedAt, updatedAt: r.updatedAt, resolvedAt: r.resolvedAt, notices });
+    }
+    return {
+      page: { id: slug(plan.name), name: plan.name, url: this.opts.publicUrl, timeZone: plan.timezone, updatedAt: this.latestChange(incidents) },
+      services: Object.values(plan.services).map((svc): StatusService => {
+        const state = this.levels.get(svc.name) ?? { level: 'normal', since: this.startedAt };
+        return {
+          name: svc.name,
+          displayName: svc.displayName,
+          description: null,
+          level: state.level,
+          levels: plan.levels,
+          openAtLevel: svc.notices.openAtLevel,
+          createdAt: this.startedAt,
+          updatedAt: state.since,
+        };
+      }),
+      incidents,
+      language: this.opts.language ?? 'en',
+    };
+  }
+
+  private latestChange(incidents: StatusIncident[]): string {
+    let latest = this.startedAt;
+    for (const { since } of this.levels.values()) if (since > latest) latest = since;
+    for (const i of incidents) if (i.updatedAt > latest) latest = i.updatedAt;
+    return latest;
+  }
+}
+
+const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'flashcrowd';

@@ -1,0 +1,47 @@
+/**
+ * Turns a tick's output into outgoing webhook messages, inside the transaction that stores
+ * it: an `incident.updated` for every notice, a `component.updated` for every service whose
+ * status changed. Bodies in the Statuspage webhook shape, built by the status module.
+ */
+import type { Store } from '../store/store.js';
+import type { DrillOutput } from '../drills/drill-runner.js';
+import { enqueue } from '../webhooks/enqueue.js';
+import { buildComponent } from '../status/components.js';
+import { buildIncident } from '../status/incidents.js';
+import { buildStatus } from '../status/statuspage.js';
+import type { StatusInput } from '../status/status-input.js';
+import type { StatusSource } from './status-source.js';
+
+const DOCUMENTATION = 'https://github.com/flashcrowd/flashcrowd#webhooks';
+
+export function webhookPersistHook(status: StatusSource, publicUrl: string) {
+  return async (store: Store, out: DrillOutput, changedServices: readonly string[]): Promise<void> => {
+    if (out.notices.length === 0 && changedServices.length === 0) return;
+    const input = await status.input(store);
+    const page = pageOf(input);
+    const meta = { unsubscribe: '', documentation: DOCUMENTATION, generated_at: new Date().toISOString() };
+    const unsubscribeUrl = (id: string): string => `${publicUrl}/api/v1/webhooks/${encodeURIComponent(id)}`;
+    for (const notice of out.notices) {
+      const incident = input.incidents.find((i) => i.id === notice.incidentId);
+      if (!incident) continue;
+      await enqueue(store, 'incident.updated', { meta, page, incident: { ...buildIncident(input, incident, 'en') } }, { unsubscribeUrl });
+    }
+    for (const name of changedServices) {
+      const position = input.services.findIndex((s) => s.name === name);
+      const service = input.services[position];
+      if (!service) continue;
+      const component = buildComponent(input.page, service, position + 1);
+      await enqueue(store, 'component.updated', {
+        meta,
+        page,
+        component: { ...component },
+        component_update: { id: `${name}-${service.updatedAt}`, component_id: name, new_status: component.status, created_at: service.updatedAt },
+      }, { unsubscribeUrl });
+    }
+  };
+}
+
+function pageOf(input: StatusInput) {
+  const { status } = buildStatus(input, 'en');
+  return { id: input.page.id, status_indicator: status.indicator, status_description: status.description };
+}

@@ -1,0 +1,40 @@
+/**
+ * POST /api/v1/metrics: JSON batches of samples. 202 { accepted } when the whole batch is
+ * valid, else 400 { error: { code, message, field } } and nothing of it is applied.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Plan } from '../core/plan/types.js';
+import type { IngestSample } from './ingest-sample.js';
+import { validateMetricsBatch } from './metrics-batch.js';
+import type { PreHandler } from './pre-handler.js';
+
+export interface MetricsRoutesOptions {
+  plan: () => Plan;
+  onSamples: (samples: IngestSample[]) => void;
+  preHandler?: PreHandler;
+  /** body limit in bytes; default 4 MiB, room for a full batch of 10,000 samples */
+  bodyLimit?: number;
+}
+
+export async function metricsRoutes(app: FastifyInstance, opts: MetricsRoutesOptions): Promise<void> {
+  // Body-parsing failures (bad JSON, wrong media type, too large) answer in this route's
+  // error shape; everything else (the app's auth, 5xx) goes on to the app's handler.
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    if (!error.code?.startsWith('FST_ERR_CTP_') || (error.statusCode ?? 500) >= 500) throw error;
+    return reply.code(error.statusCode ?? 400).send({ error: { code: 'metrics.body', message: error.message, field: 'body' } });
+  });
+
+  app.post(
+    '/api/v1/metrics',
+    { bodyLimit: opts.bodyLimit ?? 4 * 1024 * 1024, ...(opts.preHandler ? { preHandler: opts.preHandler } : {}) },
+    async (request, reply) => {
+      const result = validateMetricsBatch(request.body, opts.plan());
+      if (!result.ok) {
+        const [first] = result.errors;
+        return reply.code(400).send({ error: { code: first?.code, message: first?.message, field: first?.field } });
+      }
+      if (result.value.length > 0) opts.onSamples(result.value);
+      return reply.code(202).send({ accepted: result.value.length });
+    },
+  );
+}

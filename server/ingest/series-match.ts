@@ -1,0 +1,77 @@
+/**
+ * Which services a remote-write series feeds, by each service's SeriesMapping: the metric
+ * name must equal `__name__` and every label matcher must hold, with PromQL semantics.
+ */
+import type { LabelMatcher, Plan, SeriesMapping } from '../core/plan/types.js';
+import type { Label } from './remote-write.js';
+
+export interface SeriesMatch {
+  service: string;
+  measures: SeriesMapping['measures'];
+  kind: SeriesMapping['kind'];
+}
+
+interface CompiledMatcher {
+  label: string;
+  test: (value: string) => boolean;
+}
+
+interface CompiledMapping extends SeriesMatch {
+  metric: string;
+  matchers: CompiledMatcher[];
+}
+
+// PromQL anchors regex matchers at both ends; an invalid pattern matches nothing rather
+// than throwing, since the plan validator is where a bad pattern is reported.
+function anchored(pattern: string): (value: string) => boolean {
+  try {
+    const re = new RegExp(`^(?:${pattern})$`, 'u');
+    return (value) => re.test(value);
+  } catch {
+    return () => false;
+  }
+}
+
+function compileMatcher(m: LabelMatcher): CompiledMatcher {
+  switch (m.op) {
+    case '=':
+      return { label: m.label, test: (v) => v === m.value };
+    case '!=':
+      return { label: m.label, test: (v) => v !== m.value };
+    case '=~':
+      return { label: m.label, test: anchored(m.value) };
+    case '!~': {
+      const matches = anchored(m.value);
+      return { label: m.label, test: (v) => !matches(v) };
+    }
+  }
+}
+
+// Compiled once per plan object: the plan is replaced, never mutated, when it changes.
+const compiled = new WeakMap<Plan, CompiledMapping[]>();
+
+function compilePlan(plan: Plan): CompiledMapping[] {
+  const cached = compiled.get(plan);
+  if (cached) return cached;
+  const mappings = Object.values(plan.services).flatMap((service) =>
+    service.series.map((s) => ({
+      service: service.name,
+      measures: s.measures,
+      kind: s.kind,
+      metric: s.metric,
+      matchers: s.matchers.map(compileMatcher),
+    })),
+  );
+  compiled.set(plan, mappings);
+  return mappings;
+}
+
+/** Every service measure the series feeds; a label the series lacks reads as "", as in PromQL. */
+export function matchSeries(plan: Plan, series: { labels: Label[] }): SeriesMatch[] {
+  const labels = new Map(series.labels.map((l) => [l.name, l.value]));
+  const name = labels.get('__name__');
+  if (name === undefined) return [];
+  return compilePlan(plan)
+    .filter((m) => m.metric === name && m.matchers.every((x) => x.test(labels.get(x.label) ?? '')))
+    .map(({ service, measures, kind }) => ({ service, measures, kind }));
+}

@@ -1,0 +1,50 @@
+/** Statuspage v2 page and component objects: one component per service. */
+import { componentStatus } from './levels.js';
+import type { ComponentStatus } from './levels.js';
+import type { StatusPage, StatusService } from './status-input.js';
+
+export interface SpPage {
+  id: string;
+  name: string;
+  url: string;
+  time_zone: string;
+  updated_at: string;
+}
+
+export interface SpComponent {
+  id: string;
+  name: string;
+  status: ComponentStatus;
+  created_at: string;
+  updated_at: string;
+  position: number;
+  description: string | null;
+  showcase: boolean;
+  start_date: string | null;
+  group_id: string | null;
+  page_id: string;
+  group: boolean;
+  only_show_if_degraded: boolean;
+}
+
+export function buildPage(page: StatusPage): SpPage {
+  return { id: page.id, name: page.name, url: page.url, time_zone: page.timeZone, updated_at: page.updatedAt };
+}
+
+export function buildComponent(page: StatusPage, service: StatusService, position: number): SpComponent {
+  return {
+    id: service.name,
+    name: service.displayName,
+    status: componentStatus(service.level, service),
+    created_at: service.createdAt,
+    updated_at: service.updatedAt,
+    position,
+    description: service.description,
+    showcase: true,
+    start_date: null,
+    group_id: null,
+    page_id: page.id,
+    group: false,
+    only_show_if_degraded: false,
+  };
+}

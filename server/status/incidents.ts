@@ -1,0 +1,125 @@
+/**
+ * Statuspage v2 incidents from our incidents and notices. Each notice is one incident
+ * update. Beside Statuspage's fields an update carries the notice's cause, expected delay,
+ * expected recovery and next update time, and the text in every language.
+ */
+import type { Notice } from '../core/engine/types.js';
+import type { IncidentStage, Language, NoticeText } from '../core/plan/types.js';
+import { componentStatus, impactOf, worstImpact } from './levels.js';
+import type { ComponentStatus, Impact } from './levels.js';
+import { buildComponent } from './components.js';
+import type { SpComponent } from './components.js';
+import type { StatusIncident, StatusInput, StatusService } from './status-input.js';
+
+export interface SpAffectedComponent {
+  code: string;
+  name: string;
+  old_status: ComponentStatus;
+  new_status: ComponentStatus;
+}
+
+export interface SpIncidentUpdate {
+  id: string;
+  status: IncidentStage;
+  body: string;
+  incident_id: string;
+  created_at: string;
+  updated_at: string;
+  display_at: string;
+  affected_components: SpAffectedComponent[];
+  deliver_notifications: boolean;
+  custom_tweet: null;
+  tweet_id: null;
+  cause: string;
+  expected_delay_ms: number;
+  expected_recovery_at: string | null;
+  next_update_at: string | null;
+  /** the notice in every language: title, body and cause */
+  translations: Record<Language, NoticeText & { cause: string }>;
+}
+
+export interface SpIncident {
+  id: string;
+  name: string;
+  status: IncidentStage;
+  impact: Impact;
+  created_at: string;
+  updated_at: string;
+  monitoring_at: string | null;
+  resolved_at: string | null;
+  started_at: string;
+  shortlink: string;
+  page_id: string;
+  incident_updates: SpIncidentUpdate[];
+  components: SpComponent[];
+}
+
+const chronological = (a: Notice, b: Notice): number => Date.parse(a.t) - Date.parse(b.t) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function translations(n: Notice): SpIncidentUpdate['translations'] {
+  const entry = (l: Language) => ({ ...n.text[l], cause: n.cause[l] });
+  return { en: entry('en'), 'zh-CN': entry('zh-CN') };
+}
+
+function statusAfter(n: Notice, service: StatusService | undefined): ComponentStatus {
+  if (n.stage === 'resolved' || !service) return 'operational';
+  return componentStatus(n.level, service);
+}
+
+/** Updates newest first, each with the component's status before and after it. */
+function buildUpdates(incident: StatusIncident, service: StatusService | undefined, language: Language): SpIncidentUpdate[] {
+  let before: ComponentStatus = 'operational';
+  const updates = [...incident.notices].sort(chronological).map((n): SpIncidentUpdate => {
+    const after = statusAfter(n, service);
+    const affected = { code: incident.service, name: service?.displayName ?? incident.service, old_status: before, new_status: after };
+    before = after;
+    return {
+      id: n.id,
+      status: n.stage,
+      body: n.text[language].body,
+      incident_id: incident.id,
+      created_at: n.t,
+      updated_at: n.t,
+      display_at: n.t,
+      affected_components: [affected],
+      deliver_notifications: true,
+      custom_tweet: null,
+      tweet_id: null,
+      cause: n.cause[language],
+      expected_delay_ms: n.expectedDelayMs,
+      expected_recovery_at: n.expectedRecoveryAt,
+      next_update_at: n.nextUpdateAt,
+      translations: translations(n),
+    };
+  });
+  return updates.reverse();
+}
+
+function impactOfIncident(incident: StatusIncident, service: StatusService | undefined): Impact {
+  if (!service) return 'none';
+  return [incident.level, ...incident.notices.map((n) => n.level)]
+    .map((level) => impactOf(componentStatus(level, service)))
+    .reduce<Impact>(worstImpact, 'none');
+}
+
+export function buildIncident(input: StatusInput, incident: StatusIncident, language: Language): SpIncident {
+  const position = input.services.findIndex((s) => s.name === incident.service);
+  const service = input.services[position];
+  const notices = [...incident.notices].sort(chronological);
+  const monitoring = notices.find((n) => n.stage === 'monitoring');
+  return {
+    id: incident.id,
+    name: notices[0]?.text[language].title ?? service?.displayName ?? incident.service,
+    status: incident.stage,
+    impact: impactOfIncident(incident, service),
+    created_at: incident.openedAt,
+    updated_at: incident.updatedAt,
+    monitoring_at: monitoring?.t ?? null,
+    resolved_at: incident.resolvedAt,
+    started_at: incident.openedAt,
+    shortlink: `${input.page.url}/incidents/${encodeURIComponent(incident.id)}`,
+    page_id: input.page.id,
+    incident_updates: buildUpdates(incident, service, language),
+    components: service ? [buildComponent(input.page, service, position + 1)] : [],
+  };
+}

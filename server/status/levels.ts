@@ -1,0 +1,45 @@
+/**
+ * Plan levels to Statuspage component statuses and impacts.
+ *
+ * Levels below the service's openAtLevel (normal and any watch-only levels) are
+ * `operational`: they open no incident, so users are told nothing is wrong. The levels
+ * that open incidents map, lowest first, to degraded_performance, partial_outage and
+ * major_outage; any level past the third stays major_outage. The impact follows the
+ * component: minor, major, critical. An unknown level reads as operational.
+ */
+import type { StatusService } from './status-input.js';
+
+export type ComponentStatus = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
+export type Impact = 'none' | 'minor' | 'major' | 'critical';
+
+const BY_SEVERITY: readonly ComponentStatus[] = ['operational', 'degraded_performance', 'partial_outage', 'major_outage'];
+const IMPACT: Record<ComponentStatus, Impact> = {
+  operational: 'none',
+  degraded_performance: 'minor',
+  partial_outage: 'major',
+  major_outage: 'critical',
+  under_maintenance: 'none',
+};
+
+/** 0 for operational, 1..3 for the incident-opening levels, capped at 3. */
+function severity(level: string, service: Pick<StatusService, 'levels' | 'openAtLevel'>): number {
+  const at = service.levels.indexOf(level);
+  const open = Math.max(1, service.levels.indexOf(service.openAtLevel));
+  if (at < open) return 0;
+  return Math.min(at - open + 1, BY_SEVERITY.length - 1);
+}
+
+export function componentStatus(level: string, service: Pick<StatusService, 'levels' | 'openAtLevel'>): ComponentStatus {
+  return BY_SEVERITY[severity(level, service)] ?? 'operational';
+}
+
+export function impactOf(status: ComponentStatus): Impact {
+  return IMPACT[status];
+}
+
+const IMPACT_ORDER: readonly Impact[] = ['none', 'minor', 'major', 'critical'];
+
+/** The worse of two impacts. */
+export function worstImpact(a: Impact, b: Impact): Impact {
+  return IMPACT_ORDER.indexOf(a) >= IMPACT_ORDER.indexOf(b) ? a : b;
+}

@@ -1,0 +1,67 @@
+/**
+ * The public status read API: Statuspage v2 documents under /api/v2 and the Atom feed at
+ * /history.atom. Every answer has a strong ETag (304 on If-None-Match), a short shared
+ * cache lifetime and CORS for browsers; bodies are rendered once per input version.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Language } from '../core/plan/types.js';
+import type { PreHandler } from '../ingest/pre-handler.js';
+import { buildAtomFeed } from './atom-feed.js';
+import { noneMatch } from './etag.js';
+import { pickLanguage } from './language.js';
+import { renderedCache } from './rendered-cache.js';
+import type { StatusInput } from './status-input.js';
+import { buildComponents, buildIncidents, buildStatus, buildSummary, buildUnresolved } from './statuspage.js';
+
+export interface StatusRoutesOptions {
+  source: () => Promise<StatusInput> | StatusInput;
+  /** increases whenever anything in the input changes; without it every request rebuilds */
+  version?: () => number;
+  preHandler?: PreHandler;
+}
+
+const CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+const DOCUMENTS: Record<string, { type: string; render: (input: StatusInput, language: Language) => string }> = {
+  '/api/v2/summary.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildSummary(i, l)) },
+  '/api/v2/status.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildStatus(i, l)) },
+  '/api/v2/components.json': { type: JSON_TYPE, render: (i) => JSON.stringify(buildComponents(i)) },
+  '/api/v2/incidents.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildIncidents(i, l)) },
+  '/api/v2/incidents/unresolved.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildUnresolved(i, l)) },
+  '/history.atom': { type: 'application/atom+xml; charset=utf-8', render: buildAtomFeed },
+};
+
+export async function statusRoutes(app: FastifyInstance, opts: StatusRoutesOptions): Promise<void> {
+  const cache = renderedCache(opts.source, opts.version);
+
+  const hooks = opts.preHandler ? { preHandler: opts.preHandler } : {};
+
+  for (const [url, doc] of Object.entries(DOCUMENTS)) {
+    app.get<{ Querystring: { lang?: string } }>(url, hooks, async (request, reply) => {
+      const fallback = (await cache.input()).language;
+      const language = pickLanguage(request.query.lang, request.headers['accept-language'], fallback);
+      const { body, etag } = await cache.get(url, language, (input) => doc.render(input, language));
+      reply
+        .header('ETag', etag)
+        .header('Cache-Control', CACHE_CONTROL)
+        .header('Vary', 'Accept-Language')
+        .header('Content-Language', language)
+        .header('Access-Control-Allow-Origin', '*')
+        .header('Access-Control-Expose-Headers', 'ETag, Content-Language');
+      if (noneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      return reply.type(doc.type).send(body);
+    });
+
+    // A script that sets If-None-Match itself makes the browser ask first.
+    app.options(url, async (_request, reply) =>
+      reply
+        .code(204)
+        .header('Access-Control-Allow-Origin', '*')
+        .header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS')
+        .header('Access-Control-Allow-Headers', 'If-None-Match, Accept-Language')
+        .header('Access-Control-Max-Age', '86400')
+        .send(),
+    );
+  }
+}

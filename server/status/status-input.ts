@@ -1,0 +1,55 @@
+/**
+ * What the status outputs are built from: plain data the app fills from the store and the
+ * live engine. Times are ISO 8601 strings.
+ */
+import type { Notice } from '../core/engine/types.js';
+import type { IncidentStage, Language } from '../core/plan/types.js';
+
+export interface StatusPage {
+  /** stable id of this status page, e.g. the plan name */
+  id: string;
+  name: string;
+  /** public base URL without a trailing slash, e.g. https://status.example.com */
+  url: string;
+  /** IANA time zone */
+  timeZone: string;
+  updatedAt: string;
+}
+
+export interface StatusService {
+  /** the service's key in the plan; also its component id */
+  name: string;
+  displayName: string;
+  description: string | null;
+  /** its current level */
+  level: string;
+  /** the plan's levels, lowest first ('normal' first) */
+  levels: string[];
+  /** the lowest level that opens an incident (NoticeConfig.openAtLevel) */
+  openAtLevel: string;
+  createdAt: string;
+  /** when its level last changed */
+  updatedAt: string;
+}
+
+export interface StatusIncident {
+  id: string;
+  service: string;
+  /** the highest level the incident reached */
+  level: string;
+  stage: IncidentStage;
+  openedAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  /** its notices in any order */
+  notices: Notice[];
+}
+
+export interface StatusInput {
+  page: StatusPage;
+  /** in display order */
+  services: StatusService[];
+  incidents: StatusIncident[];
+  /** the language served when a request names none */
+  language: Language;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { statusFixture } from '../../test/schemas/status-fixture.js';
+import { buildComponents, buildIncidents, buildStatus, buildSummary, buildUnresolved, MAX_INCIDENTS } from './statuspage.js';
+
+describe('Statuspage documents', () => {
+  it('one component per service, in order, its status from its level', () => {
+    const { components } = buildComponents(statusFixture());
+    expect(components.map((c) => [c.id, c.name, c.status, c.position])).toEqual([
+      ['messaging', 'Messaging', 'partial_outage', 1],
+      ['video', 'Video meetings', 'operational', 2],
+    ]);
+  });
+
+  it('the page indicator is the worst component, described in the language asked', () => {
+    expect(buildStatus(statusFixture(), 'en').status).toEqual({ indicator: 'major', description: 'Partial System Outage' });
+    expect(buildStatus(statusFixture(), 'zh-CN').status.description).toBe('部分系统中断');
+    const calm = { ...statusFixture(), services: statusFixture().services.map((s) => ({ ...s, level: 'normal' })) };
+    expect(buildStatus(calm, 'en').status).toEqual({ indicator: 'none', description: 'All Systems Operational' });
+  });
+
+  it('incidents newest first; updates newest first with the status transitions', () => {
+    const { incidents } = buildIncidents(statusFixture(), 'en');
+    expect(incidents.map((i) => i.id)).toEqual(['inc-messaging-1', 'inc-video-1']);
+    const video = incidents[1]!;
+    expect(video.incident_updates.map((u) => [u.status, u.affected_components[0]?.old_status, u.affected_components[0]?.new_status])).toEqual([
+      ['resolved', 'degraded_performance', 'operational'],
+      ['monitoring', 'degraded_performance', 'degraded_performance'],
+      ['identified', 'degraded_performance', 'degraded_performance'],
+      ['investigating', 'operational', 'degraded_performance'],
+    ]);
+    expect(video).toMatchObject({
+      status: 'resolved',
+      impact: 'minor',
+      name: 'video is slower than usual',
+      monitoring_at: '2020-02-02T02:30:00.000Z',
+      resolved_at: '2020-02-02T03:00:00.000Z',
+      shortlink: 'https://status.example.com/incidents/inc-video-1',
+    });
+  });
+
+  it('an update carries cause, delay, recovery, next update and every translation', () => {
+    const [messaging] = buildIncidents(statusFixture(), 'zh-CN').incidents;
+    const latest = messaging!.incident_updates[0]!;
+    expect(latest).toMatchObject({
+      id: 'n-m-2',
+      status: 'identified',
+      body: '消息可能延迟送达（identified）。',
+      cause: '九点开会高峰（流量为平时 10 倍）',
+      expected_delay_ms: 4200,
+      expected_recovery_at: '2020-02-03T03:00:00.000Z',
+      next_update_at: '2020-02-03T01:30:00.000Z',
+      custom_tweet: null,
+      tweet_id: null,
+    });
+    expect(latest.translations.en.title).toBe('messaging is slower than usual');
+    expect(messaging!.impact).toBe('major');
+  });
+
+  it('unresolved and the summary leave resolved incidents out', () => {
+    expect(buildUnresolved(statusFixture(), 'en').incidents.map((i) => i.id)).toEqual(['inc-messaging-1']);
+    const summary = buildSummary(statusFixture(), 'en');
+    expect(summary.incidents.map((i) => i.id)).toEqual(['inc-messaging-1']);
+    expect(summary.scheduled_maintenances).toEqual([]);
+  });
+
+  it(`incidents.json holds the ${MAX_INCIDENTS} most recent`, () => {
+    const base = statusFixture();
+    const template = base.incidents[0]!;
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      ...template,
+      id: `inc-${i}`,
+      openedAt: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString(),
+    }));
+    const { incidents } = buildIncidents({ ...base, incidents: many }, 'en');
+    expect(incidents).toHaveLength(MAX_INCIDENTS);
+    expect(incidents[0]?.id).toBe('inc-59');
+  });
+
+  it('the same input gives byte-identical documents', () => {
+    expect(JSON.stringify(buildSummary(statusFixture(), 'en'))).toBe(JSON.stringify(buildSummary(statusFixture(), 'en')));
+  });
+});

@@ -1,0 +1,68 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ApiTokensTable, Database } from './database.js';
+
+export type TokenRole = 'ingest' | 'operator' | 'admin';
+export const TOKEN_ROLES: readonly TokenRole[] = ['ingest', 'operator', 'admin'];
+
+/** A token as stored: its SHA-256 hash (hex), never the token. */
+export interface ApiTokenRecord {
+  id: string;
+  role: TokenRole;
+  hash: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface ApiTokenRepository {
+  insert(token: ApiTokenRecord): Promise<void>;
+  findByHash(hash: string): Promise<ApiTokenRecord | null>;
+  get(id: string): Promise<ApiTokenRecord | null>;
+  /** oldest first */
+  list(): Promise<ApiTokenRecord[]>;
+  countByRole(role: TokenRole): Promise<number>;
+  touch(id: string, at: string): Promise<void>;
+  /** false when there was no token with that id */
+  revoke(id: string): Promise<boolean>;
+}
+
+function fromRow(r: Selectable<ApiTokensTable>): ApiTokenRecord {
+  return { id: r.id, role: r.role as TokenRole, hash: r.hash, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at };
+}
+
+export function apiTokenRepository(db: Kysely<Database>): ApiTokenRepository {
+  return {
+    async insert(t) {
+      await db
+        .insertInto('api_tokens')
+        .values({ id: t.id, role: t.role, hash: t.hash, name: t.name, created_at: t.createdAt, last_used_at: t.lastUsedAt })
+        .execute();
+    },
+    async findByHash(hash) {
+      const row = await db.selectFrom('api_tokens').selectAll().where('hash', '=', hash).executeTakeFirst();
+      return row ? fromRow(row) : null;
+    },
+    async get(id) {
+      const row = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? fromRow(row) : null;
+    },
+    async list() {
+      return (await db.selectFrom('api_tokens').selectAll().orderBy('created_at').orderBy('id').execute()).map(fromRow);
+    },
+    async countByRole(role) {
+      const row = await db
+        .selectFrom('api_tokens')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', role)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async touch(id, at) {
+      await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+    },
+    async revoke(id) {
+      const result = await db.deleteFrom('api_tokens').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+  };
+}

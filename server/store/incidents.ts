@@ -1,0 +1,110 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { IncidentStage } from '../core/plan/types.js';
+import type { Database, IncidentsTable } from './database.js';
+
+export interface IncidentRecord {
+  id: string;
+  /** null for an incident outside any drill (a real surge) */
+  drillId: string | null;
+  service: string;
+  level: string;
+  stage: IncidentStage;
+  openedAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+}
+
+export interface IncidentListQuery {
+  drillId?: string;
+  service?: string;
+  unresolvedOnly?: boolean;
+  /** newest opened first; default 50 */
+  limit?: number;
+}
+
+export interface Acknowledgement {
+  id: number;
+  incidentId: string;
+  by: string;
+  at: string;
+}
+
+export interface IncidentRepository {
+  /** insert, or update level/stage/updatedAt/resolvedAt of an existing incident (openedAt and drill are kept) */
+  upsert(incident: IncidentRecord): Promise<void>;
+  get(id: string): Promise<IncidentRecord | null>;
+  list(query?: IncidentListQuery): Promise<IncidentRecord[]>;
+  acknowledge(ack: Omit<Acknowledgement, 'id'>): Promise<Acknowledgement>;
+  /** oldest first */
+  acknowledgements(incidentId: string): Promise<Acknowledgement[]>;
+}
+
+function fromRow(r: Selectable<IncidentsTable>): IncidentRecord {
+  return {
+    id: r.id,
+    drillId: r.drill_id,
+    service: r.service,
+    level: r.level,
+    stage: r.stage as IncidentStage,
+    openedAt: r.opened_at,
+    updatedAt: r.updated_at,
+    resolvedAt: r.resolved_at,
+  };
+}
+
+export function incidentRepository(db: Kysely<Database>): IncidentRepository {
+  return {
+    async upsert(i) {
+      await db
+        .insertInto('incidents')
+        .values({
+          id: i.id,
+          drill_id: i.drillId,
+          service: i.service,
+          level: i.level,
+          stage: i.stage,
+          opened_at: i.openedAt,
+          updated_at: i.updatedAt,
+          resolved_at: i.resolvedAt,
+        })
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({
+            level: i.level,
+            stage: i.stage,
+            updated_at: i.updatedAt,
+            resolved_at: i.resolvedAt,
+          }),
+        )
+        .execute();
+    },
+    async get(id) {
+      const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? fromRow(row) : null;
+    },
+    async list(query = {}) {
+      let q = db.selectFrom('incidents').selectAll();
+      if (query.drillId !== undefined) q = q.where('drill_id', '=', query.drillId);
+      if (query.service !== undefined) q = q.where('service', '=', query.service);
+      if (query.unresolvedOnly) q = q.where('resolved_at', 'is', null);
+      const rows = await q.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(query.limit ?? 50).execute();
+      return rows.map(fromRow);
+    },
+    async acknowledge(ack) {
+      const row = await db
+        .insertInto('acknowledgements')
+        .values({ incident_id: ack.incidentId, acknowledged_by: ack.by, acknowledged_at: ack.at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id: Number(row.id), ...ack };
+    },
+    async acknowledgements(incidentId) {
+      const rows = await db
+        .selectFrom('acknowledgements')
+        .selectAll()
+        .where('incident_id', '=', incidentId)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({ id: Number(r.id), incidentId: r.incident_id, by: r.acknowledged_by, at: r.acknowledged_at }));
+    },
+  };
+}

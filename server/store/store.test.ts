@@ -1,0 +1,56 @@
+import SqliteDatabase from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from './open-sqlite-store.js';
+import { openTestStore, sampleDrill, sampleNotice, STORE_KINDS, type TestStore } from './test-stores.js';
+
+describe.each(STORE_KINDS)('store transactions (%s)', (kind) => {
+  let t: TestStore;
+  beforeEach(async () => {
+    t = await openTestStore(kind);
+  });
+  afterEach(async () => t.dispose());
+
+  it('commits every write of a transaction together', async () => {
+    const result = await t.store.transaction(async (tx) => {
+      await tx.drills.insert(sampleDrill());
+      await tx.notices.insert(sampleNotice(), { drillId: 'drill-1', author: null });
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(await t.store.drills.get('drill-1')).not.toBeNull();
+    expect(await t.store.notices.get('notice-1')).not.toBeNull();
+  });
+
+  it('rolls back every write when the work fails, and a nested transaction joins the outer one', async () => {
+    await expect(
+      t.store.transaction(async (tx) => {
+        await tx.drills.insert(sampleDrill());
+        await tx.transaction(async (inner) => inner.notices.insert(sampleNotice(), { drillId: null, author: null }));
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await t.store.drills.get('drill-1')).toBeNull();
+    expect(await t.store.notices.get('notice-1')).toBeNull();
+  });
+});
+
+describe('openSqliteStore', () => {
+  it('puts a file in WAL mode and migrates it only once across reopens', async () => {
+    const t = await openTestStore('file');
+    try {
+      await t.store.drills.insert(sampleDrill());
+      const store = await t.reopen();
+      expect(await store.drills.get('drill-1')).not.toBeNull();
+      const raw = new SqliteDatabase(t.file, { readonly: true });
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(raw.prepare('select name from kysely_migration').all()).toEqual([{ name: '0001_initial_schema' }]);
+      raw.close();
+    } finally {
+      await t.dispose();
+    }
+  });
+
+  it('rejects a path it cannot open', async () => {
+    await expect(openSqliteStore('/nonexistent-dir/for/sure/x.sqlite')).rejects.toThrow();
+  });
+});

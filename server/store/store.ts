@@ -1,0 +1,47 @@
+/**
+ * Storage behind one interface. Each table group has its own repository module; a Store
+ * is those repositories over one Kysely instance, so the same code serves SQLite today and
+ * PostgreSQL later (only the dialect passed to Kysely changes).
+ */
+import type { Kysely } from 'kysely';
+import { apiTokenRepository, type ApiTokenRepository } from './api-tokens.js';
+import { auditLogRepository, type AuditLogRepository } from './audit-log.js';
+import type { Database } from './database.js';
+import { drillRepository, type DrillRepository } from './drills.js';
+import { engineEventRepository, type EngineEventRepository } from './engine-events.js';
+import { incidentRepository, type IncidentRepository } from './incidents.js';
+import { noticeRepository, type NoticeRepository } from './notices.js';
+import { webhookRepository, type WebhookRepository } from './webhook-tables.js';
+
+export interface Store {
+  drills: DrillRepository;
+  incidents: IncidentRepository;
+  notices: NoticeRepository;
+  events: EngineEventRepository;
+  webhooks: WebhookRepository;
+  audit: AuditLogRepository;
+  tokens: ApiTokenRepository;
+  /**
+   * Run `work` atomically: all its writes land or none do. Inside, use the store passed
+   * to `work`; a transaction inside a transaction joins the outer one.
+   */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /** closes the database; the store is unusable afterwards */
+  close(): Promise<void>;
+}
+
+export function createStore(db: Kysely<Database>): Store {
+  const store: Store = {
+    drills: drillRepository(db),
+    incidents: incidentRepository(db),
+    notices: noticeRepository(db),
+    events: engineEventRepository(db),
+    webhooks: webhookRepository(db),
+    audit: auditLogRepository(db),
+    tokens: apiTokenRepository(db),
+    transaction: (work) =>
+      db.isTransaction ? work(store) : db.transaction().execute((trx) => work(createStore(trx))),
+    close: () => db.destroy(),
+  };
+  return store;
+}
