@@ -26,6 +26,8 @@ export interface SpikeConfig {
   policy: string | null;
   demandFrom: 'traffic' | 'metrics';
   sloMs: number;
+  /** the share of requests the plan may refuse (429) in the overload window */
+  maxThrottledShare: number;
   summaryJson: string;
 }
 
@@ -106,6 +108,7 @@ export function spikeConfig(env: Env): SpikeConfig {
     policy: policy === '' ? null : oneOf(env, 'POLICY', ['step', 'target-tracking', 'predictive', 'none'], 'step'),
     demandFrom: oneOf(env, 'DEMAND_FROM', ['traffic', 'metrics'], 'traffic'),
     sloMs: positive(env, 'SLO_MS', 800),
+    maxThrottledShare: positive(env, 'MAX_THROTTLED_SHARE', 0.5),
     summaryJson: text(env, 'SUMMARY_JSON', 'load/results/feb3-summary.json'),
   };
 }

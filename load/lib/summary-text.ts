@@ -36,6 +36,7 @@ function values(metric: SummaryMetric): string {
   const v = metric.values;
   switch (metric.type) {
     case 'trend':
+      if (v.count === 0) return '(no samples)';
       return TREND_STATS.filter((s) => s in v).map((s) => `${s}=${number(v[s], metric.contains)}`).join(' ');
     case 'rate':
       return `${((v.rate ?? 0) * 100).toFixed(2)}% (${v.passes ?? 0} of ${(v.passes ?? 0) + (v.fails ?? 0)})`;

@@ -50,7 +50,7 @@ describe('createToken and verifyToken', () => {
 
 describe('ensureAdminToken', () => {
   it('creates a first admin token when none is given or stored, then leaves it', async () => {
-    const first = await ensureAdminToken(store, undefined, NOW);
+    const first = await ensureAdminToken(store, null, NOW);
     expect(first.ok && first.value.kind).toBe('created');
     if (!first.ok || first.value.kind !== 'created') return;
     expect(await verifyToken(store, first.value.created.token, NOW)).toMatchObject({ role: 'admin' });

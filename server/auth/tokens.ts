@@ -55,10 +55,10 @@ export async function createToken(store: Store, role: TokenRole, name: string, n
  */
 export async function ensureAdminToken(
   store: Store,
-  givenToken: string | undefined,
+  givenToken: string | null | undefined,
   now: number = Date.now(),
 ): Promise<Result<EnsureAdminResult>> {
-  if (givenToken !== undefined) {
+  if (givenToken !== undefined && givenToken !== null) {
     if (givenToken.length < MIN_GIVEN_TOKEN_LENGTH || /\s/.test(givenToken)) {
       return fail({
         code: 'auth.admin-token',

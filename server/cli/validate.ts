@@ -1,11 +1,7 @@
 /** `flashcrowd validate FILE...`: checks contingency plans and prints every error, editor-style. */
 import { formatError } from '../core/errors.js';
 import { loadPlan } from '../plan-file.js';
-
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+import type { CliIo } from './io.js';
 
 export const VALIDATE_USAGE = [
   'usage: flashcrowd validate FILE...',

@@ -25,6 +25,7 @@ import { registerErrorHandler } from './error-handler.js';
 import { OpsMetrics } from './ops-metrics.js';
 import { StatusSource } from './status-source.js';
 import { webhookPersistHook } from './webhook-events.js';
+import { listeningUrl } from './listening-url.js';
 import { drillRoutes } from './routes/drills.js';
 import { noticeRoutes } from './routes/notices.js';
 import { planRoutes, planSummary } from './routes/plan.js';
@@ -37,8 +38,8 @@ export interface AppOptions {
   plan: Plan;
   planText: string;
   store: Store;
-  /** public base URL for links in feeds and webhooks, no trailing slash */
-  publicUrl: string;
+  /** public base URL for links in feeds and webhooks, no trailing slash; default: the address it listens on */
+  publicUrl?: string;
   publicRead?: boolean;
   /** run the live session on incoming metrics between drills (default true) */
   live?: boolean;
@@ -80,7 +81,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...(opts.timers ? { timers: opts.timers } : {}),
     ...(opts.reportsDir ? { reportsDir: opts.reportsDir } : {}),
   });
-  const statusSource = new StatusSource({ plan: opts.plan, store: opts.store, publicUrl: opts.publicUrl });
+  const publicUrl = (): string => opts.publicUrl ?? listeningUrl(app.server.address());
+  const statusSource = new StatusSource({ plan: opts.plan, store: opts.store, publicUrl });
   const live = new LiveHub(app.server, {
     services: () => Object.keys(opts.plan.services),
     snapshot: (services) => {
@@ -109,7 +111,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     drillRunning: () => { const r = drills.running(); return r !== null && r.spec.scenarioName !== 'live'; },
   });
 
-  const toWebhooks = webhookPersistHook(statusSource, opts.publicUrl);
+  const toWebhooks = webhookPersistHook(statusSource, publicUrl);
   drills.onPersist(async (store, out) => {
     await toWebhooks(store, out, statusSource.observe(out));
   });

@@ -13,8 +13,8 @@ import type { Store } from '../store/store.js';
 export interface StatusSourceOptions {
   plan: Plan;
   store: Store;
-  /** public base URL of this server, no trailing slash */
-  publicUrl: string;
+  /** public base URL of this server, no trailing slash (known only once it listens) */
+  publicUrl: () => string;
   language?: Language;
   now?: () => number;
 }
@@ -64,7 +64,7 @@ export class StatusSource {
       incidents.push({ id: r.id, service: r.service, level: r.level, stage: r.stage, openedAt: r.openedAt, updatedAt: r.updatedAt, resolvedAt: r.resolvedAt, notices });
     }
     return {
-      page: { id: slug(plan.name), name: plan.name, url: this.opts.publicUrl, timeZone: plan.timezone, updatedAt: this.latestChange(incidents) },
+      page: { id: slug(plan.name), name: plan.name, url: this.opts.publicUrl(), timeZone: plan.timezone, updatedAt: this.latestChange(incidents) },
       services: Object.values(plan.services).map((svc): StatusService => {
         const state = this.levels.get(svc.name) ?? { level: 'normal', since: this.startedAt };
         return {

@@ -14,13 +14,13 @@ import type { StatusSource } from './status-source.js';
 
 const DOCUMENTATION = 'https://github.com/flashcrowd/flashcrowd#webhooks';
 
-export function webhookPersistHook(status: StatusSource, publicUrl: string) {
+export function webhookPersistHook(status: StatusSource, publicUrl: () => string) {
   return async (store: Store, out: DrillOutput, changedServices: readonly string[]): Promise<void> => {
     if (out.notices.length === 0 && changedServices.length === 0) return;
     const input = await status.input(store);
     const page = pageOf(input);
     const meta = { unsubscribe: '', documentation: DOCUMENTATION, generated_at: new Date().toISOString() };
-    const unsubscribeUrl = (id: string): string => `${publicUrl}/api/v1/webhooks/${encodeURIComponent(id)}`;
+    const unsubscribeUrl = (id: string): string => `${publicUrl()}/api/v1/webhooks/${encodeURIComponent(id)}`;
     for (const notice of out.notices) {
       const incident = input.incidents.find((i) => i.id === notice.incidentId);
       if (!incident) continue;

@@ -1,6 +1,6 @@
 /**
  * Serialised documents with their ETags, kept per (document, language) until the input's
- * version changes, and one input fetch per version however many requests arrive at once.
+ * version changes, with one input fetch per version however many requests arrive at once.
  * Without a version every request fetches and renders afresh.
  */
 import type { Language } from '../core/plan/types.js';
@@ -12,45 +12,55 @@ export interface Rendered {
   etag: string;
 }
 
-export interface RenderedCache {
-  get(document: string, language: Language, render: (input: StatusInput) => string): Promise<Rendered>;
-  /** the input itself, e.g. to learn its default language */
-  input(): Promise<StatusInput>;
+export interface Snapshot {
+  input: StatusInput;
+  /** the document rendered from this snapshot's input, rendered at most once per version */
+  render(document: string, language: Language, build: (input: StatusInput) => string): Rendered;
 }
 
-export function renderedCache(source: () => Promise<StatusInput> | StatusInput, version?: () => number): RenderedCache {
-  let cachedVersion: number | null = null;
-  let input: Promise<StatusInput> | null = null;
-  let bodies = new Map<string, Rendered>();
+interface Generation {
+  version: number;
+  input: Promise<StatusInput>;
+  bodies: Map<string, Rendered>;
+}
 
-  function current(): Promise<StatusInput> {
-    if (!version) return Promise.resolve(source());
-    const v = version();
-    if (v !== cachedVersion || !input) {
-      cachedVersion = v;
-      bodies = new Map();
-      input = Promise.resolve(source());
-      // A failed fetch must not stay cached for the version.
-      input.catch(() => {
-        if (cachedVersion === v) input = null;
-      });
-    }
-    return input;
+function snapshotOf(input: StatusInput, bodies: Map<string, Rendered> | null): Snapshot {
+  return {
+    input,
+    render(document, language, build) {
+      const key = `${document}\u0000${language}`;
+      const hit = bodies?.get(key);
+      if (hit) return hit;
+      const body = build(input);
+      const rendered = { body, etag: strongEtag(body) };
+      bodies?.set(key, rendered);
+      return rendered;
+    },
+  };
+}
+
+export function renderedCache(
+  source: () => Promise<StatusInput> | StatusInput,
+  version?: () => number,
+): { snapshot: () => Promise<Snapshot> } {
+  let generation: Generation | null = null;
+
+  function currentGeneration(v: number): Generation {
+    if (generation?.version === v) return generation;
+    const fresh: Generation = { version: v, input: Promise.resolve(source()), bodies: new Map() };
+    // A failed fetch is not kept: the next request tries again.
+    fresh.input.catch(() => {
+      if (generation === fresh) generation = null;
+    });
+    generation = fresh;
+    return fresh;
   }
 
   return {
-    input: current,
-    async get(document, language, render) {
-      const pending = current();
-      // current() has just replaced the map if the version moved; this one belongs to `pending`.
-      const forVersion = bodies;
-      const key = `${document}\u0000${language}`;
-      const hit = version ? forVersion.get(key) : undefined;
-      if (hit) return hit;
-      const body = render(await pending);
-      const rendered = { body, etag: strongEtag(body) };
-      if (version) forVersion.set(key, rendered);
-      return rendered;
+    async snapshot() {
+      if (!version) return snapshotOf(await source(), null);
+      const g = currentGeneration(version());
+      return snapshotOf(await g.input, g.bodies);
     },
   };
 }

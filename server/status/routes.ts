@@ -39,9 +39,9 @@ export async function statusRoutes(app: FastifyInstance, opts: StatusRoutesOptio
 
   for (const [url, doc] of Object.entries(DOCUMENTS)) {
     app.get<{ Querystring: { lang?: string } }>(url, hooks, async (request, reply) => {
-      const fallback = (await cache.input()).language;
-      const language = pickLanguage(request.query.lang, request.headers['accept-language'], fallback);
-      const { body, etag } = await cache.get(url, language, (input) => doc.render(input, language));
+      const snapshot = await cache.snapshot();
+      const language = pickLanguage(request.query.lang, request.headers['accept-language'], snapshot.input.language);
+      const { body, etag } = snapshot.render(url, language, (input) => doc.render(input, language));
       reply
         .header('ETag', etag)
         .header('Cache-Control', CACHE_CONTROL)

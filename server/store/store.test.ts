@@ -1,4 +1,7 @@
 import SqliteDatabase from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from './open-sqlite-store.js';
 import { openTestStore, sampleDrill, sampleNotice, STORE_KINDS, type TestStore } from './test-stores.js';
@@ -52,5 +55,32 @@ describe('openSqliteStore', () => {
 
   it('rejects a path it cannot open', async () => {
     await expect(openSqliteStore('/nonexistent-dir/for/sure/x.sqlite')).rejects.toThrow();
+  });
+});
+
+describe('durability', () => {
+  it('keeps a write acknowledged just before the process is killed with SIGKILL', async () => {
+    const t = await openTestStore('file');
+    await t.store.close();
+    try {
+      const writer = fileURLToPath(new URL('./test-writer-process.ts', import.meta.url));
+      const child = spawn(process.execPath, ['--import', 'tsx', writer, t.file], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let output = '';
+      child.stdout.setEncoding('utf8');
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: string) => {
+          output += chunk;
+          if (output.includes('written')) resolve();
+        });
+        child.on('exit', (code) => reject(new Error(`writer exited early with ${code}`)));
+      });
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      expect((await exited)[1]).toBe('SIGKILL');
+      const store = await t.reopen();
+      expect((await store.drills.get('acknowledged'))?.id).toBe('acknowledged');
+    } finally {
+      await t.dispose();
+    }
   });
 });

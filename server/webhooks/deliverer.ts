@@ -6,7 +6,8 @@
  */
 import type { Store } from '../store/store.js';
 import type { OutboxDelivery } from '../store/webhook-tables.js';
-import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff.js';
+import { afterAttempt, type RetryRules } from './after-attempt.js';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { sendWebhook, type FetchFunction } from './send.js';
 
 export interface WebhookDelivererOptions {
@@ -53,12 +54,14 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
   const { store } = options;
   const fetchFn = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const maxAttempts = options.maxAttempts ?? 10;
+  const rules: RetryRules = {
+    maxAttempts: options.maxAttempts ?? 10,
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    random: options.random ?? Math.random,
+  };
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const batchSize = options.batchSize ?? 10;
-  const backoff = options.backoff ?? DEFAULT_BACKOFF;
   // long enough for a whole batch to finish, short enough that a crashed claim is retried soon
   const leaseMs = 2 * timeoutMs + 5_000;
   const counters = { delivered: 0, failedAttempts: 0, dead: 0 };
@@ -70,23 +73,21 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
   let chain: Promise<unknown> = Promise.resolve();
 
   async function attempt(message: OutboxDelivery): Promise<void> {
-    const at = now();
-    const attempts = message.attempts + 1;
-    const outcome = await sendWebhook(fetchFn, message, at, timeoutMs);
-    const done = now();
-    if (outcome.ok) {
+    const outcome = await sendWebhook(fetchFn, message, now(), timeoutMs);
+    const finishedAt = now();
+    const next = afterAttempt(message.attempts, outcome, finishedAt, rules);
+    if (next.kind === 'delivered') {
       counters.delivered += 1;
-      await store.webhooks.markDelivered(message.id, new Date(done).toISOString(), attempts);
+      await store.webhooks.markDelivered(message.id, new Date(finishedAt).toISOString(), next.attempts);
       return;
     }
     counters.failedAttempts += 1;
-    if (attempts >= maxAttempts) {
+    if (next.kind === 'dead') {
       counters.dead += 1;
-      await store.webhooks.markDead(message.id, attempts, outcome.error);
-      return;
+      await store.webhooks.markDead(message.id, next.attempts, next.error);
+    } else {
+      await store.webhooks.markRetry(message.id, next.attempts, new Date(next.nextAttemptAt).toISOString(), next.error);
     }
-    const delay = Math.min(Math.max(retryDelayMs(attempts, random, backoff), outcome.retryAfterMs ?? 0), backoff.maxMs);
-    await store.webhooks.markRetry(message.id, attempts, new Date(done + delay).toISOString(), outcome.error);
   }
 
   async function poll(): Promise<number> {

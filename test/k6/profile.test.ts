@@ -99,8 +99,8 @@ describe('serviceSchedule', () => {
         { duration: '500ms', target: 1800 },
       ],
       peakPerSecond: 30,
-      // trapezoids of 0.5 s each, in per-minute rates: (600+1200 + 1200+300 + 300+1800) / 2 * 0.5/60
-      expectedIterations: 18,
+      // trapezoids of 0.5 s each, in per-minute rates: (900 + 750 + 1050) * 0.5/60 = 22.5
+      expectedIterations: 23,
     });
   });
 

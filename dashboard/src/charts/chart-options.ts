@@ -2,7 +2,7 @@
 import type { ChartOptions, TooltipItem } from 'chart.js';
 import type { Language } from '../api/api-types.js';
 import { formatAxisTime, formatTime } from '../time/format-time.js';
-import { timeStep } from './time-axis.js';
+import { alignedTicks, timeStep } from './time-axis.js';
 import type { Point } from './series.js';
 
 /** Read by the axis and tooltip callbacks at draw time, so a language or zone change needs no rebuild. */
@@ -43,6 +43,9 @@ export function baseOptions(axis: AxisContext, decimate: boolean): ChartOptions<
           callback: (value) => formatAxisTime(Number(value), axis.stepMs, axis.timeZone, axis.language),
         },
         grid: { color: '#E4E4E4' },
+        afterBuildTicks: (scale) => {
+          scale.ticks = alignedTicks(scale.min, scale.max, axis.stepMs).map((value) => ({ value }));
+        },
       },
       y: { beginAtZero: true, ticks: { color: '#1F1F1F' }, grid: { color: '#E4E4E4' } },
     },
@@ -63,5 +66,4 @@ export function fitTimeAxis(options: ChartOptions<'line'>, axis: AxisContext, po
   axis.stepMs = timeStep(last.x - first.x);
   x.min = first.x;
   x.max = last.x;
-  if (x.ticks) x.ticks.stepSize = axis.stepMs;
 }

@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { appendToSeries, horizontalLine, SERIES_KEYS, shapeTicks } from './series.js';
 import { triggerMarks, marksInRange } from './trigger-marks.js';
-import { timeStep } from './time-axis.js';
+import { alignedTicks, timeStep } from './time-axis.js';
 import { appendAll, emptyBuffer } from '../store/bounded-buffer.js';
 import { event, isoAt, T0, tick } from '../test-support/fixtures.js';
 
@@ -89,5 +89,13 @@ describe('time axis steps', () => {
 
   test.prop([fc.integer({ min: 1, max: 400 * 86_400_000 })])('never more than 6 labels', (range) => {
     expect(range / timeStep(range)).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('aligned axis ticks', () => {
+  test('fall on whole multiples of the step inside the range', () => {
+    expect(alignedTicks(61_000, 400_000, 120_000)).toEqual([120_000, 240_000, 360_000]);
+    expect(alignedTicks(0, 0, 60_000)).toEqual([0]);
+    expect(alignedTicks(5, 1, 60_000)).toEqual([]);
   });
 });

@@ -10,3 +10,14 @@ export function timeStep(rangeMs: number, maxTicks = 6): number {
   if (!Number.isFinite(rangeMs) || rangeMs <= 0) return STEPS_MS[0] ?? fallback;
   return STEPS_MS.find((step) => rangeMs / step <= maxTicks) ?? Math.ceil(rangeMs / maxTicks / fallback) * fallback;
 }
+
+/**
+ * Tick positions on whole multiples of the step (whole minutes and hours in zones with
+ * whole-hour offsets), instead of counting from the first data point.
+ */
+export function alignedTicks(min: number, max: number, stepMs: number): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max < min || stepMs <= 0) return [];
+  const ticks: number[] = [];
+  for (let value = Math.ceil(min / stepMs) * stepMs; value <= max; value += stepMs) ticks.push(value);
+  return ticks;
+}

@@ -25,14 +25,14 @@ export function insertByUntil(cohorts: TimedCohort[], cohort: TimedCohort): void
 }
 
 /** Pushes on top of the active stack, merging with the top cohort of the same origin. */
-export function pushActive(active: ActiveCohort[], origin: ActiveCohort['origin'], count: number): void {
+function pushActive(active: ActiveCohort[], origin: ActiveCohort['origin'], count: number): void {
   const top = active[active.length - 1];
   if (top !== undefined && top.origin === origin) top.count += count;
   else active.push({ origin, count });
 }
 
 /** Begins provisioning as many queued cold servers as the quota allows at t. Mutates `s`. */
-export function startQueuedCold(svc: ServicePlan, s: FleetState, t: number): CoreEvent[] {
+function startQueuedCold(svc: ServicePlan, s: FleetState, t: number): CoreEvent[] {
   s.coldStarts = s.coldStarts.filter((start) => holdsSlot(start, t) || start.at > t);
   const count = Math.min(s.coldQueued, coldQuotaLeft(svc, s.coldStarts, t));
   if (count <= 0) return [];

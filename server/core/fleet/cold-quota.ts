@@ -2,7 +2,7 @@ import type { ServicePlan } from '../plan/types.js';
 import type { ColdStart } from './types.js';
 
 /** A cold start holds its quota slot for one rolling minute: [at, at + QUOTA_WINDOW_MS). */
-export const QUOTA_WINDOW_MS = 60_000;
+const QUOTA_WINDOW_MS = 60_000;
 
 export const holdsSlot = (start: ColdStart, t: number): boolean =>
   start.at <= t && t < start.at + QUOTA_WINDOW_MS;

@@ -47,7 +47,7 @@ export function mmcWaitMs(servers: number, serverRps: number, arrivalRps: number
 }
 
 /** The longest a request is expected to wait in the queue, milliseconds. */
-export const maxQueueWaitMs = (svc: ServicePlan): number => svc.throttle.queueLimitSeconds * 1000;
+const maxQueueWaitMs = (svc: ServicePlan): number => svc.throttle.queueLimitSeconds * 1000;
 
 /**
  * Expected latency of a request arriving now, milliseconds: service time + M/M/c wait +

@@ -42,15 +42,19 @@ interface Stretch {
   seconds: number;
 }
 
-/** Seconds into the stretch at which service is normal, or null if it is not within it. */
-function normalWithin(svc: ServicePlan, st: Stretch): number | null {
+function backlogCurve(svc: ServicePlan, st: Stretch): BacklogStretch {
   const capacity = st.supply * serverCeilingRps(svc);
-  const curve: BacklogStretch = {
+  return {
     backlog: st.backlog,
     netRps: st.demandRps - capacity,
     growthRpsPerSec: st.growthRpsPerSec,
     limit: svc.throttle.queueLimitSeconds * capacity,
   };
+}
+
+/** Seconds into the stretch at which service is normal, or null if it is not within it. */
+function normalWithin(svc: ServicePlan, st: Stretch): number | null {
+  const curve = backlogCurve(svc, st);
   const normalAt = (s: number): boolean =>
     demandIsServedNormally(svc, st.supply, st.demandRps + st.growthRpsPerSec * s);
   if (st.growthRpsPerSec >= 0) {
@@ -79,9 +83,12 @@ function firstNormalTime(
   demandRps: number,
   growthRpsPerSec: number,
 ): number | null {
-  const demandAt = (at: number): number => Math.max(0, demandRps + (growthRpsPerSec * (at - t)) / 1000);
+  // falling demand stops at 0; from that moment it is flat (compared by time, not by a float that may not reach 0)
+  const zeroAt = growthRpsPerSec < 0 ? t + (Math.max(0, demandRps) / -growthRpsPerSec) * 1000 : Number.POSITIVE_INFINITY;
+  const demandAt = (at: number): number =>
+    at >= zeroAt ? 0 : Math.max(0, demandRps + (growthRpsPerSec * (at - t)) / 1000);
   const breaks = steps.map((s) => s.at).filter((at) => at > t);
-  if (growthRpsPerSec < 0 && demandRps > 0) breaks.push(t + (demandRps / -growthRpsPerSec) * 1000);
+  if (zeroAt > t && zeroAt < Number.POSITIVE_INFINITY) breaks.push(zeroAt);
   const ends = [...new Set(breaks)].sort((a, b) => a - b);
   const supplyAddedBy = (at: number, after: number): number =>
     steps.filter((s) => s.at > after && s.at <= at).reduce((total, s) => total + s.servers, 0);
@@ -90,23 +97,18 @@ function firstNormalTime(
   let start = t;
   for (let i = 0; ; i++) {
     const end = ends[i] ?? Number.POSITIVE_INFINITY;
-    const demand = demandAt(start);
-    const capacity = supply * serverCeilingRps(svc);
     const stretch: Stretch = {
       supply,
       // a fleet that shrank drops what its queue no longer holds, as serveTick does
-      backlog: Math.min(backlog, svc.throttle.queueLimitSeconds * capacity),
-      demandRps: demand,
-      growthRpsPerSec: demand > 0 || growthRpsPerSec > 0 ? growthRpsPerSec : 0,
+      backlog: Math.min(backlog, svc.throttle.queueLimitSeconds * supply * serverCeilingRps(svc)),
+      demandRps: demandAt(start),
+      growthRpsPerSec: start >= zeroAt ? 0 : growthRpsPerSec,
       seconds: (end - start) / 1000,
     };
     const found = normalWithin(svc, stretch);
     if (found !== null) return Math.ceil(start + found * 1000);
     if (end === Number.POSITIVE_INFINITY) return null;
-    backlog = backlogAfter(
-      { backlog: stretch.backlog, netRps: demand - capacity, growthRpsPerSec: stretch.growthRpsPerSec, limit: svc.throttle.queueLimitSeconds * capacity },
-      stretch.seconds,
-    );
+    backlog = backlogAfter(backlogCurve(svc, stretch), stretch.seconds);
     supply += supplyAddedBy(end, start);
     start = end;
   }

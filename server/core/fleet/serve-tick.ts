@@ -15,7 +15,7 @@ export const MAX_UTILIZATION = 100;
 const NEGLIGIBLE_RPS = 1e-9;
 
 /** servers needed for `demandRps` at the plan's target utilisation */
-export const demandServersFor = (svc: ServicePlan, demandRps: number): number =>
+const demandServersFor = (svc: ServicePlan, demandRps: number): number =>
   Math.max(0, Math.ceil(demandRps / svc.capacity.rpsPerServer - 1e-9));
 
 function admitRpsFor(svc: ServicePlan, input: ServeInput, capacityRps: number): number {

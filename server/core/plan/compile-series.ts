@@ -20,7 +20,9 @@ function regexProblem(pattern: string): string | null {
     new RegExp(`^(?:${pattern})$`);
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    // V8 prefixes the reason with the whole (anchored) pattern, which is not what the user wrote
+    const message = error instanceof Error ? error.message : String(error);
+    return message.split(': ').pop() ?? message;
   }
 }
 

@@ -46,11 +46,11 @@ export interface ReplicaCalculationResult {
   /** one sentence for a person, with the numbers */
   message: string;
   /** recommendation log to pass to the next evaluation */
-  recommendations: TimestampedRecommendation[];
+  recommendations: readonly TimestampedRecommendation[];
   /** scale-up events to pass to the next evaluation */
-  scaleUpEvents: TimestampedScaleEvent[];
+  scaleUpEvents: readonly TimestampedScaleEvent[];
   /** scale-down events to pass to the next evaluation */
-  scaleDownEvents: TimestampedScaleEvent[];
+  scaleDownEvents: readonly TimestampedScaleEvent[];
 }
 
 function round(v: number): number {
@@ -99,11 +99,20 @@ export function calculateReplicas(i: ReplicaCalculationInput): ReplicaCalculatio
   if (early) {
     const events = recordScaleEvent(i.now, c, early.desired, i.behavior, i.scaleUpEvents, i.scaleDownEvents);
     const usageRatio = i.readyPods > 0 ? i.currentMetric / i.target : 0;
-    return { usageRatio, recommended: early.desired, stabilized: early.desired, ...early, recommendations: [...i.recommendations], ...events };
+    return { usageRatio, recommended: early.desired, stabilized: early.desired, ...early, recommendations: i.recommendations, ...events };
   }
   const rec = recommendReplicas(i);
   const stable = stabilize(i.now, c, rec.replicas, i.behavior, i.recommendations);
-  const limited = limitRate({ ...i, current: c, desired: stable.replicas });
+  const limited = limitRate({
+    now: i.now,
+    current: c,
+    desired: stable.replicas,
+    minReplicas: i.minReplicas,
+    maxReplicas: i.maxReplicas,
+    behavior: i.behavior,
+    scaleUpEvents: i.scaleUpEvents,
+    scaleDownEvents: i.scaleDownEvents,
+  });
   const events = recordScaleEvent(i.now, c, limited.replicas, i.behavior, i.scaleUpEvents, i.scaleDownEvents);
   const reason: ScaleReason =
     limited.limit ?? (stable.replicas !== rec.replicas ? 'StabilisationWindow' : rec.held && rec.replicas === c ? 'WithinTolerance' : 'TargetTracking');

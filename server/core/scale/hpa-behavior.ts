@@ -128,8 +128,9 @@ function longestPeriodSeconds(rules: HpaScalingRules): number {
 }
 
 /**
- * Records a change of size (storeScaleEvent). Events past the longest policy period of their
- * direction are dropped, which is what the HPA's reuse of "outdated" slots amounts to.
+ * Records a change of size (storeScaleEvent); no change leaves the lists as they are. Events
+ * past the longest policy period of their direction are dropped, which is what the HPA's
+ * reuse of "outdated" slots amounts to.
  */
 export function recordScaleEvent(
   now: number,
@@ -138,7 +139,8 @@ export function recordScaleEvent(
   behavior: HpaBehavior,
   up: readonly TimestampedScaleEvent[],
   down: readonly TimestampedScaleEvent[],
-): { scaleUpEvents: TimestampedScaleEvent[]; scaleDownEvents: TimestampedScaleEvent[] } {
+): { scaleUpEvents: readonly TimestampedScaleEvent[]; scaleDownEvents: readonly TimestampedScaleEvent[] } {
+  if (desired === current) return { scaleUpEvents: up, scaleDownEvents: down };
   const upCutoff = now - longestPeriodSeconds(behavior.scaleUp) * 1000;
   const downCutoff = now - longestPeriodSeconds(behavior.scaleDown) * 1000;
   const scaleUpEvents = up.filter((e) => e.t > upCutoff);

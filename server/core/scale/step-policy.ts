@@ -29,7 +29,8 @@ function countAction(a: ScaleAction, svc: ServicePlan, input: ScaleInput, curren
  * cooldown ends), and run again after each cooldown while demand still exceeds what the
  * committed servers serve at target utilisation. At normal: shared scale-in towards the
  * servers the demand needs at target utilisation; during a surge the current size is
- * recommended, so scale-in also waits out the stabilisation window after the surge.
+ * recommended, so scale-in also waits out the stabilisation window after the surge. Nothing
+ * is decided, in or out, until the cooldown after a scale-out has elapsed.
  */
 export function stepPolicy(svc: ServicePlan, state: ScaleState, input: ScaleInput): PolicyOutcome {
   const current = committedServers(input.fleet);
@@ -37,7 +38,8 @@ export function stepPolicy(svc: ServicePlan, state: ScaleState, input: ScaleInpu
   if (rank <= 0) {
     const needed = clampServers(Math.ceil(input.demandRps / svc.capacity.rpsPerServer), svc.capacity);
     const scaleIn = applyScaleIn(svc, state.scaleIn, input.t, current, needed);
-    return { state: { ...state, appliedLevel: 'normal', scaleIn: scaleIn.history }, change: scaleIn.change };
+    const cooling = isCooling(state, input.t, svc.scale.cooldownSeconds);
+    return { state: { ...state, appliedLevel: 'normal', scaleIn: scaleIn.history }, change: cooling ? null : scaleIn.change };
   }
   const held: ScaleState = { ...state, scaleIn: applyScaleIn(svc, state.scaleIn, input.t, current, current).history };
   if (isCooling(state, input.t, svc.scale.cooldownSeconds)) return { state: held, change: null };

@@ -15,9 +15,9 @@ export interface TimestampedScaleEvent {
 }
 
 export interface HpaHistory {
-  recommendations: TimestampedRecommendation[];
-  scaleUpEvents: TimestampedScaleEvent[];
-  scaleDownEvents: TimestampedScaleEvent[];
+  recommendations: readonly TimestampedRecommendation[];
+  scaleUpEvents: readonly TimestampedScaleEvent[];
+  scaleDownEvents: readonly TimestampedScaleEvent[];
 }
 
 export interface ScaleInHistory {

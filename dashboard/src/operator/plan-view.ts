@@ -1,0 +1,36 @@
+/** The plan in force: a short summary, then the YAML as written in a <details>. */
+import type { PlanSummary } from '../api/api-types.js';
+import { el } from '../shared/dom.js';
+import type { ViewContext } from './view-context.js';
+
+export function renderPlan(container: HTMLElement, plan: PlanSummary | null, raw: string | null, ctx: ViewContext): void {
+  const { t } = ctx;
+  if (plan === null) {
+    container.replaceChildren(el('p', { class: 'empty', 'data-testid': 'plan-unavailable' }, raw === null ? t('empty.waiting') : t('plan.unavailable')));
+    return;
+  }
+  const item = (label: string, value: string): HTMLElement[] => [el('dt', {}, label), el('dd', {}, value)];
+  container.replaceChildren(
+    el(
+      'dl',
+      { class: 'plan-summary', 'data-testid': 'plan-summary' },
+      ...item(t('plan.name'), plan.name),
+      ...item(t('plan.timezone'), plan.timezone),
+      ...item(t('plan.tick'), `${plan.tickSeconds} s`),
+      ...item(t('plan.levels'), plan.levels.join(' → ')),
+    ),
+    el(
+      'table',
+      { class: 'plan-services' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('scale.service')), el('th', { scope: 'col' }, t('plan.slo')), el('th', { scope: 'col' }, t('plan.servers')))),
+      el(
+        'tbody',
+        {},
+        ...plan.services.map((s) => el('tr', {}, el('th', { scope: 'row' }, s.displayName), el('td', {}, `${s.sloLatencyMs} ms`), el('td', {}, `${s.minServers}–${s.maxServers}`))),
+      ),
+    ),
+    raw === null
+      ? el('p', { class: 'note' }, t('plan.unavailable'))
+      : el('details', { class: 'plan-raw', 'data-testid': 'plan-raw' }, el('summary', {}, t('plan.raw')), el('pre', { tabindex: 0 }, el('code', {}, raw))),
+  );
+}

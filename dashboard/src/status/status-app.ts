@@ -1,0 +1,99 @@
+/**
+ * The public status page: live from the socket while it delivers, otherwise summary.json
+ * polled every 15 s with If-None-Match. The first paint always comes from summary.json,
+ * which the server caches and answers cheaply however many people reload.
+ */
+import type { Language } from '../api/api-types.js';
+import { fetchSummary } from '../api/status-client.js';
+import { languageSwitch } from '../i18n/browser-language.js';
+import { translator } from '../i18n/translate.js';
+import { initialConnection, nextConnection, type ConnectionSignal } from '../live/connection-state.js';
+import { openLiveLink } from '../live/socket-link.js';
+import { byId, setText } from '../shared/dom.js';
+import { viewFromSummary } from './from-summary.js';
+import { liveFromSnapshot, liveWithNotice, liveWithTicks, viewFromLive, type StatusLive } from './from-live.js';
+import { afterPoll, conditionalHeaders, initialPollState, shouldPoll, withSocket } from './polling.js';
+import { renderStatus, type StatusMode } from './status-render.js';
+import type { StatusView } from './status-view.js';
+
+export function startStatusApp(initialLanguage: Language): void {
+  let language = initialLanguage;
+  let live: StatusLive | null = null;
+  let polled: StatusView | null = null;
+  let connection = initialConnection;
+  let poll = initialPollState;
+  let polling = false;
+  let frame: number | null = null;
+
+  function mode(): StatusMode {
+    if (connection.phase === 'live') return 'live';
+    if (poll.failures > 0 && polled === null) return 'unavailable';
+    return poll.lastPollAt === null ? 'connecting' : 'polling';
+  }
+
+  function draw(): void {
+    frame = null;
+    const t = translator(language);
+    document.documentElement.lang = language;
+    document.title = t('status.title');
+    setText(byId('status-title'), t('status.title'));
+    const view = connection.phase === 'live' && live !== null ? viewFromLive(live, language) : (polled ?? (live === null ? null : viewFromLive(live, language)));
+    renderStatus(byId('status'), view, mode(), { t, language });
+  }
+  const schedule = (): void => {
+    if (frame === null) frame = requestAnimationFrame(draw);
+  };
+
+  async function pollIfDue(): Promise<void> {
+    if (polling || !shouldPoll(poll, Date.now())) return;
+    polling = true;
+    const outcome = await fetchSummary((...args) => fetch(...args), language, conditionalHeaders(poll), Date.now);
+    polling = false;
+    poll = afterPoll(poll, outcome, Date.now());
+    if (outcome.kind === 'changed') polled = viewFromSummary(outcome.summary);
+    schedule();
+  }
+
+  function signal(s: ConnectionSignal): void {
+    connection = nextConnection(connection, s, Date.now());
+    poll = withSocket(poll, connection.phase === 'live');
+    schedule();
+    void pollIfDue();
+  }
+
+  function renderLanguageSwitch(): void {
+    byId('lang').replaceChildren(
+      languageSwitch(language, translator(language)('lang.label'), (next) => {
+        language = next;
+        // summary.json bodies are per language: drop the old ETag so the next poll fetches afresh.
+        poll = { ...poll, etag: null, lastPollAt: null };
+        polled = null;
+        renderLanguageSwitch();
+        schedule();
+        void pollIfDue();
+      }),
+    );
+  }
+
+  renderLanguageSwitch();
+  schedule();
+  void pollIfDue();
+  setInterval(() => void pollIfDue(), 1000);
+  openLiveLink({
+    snapshot(snapshot) {
+      live = liveFromSnapshot(snapshot);
+      schedule();
+    },
+    connection: signal,
+    bind(socket) {
+      socket.on('notice:published', (notice) => {
+        if (live !== null) live = liveWithNotice(live, notice);
+        schedule();
+      });
+      socket.on('drill:tick', (batch) => {
+        if (live !== null) live = liveWithTicks(live, batch.ticks);
+        schedule();
+      });
+    },
+  });
+}

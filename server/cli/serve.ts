@@ -1,0 +1,107 @@
+/**
+ * `flashcrowd serve`: the process around buildApp. It owns configuration, the data folder,
+ * the logger, the port and signals; on SIGINT/SIGTERM it stops taking requests, marks the
+ * running drill interrupted, flushes what the engine produced and closes the store.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AUTH_LOG_REDACT } from '../auth/redact.js';
+import { ensureAdminToken } from '../auth/tokens.js';
+import { CONFIG_FIELDS, loadConfig, type Config } from '../config/index.js';
+import { formatError, type FlashcrowdError } from '../core/errors.js';
+import { buildApp } from '../http/app.js';
+import { listeningUrl } from '../http/listening-url.js';
+import { DEFAULT_PLAN_PATH, loadPlan } from '../plan-file.js';
+import { openSqliteStore } from '../store/open-sqlite-store.js';
+import type { CliIo } from './io.js';
+import { formatTable } from './table.js';
+
+export async function runServe(args: string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(serveHelp());
+    return 0;
+  }
+  const config = loadConfig(args, process.env, (p) => readFileSync(p, 'utf8'));
+  if (!config.ok) return fail(io, config.errors);
+  const c = config.value;
+
+  const planPath = c.plan ? resolve(c.plan) : DEFAULT_PLAN_PATH;
+  const plan = await loadPlan(planPath);
+  if (!plan.ok) return fail(io, plan.errors);
+  const planText = await readFile(planPath, 'utf8');
+
+  const dataDir = resolve(c.dataDir);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (e) {
+    return fail(io, [{ code: 'serve.data-dir', message: `cannot create the data folder: ${(e as Error).message}`, field: 'dataDir' }]);
+  }
+  const store = await openSqliteStore(join(dataDir, 'flashcrowd.db'));
+  const admin = await ensureAdminToken(store, c.adminToken);
+  if (!admin.ok) {
+    await store.close();
+    return fail(io, admin.errors);
+  }
+
+  const app = await buildApp({
+    plan: plan.value,
+    planText,
+    store,
+    publicRead: c.publicRead,
+    reportsDir: join(dataDir, 'reports'),
+    logger: { level: c.logLevel, redact: AUTH_LOG_REDACT },
+    webhooks: { enabled: true, timeoutMs: c.webhooks.timeoutMs, maxAttempts: c.webhooks.maxAttempts },
+    limits: { jsonBodyBytes: c.ingest.jsonBodyLimit, remoteWriteBodyBytes: c.ingest.remoteWriteBodyLimit, ingestPerMinute: c.ingest.rateLimitPerMinute },
+  });
+  try {
+    await app.listen({ port: c.port, host: c.host });
+  } catch (e) {
+    await app.close();
+    await store.close();
+    return fail(io, [{ code: 'serve.listen', message: `cannot listen on ${c.host}:${c.port}: ${(e as Error).message}`, field: 'port' }]);
+  }
+  const url = listeningUrl(app.server.address());
+  io.out(`flashcrowd listening on ${url}`);
+  io.out(`dashboard: ${url}/  status page: ${url}/status  plan: ${plan.value.name} (${planPath})`);
+  if (admin.value.kind === 'created') {
+    io.out(`admin token (shown once, only its hash is kept): ${admin.value.created.token}`);
+  }
+
+  return new Promise<number>((done) => {
+    let stopping = false;
+    const stop = (signal: string): void => {
+      if (stopping) return;
+      stopping = true;
+      app.log.info({ signal }, 'shutting down');
+      void app.close()
+        .then(() => store.close())
+        .then(() => done(0), (err: unknown) => {
+          io.err(`shutdown failed: ${(err as Error).message}`);
+          done(1);
+        });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}
+
+function fail(io: CliIo, errors: readonly FlashcrowdError[]): number {
+  for (const e of errors) io.err(formatError(e));
+  return 1;
+}
+
+function serveHelp(): string {
+  const rows = CONFIG_FIELDS.map((f) => [f.flag ?? '(environment only)', f.env, f.expected]);
+  return [
+    'usage: flashcrowd serve [options]',
+    '',
+    'Runs the drill server: ingest, live dashboard at /, status page at /status, status API at /api/v2.',
+    'Every option can also come from the environment or a config file (--config FILE, JSON or YAML);',
+    'flags win over the environment, which wins over the file.',
+    '',
+    ...formatTable(['flag', 'environment', 'value'], rows, 3),
+  ].join('\n');
+}
+
+export type { Config };
