@@ -8,9 +8,10 @@ import { SCENARIOS_DIR } from './paths.js';
 
 /**
  * A scenario by file path (JSON scenario or CSV trace) or by the name of a bundled one
- * ('feb3' is scenarios/feb3.json).
+ * ('feb3' is scenarios/feb3.json). `service` names the service of a CSV trace that has no
+ * service column (or keeps only that service of one that has).
  */
-export async function loadScenario(ref: string): Promise<Result<Scenario>> {
+export async function loadScenario(ref: string, opts: { service?: string } = {}): Promise<Result<Scenario>> {
   const path = resolveScenarioPath(ref);
   let text: string;
   try {
@@ -18,7 +19,7 @@ export async function loadScenario(ref: string): Promise<Result<Scenario>> {
   } catch (e) {
     return fail({ code: 'scenario.read', message: `cannot read the scenario: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, file: path });
   }
-  return extname(path).toLowerCase() === '.csv' ? parseCsvTrace(text, path) : parseScenarioJson(text, path);
+  return extname(path).toLowerCase() === '.csv' ? parseCsvTrace(text, path, opts) : parseScenarioJson(text, path);
 }
 
 export function resolveScenarioPath(ref: string): string {

@@ -10,9 +10,10 @@ import { loadScenario } from '../scenario-file.js';
 import type { CliIo } from './io.js';
 import { summaryTable } from './summary-table.js';
 
-export const REPLAY_USAGE = `usage: flashcrowd replay --scenario FILE [--plan FILE] [--policy NAME[,NAME...]] [--json OUT] [--report OUT.html] [--from ISO] [--to ISO]
+export const REPLAY_USAGE = `usage: flashcrowd replay --scenario FILE [--plan FILE] [--policy NAME[,NAME...]] [--json OUT] [--report OUT.html] [--from ISO] [--to ISO] [--service NAME]
 
   --scenario  a scenario JSON file, a CSV trace (timestamp,rps[,service]) or a bundled name (feb3)
+  --service   the plan service a CSV trace without a service column stands for
   --plan      the contingency plan (YAML); default: the embedded default plan
   --policy    ${POLICY_NAMES.join(', ')}; several, comma-separated, replay the same scenario under each
   --json      write the replay (ticks, events, notices, summary) as JSON
@@ -26,6 +27,7 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
       options: {
         scenario: { type: 'string' }, plan: { type: 'string' }, policy: { type: 'string' },
         json: { type: 'string' }, report: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+        service: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -47,7 +49,7 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
 
   const plan = values.plan ? await loadPlan(values.plan) : await loadDefaultPlan();
   if (!plan.ok) return reportErrors(io, plan.errors);
-  const scenario = await loadScenario(values.scenario);
+  const scenario = await loadScenario(values.scenario, values.service ? { service: values.service } : {});
   if (!scenario.ok) return reportErrors(io, scenario.errors);
 
   const runs: ReplayResult[] = [];

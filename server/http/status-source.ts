@@ -24,7 +24,7 @@ const INCIDENTS_SHOWN = 50;
 export class StatusSource {
   private versionNo = 1;
   private readonly levels = new Map<string, { level: string; since: string }>();
-  private readonly startedAt: string;
+  private startedAt: string;
 
   constructor(private readonly opts: StatusSourceOptions) {
     this.startedAt = new Date((opts.now ?? Date.now)()).toISOString();
@@ -49,8 +49,9 @@ export class StatusSource {
     return changed;
   }
 
-  /** A new drill starts from normal everywhere. */
+  /** A new drill starts from normal everywhere, in its own (scenario) time. */
   reset(at: string): void {
+    this.startedAt = at;
     for (const name of this.levels.keys()) this.levels.set(name, { level: 'normal', since: at });
     this.versionNo++;
   }

@@ -130,11 +130,11 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
   openLiveLink({
     snapshot: (snapshot) => take(applySnapshot(state, snapshot, Date.now())),
     connection: signal,
-    bind(socket) {
-      socket.on('drill:tick', (batch) => take(applyTickBatch(state, batch, Date.now())));
-      socket.on('drill:event', (event) => take(applyEvent(state, event, Date.now())));
-      socket.on('drill:status', (drill) => take(applyDrillStatus(state, drill, Date.now())));
-      socket.on('notice:published', (notice) => take(applyNotice(state, notice, Date.now())));
+    push: {
+      'drill:tick': (batch) => take(applyTickBatch(state, batch, Date.now())),
+      'drill:event': (event) => take(applyEvent(state, event, Date.now())),
+      'drill:status': (drill) => take(applyDrillStatus(state, drill, Date.now())),
+      'notice:published': (notice) => take(applyNotice(state, notice, Date.now())),
     },
   });
   // The indicator's "last data" age must advance even when nothing arrives.

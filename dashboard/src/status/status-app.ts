@@ -85,15 +85,15 @@ export function startStatusApp(initialLanguage: Language): void {
       schedule();
     },
     connection: signal,
-    bind(socket) {
-      socket.on('notice:published', (notice) => {
+    push: {
+      'notice:published': (notice) => {
         if (live !== null) live = liveWithNotice(live, notice);
         schedule();
-      });
-      socket.on('drill:tick', (batch) => {
+      },
+      'drill:tick': (batch) => {
         if (live !== null) live = liveWithTicks(live, batch.ticks);
         schedule();
-      });
+      },
     },
   });
 }

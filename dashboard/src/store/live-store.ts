@@ -71,25 +71,19 @@ const lastTime = (ticks: readonly Tick[]): number => {
 };
 
 /**
- * Replaces the buffers with the snapshot's history. Ticks of the same drill that arrived
- * before the snapshot's acknowledgement and are newer than everything the snapshot covers
- * (its history and the drill's scenarioNow) are kept after it, so nothing is duplicated
- * and nothing is lost.
+ * Replaces the buffers with the snapshot's history: after a reconnect the server's history
+ * is the truth, whatever was buffered before. Pushes held during the subscription are
+ * applied afterwards (live/push-gate.ts) and append only what is newer.
  */
-export function applySnapshot(state: LiveState, snapshot: Snapshot, receivedAt: number): LiveUpdate {
-  const drillId = snapshot.drill?.id ?? null;
-  const sameDrill = drillId !== null && drillId === state.drillId;
+export function applySnapshot(_state: LiveState, snapshot: Snapshot, receivedAt: number): LiveUpdate {
   const ticks: Record<string, BoundedBuffer<Tick>> = {};
-  const covered = snapshot.drill === null ? NONE : Date.parse(snapshot.drill.scenarioNow);
   for (const [service, history] of Object.entries(snapshot.history)) {
-    const base = newerThan(history, NONE);
-    const early = sameDrill ? newerThan(state.ticks[service]?.items ?? [], Math.max(lastTime(base), covered)) : [];
-    ticks[service] = replaceAll(emptyBuffer<Tick>(TICK_CAPACITY), base.concat(early));
+    ticks[service] = replaceAll(emptyBuffer<Tick>(TICK_CAPACITY), newerThan(history, NONE));
   }
   return {
     state: {
       drill: snapshot.drill,
-      drillId,
+      drillId: snapshot.drill?.id ?? null,
       plan: snapshot.plan,
       ticks,
       events: replaceAll(emptyBuffer<EngineEvent>(EVENT_CAPACITY), snapshot.events),

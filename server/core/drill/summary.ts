@@ -3,10 +3,12 @@
  *
  * Definitions (also in README):
  * - overloaded tick: demand needs more servers than can serve (demandServers > supplyServers)
+ * - surge start: the first tick of the first run of overloaded ticks lasting at least a
+ *   minute (a blip of one tick is not a surge)
  * - impacted tick: users saw it: latency over the SLO, or requests throttled or dropped
- * - detectionDelaySeconds: first tick at which an incident opened (the plan's openAt level
- *   fired) minus the first overloaded tick; negative when the plan saw it coming; null when
- *   either never happened
+ * - detectionDelaySeconds: when the first incident opened (the plan's openAt level fired)
+ *   minus the surge start; negative when the plan saw it coming; null when either never
+ *   happened
  * - timeToRecoverSeconds: from the first impacted tick to the end of the last impacted tick
  * - worstUserDelayMs: the highest latency of any tick
  * - requestsThrottled / requestsDropped: summed over the replay
@@ -21,6 +23,7 @@ export interface ServiceSummary {
   ticks: number;
   peakDemandRps: number;
   peakLevel: string;
+  /** the surge start (see above) */
   firstOverloadAt: string | null;
   detectedAt: string | null;
   detectionDelaySeconds: number | null;
@@ -60,20 +63,17 @@ export interface SummaryInput {
 export function summarise(input: SummaryInput): ReplaySummary {
   const { plan, ticks } = input;
   const dt = plan.tickSeconds;
-  const byService = new Map<string, Tick[]>();
-  for (const tick of ticks) {
-    const list = byService.get(tick.service) ?? [];
-    list.push(tick);
-    byService.set(tick.service, list);
-  }
+  const byService = groupBy(ticks, (t) => t.service);
+  const eventsBy = groupBy(input.events, (e) => e.service);
+  const noticesBy = groupBy(input.notices, (n) => n.service);
   const services: Record<string, ServiceSummary> = {};
   for (const [name, list] of byService) {
     const svc = plan.services[name];
     if (!svc) continue;
     services[name] = summariseService(
       list,
-      input.events.filter((e) => e.service === name),
-      input.notices.filter((n) => n.service === name),
+      eventsBy.get(name) ?? [],
+      noticesBy.get(name) ?? [],
       svc.capacity.sloLatencyMs,
       plan.levels,
       dt,
@@ -107,6 +107,9 @@ function summariseService(
   let paidServerSeconds = 0;
   let peakServers = 0;
   let firstOverload: Tick | null = null;
+  let overloadRun: Tick | null = null;
+  let overloadRunTicks = 0;
+  const sustainedTicks = Math.max(1, Math.ceil(60 / dt));
   let firstImpact: Tick | null = null;
   let lastImpact: Tick | null = null;
   for (const tick of ticks) {
@@ -118,7 +121,15 @@ function summariseService(
     const paid = tick.servers.active + tick.servers.starting + tick.servers.provisioning + tick.servers.draining;
     paidServerSeconds += paid * dt;
     peakServers = Math.max(peakServers, paid);
-    if (!firstOverload && tick.demandServers > tick.supplyServers) firstOverload = tick;
+    if (!firstOverload) {
+      if (tick.demandServers > tick.supplyServers) {
+        overloadRun ??= tick;
+        if (++overloadRunTicks >= sustainedTicks) firstOverload = overloadRun;
+      } else {
+        overloadRun = null;
+        overloadRunTicks = 0;
+      }
+    }
     if (tick.latencyMs > sloMs || tick.throttledRps > 0 || tick.droppedRps > 0) {
       impactedTicks++;
       firstImpact ??= tick;
@@ -147,4 +158,15 @@ function summariseService(
     notices: notices.length,
     elasticity: elasticity(ticks.map((t) => t.demandServers), ticks.map((t) => t.supplyServers), dt),
   };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }
