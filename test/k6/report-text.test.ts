@@ -17,7 +17,9 @@ describe('reportDigest', () => {
     const report = {
       ticks: [tick('08:59', 9000, 0, 'normal'), tick('09:00', 48000, 12000, 'surge'), tick('09:01', 30000, 0, 'surge')],
       events: [
-        { t: '2020-02-03T09:00:00+08:00', service: 'messaging', type: 'trigger:firing' },
+        { t: '2020-02-03T00:58:00Z', service: 'messaging', type: 'level:changed', data: { from: 'normal', to: 'surge' } },
+        { t: '2020-02-03T09:00:00+08:00', service: 'messaging', type: 'level:changed', data: { from: 'surge', to: 'critical' } },
+        { t: '2020-02-03T09:01:00+08:00', service: 'messaging', type: 'level:changed', data: { from: 'critical', to: 'surge' } },
         { t: '2020-02-03T09:00:00+08:00', service: 'messaging', type: 'throttle:started' },
         { t: '2020-02-03T09:00:00+08:00', service: 'messaging', type: 'servers:activated' },
         { t: '2020-02-03T09:01:00+08:00', service: 'messaging', type: 'servers:provisioning' },
@@ -28,9 +30,9 @@ describe('reportDigest', () => {
         { service: 'messaging', stage: 'resolved' },
       ],
     };
-    expect(reportDigest(report)).toEqual([
-      'messaging: peak 48000 rps at 09:00; levels normal > surge; fired 09:00, throttled from 09:00 (1 ticks), ' +
-        'standby activations 1, cold provisions 2; notices investigating, resolved',
+    expect(reportDigest(report, '+08:00')).toEqual([
+      'messaging: peak 48000 rps at 09:00; levels entered: surge 08:58, critical 09:00; throttled from 09:00 (1 ticks); ' +
+        'standby activations 1, cold provisions 2; 2 notices, resolved',
     ]);
   });
 
@@ -39,7 +41,7 @@ describe('reportDigest', () => {
     [{ ticks: 'x' }, 'the server returned no drill report'],
     [{ ticks: [], events: [], notices: [] }, 'the drill recorded no ticks'],
   ])('explains an empty or missing report (%j)', (report, line) => {
-    expect(reportDigest(report)).toEqual([line]);
+    expect(reportDigest(report, '+08:00')).toEqual([line]);
   });
 });
 

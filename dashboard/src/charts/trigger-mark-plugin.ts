@@ -27,15 +27,16 @@ export const triggerMarkPlugin: Plugin<'line', TriggerMarkOptions> = {
     ctx.lineWidth = 1.5;
     ctx.setLineDash([5, 4]);
     ctx.font = '11px system-ui, sans-serif';
-    for (const mark of options.marks) {
+    options.marks.forEach((mark, index) => {
       const px = x.getPixelForValue(mark.x);
-      if (px < left || px > right) continue;
+      if (px < left || px > right) return;
       ctx.beginPath();
       ctx.moveTo(px, top);
       ctx.lineTo(px, bottom);
       ctx.stroke();
-      if (mark.level !== null) ctx.fillText(`▲ ${mark.level}`, Math.min(px + 3, right - 60), top + 11);
-    }
+      // Alternate label rows so marks close together stay readable.
+      if (mark.level !== null) ctx.fillText(`▲ ${mark.level}`, Math.min(px + 3, right - 60), top + 11 + (index % 2) * 13);
+    });
     ctx.restore();
   },
 };

@@ -23,6 +23,11 @@ export interface DrillControlsDeps {
   onDrill(drill: DrillDto): void;
 }
 
+/** Stop may answer without a body; only a drill-shaped answer is passed on. */
+function isDrill(value: unknown): value is DrillDto {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && typeof (value as { status?: unknown }).status === 'string';
+}
+
 const SCENARIOS = ['feb3'] as const;
 
 export function createDrillControls(deps: DrillControlsDeps, ctx: ViewContext): DrillControls {
@@ -45,12 +50,15 @@ export function createDrillControls(deps: DrillControlsDeps, ctx: ViewContext): 
   }
 
   const token = createTokenPanel(ctx, () => refresh());
-  const start = createStartForm(ctx, (request, button) => act(button, () => deps.api.startDrill(request), deps.onDrill));
+  const passDrill = (data: unknown): void => {
+    if (isDrill(data)) deps.onDrill(data);
+  };
+  const start = createStartForm(ctx, (request, button) => act(button, () => deps.api.startDrill(request), passDrill));
   const current = el('p', { class: 'drill-status', 'data-testid': 'drill-status' });
   const reports = el('p', { class: 'reports' });
   const stop = el('button', { type: 'button', 'data-testid': 'drill-stop' }, t('drill.stop'));
   stop.addEventListener('click', () => {
-    if (drill !== null) void act(stop, () => deps.api.stopDrill(drill?.id ?? ''), deps.onDrill);
+    if (drill !== null) void act(stop, () => deps.api.stopDrill(drill?.id ?? ''), passDrill);
   });
   const scale = createScaleForm(ctx, (service, desired, button) => act(button, () => deps.api.scale(drill?.id ?? '', service, desired)));
   const notice = createNoticeForm(ctx, (request, button) => act(button, () => deps.api.postNotice(request)));
