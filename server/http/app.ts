@@ -68,6 +68,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: opts.limits?.jsonBodyBytes ?? 1024 * 1024,
     trustProxy: true,
     forceCloseConnections: true,
+    // Fastify strips unknown properties by default; a misspelt field would then be ignored
+    // silently, so schemas with additionalProperties: false refuse it with a 400 instead.
+    ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app);

@@ -67,6 +67,8 @@ export function initialEngineState(plan: Plan, t0: number, policy?: PolicyName):
   return { t: t0, policy: policy ?? null, services };
 }
 
+const NO_COMMANDS: readonly Command[] = [];
+
 /** Advance every service of the plan to `input.t`. Services with no sample see zero demand. */
 export function step(plan: Plan, state: EngineState, input: StepInput): StepOutput {
   const services: Record<string, ServiceState> = {};
@@ -74,23 +76,25 @@ export function step(plan: Plan, state: EngineState, input: StepInput): StepOutp
   const events: EngineEvent[] = [];
   const notices: Notice[] = [];
   const iso = new Date(input.t).toISOString();
-  for (const [name, svc] of Object.entries(plan.services)) {
+  const commands = input.commands ?? NO_COMMANDS;
+  for (const name of Object.keys(plan.services)) {
+    const svc = plan.services[name] as ServicePlan;
     const prev = state.services[name];
     if (!prev) continue;
     const sample = input.samples[name] ?? { rps: 0 };
-    const commands = (input.commands ?? []).filter((c) => c.service === name);
-    const out = stepService(plan, svc, state.policy ?? svc.scale.policy, prev, sample, commands, input.t);
+    const own = commands.length === 0 ? NO_COMMANDS : commands.filter((c) => c.service === name);
+    const out = stepService(plan, svc, state.policy ?? svc.scale.policy, prev, sample, own, { t: input.t, iso });
     services[name] = out.state;
-    ticks.push({ ...out.tick, t: iso });
+    ticks.push(out.tick);
     for (const e of out.events) events.push({ ...e, t: iso, service: name });
-    notices.push(...out.notices);
+    for (const n of out.notices) notices.push(n);
   }
   return { state: { t: input.t, policy: state.policy, services }, ticks, events, notices };
 }
 
 interface ServiceStepOutput {
   state: ServiceState;
-  tick: Omit<Tick, 't'>;
+  tick: Tick;
   events: CoreEvent[];
   notices: Notice[];
 }
@@ -101,9 +105,10 @@ function stepService(
   policy: PolicyName,
   prev: ServiceState,
   sample: ServiceSample,
-  commands: Command[],
-  t: number,
+  commands: readonly Command[],
+  at: { t: number; iso: string },
 ): ServiceStepOutput {
+  const t = at.t;
   const events: CoreEvent[] = [];
   const dtSeconds = Math.max((t - prev.lastT) / 1000, 0) || plan.tickSeconds;
   let fleet = prev.fleet;
@@ -197,7 +202,9 @@ function stepService(
       demandServers: r.demandServers,
       supplyServers: r.supplyServers,
       servers,
-      expectedRecoveryAt: recoveryAt === null ? null : new Date(recoveryAt).toISOString(),
+      // recovery is usually "now": the tick's own time string serves without formatting another
+      expectedRecoveryAt: recoveryAt === null ? null : recoveryAt === t ? at.iso : new Date(recoveryAt).toISOString(),
+      t: at.iso,
     },
     events,
     notices: incident.notices,

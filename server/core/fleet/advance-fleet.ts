@@ -105,16 +105,34 @@ export function settleFleet(svc: ServicePlan, s: FleetState, t: number): CoreEve
   ];
 }
 
+const isDue = (c: { until: number }, t: number): boolean => c.until <= t;
+
+/**
+ * Whether settleFleet would change anything at t. Most ticks nothing is due, and then the
+ * cohort arrays can be shared with the previous state instead of copied.
+ */
+function settleIsDue(s: FleetState, t: number): boolean {
+  return (
+    s.coldQueued > 0 ||
+    s.coldStarts.some((start) => !(holdsSlot(start, t) || start.at > t)) ||
+    s.provisioning.some((c) => isDue(c, t)) ||
+    s.starting.some((c) => isDue(c, t)) ||
+    s.draining.some((c) => isDue(c, t))
+  );
+}
+
 /**
  * Moves servers whose time has come (provisioning -> starting -> active, draining ->
  * standby or stopped) and starts the cold servers the quota now allows. Called once per
- * tick before serving.
+ * tick before serving. The returned state shares the cohort arrays of `state` when nothing
+ * moved, so neither may be mutated afterwards (copyFleet before changing one).
  */
 export function advanceFleet(
   svc: ServicePlan,
   state: FleetState,
   t: number,
 ): { state: FleetState; events: CoreEvent[] } {
+  if (!settleIsDue(state, t)) return { state: { ...state, t: Math.max(state.t, t) }, events: [] };
   const s = copyFleet(state, t);
   const events = settleFleet(svc, s, t);
   return { state: s, events };

@@ -24,9 +24,13 @@ function admitRpsFor(svc: ServicePlan, input: ServeInput, capacityRps: number): 
   return applies ? admitFraction * capacityRps : Number.POSITIVE_INFINITY;
 }
 
-function transitionEvents(state: FleetState, next: FleetState, demandRps: number, r: ServeResult): CoreEvent[] {
-  const events: CoreEvent[] = [];
+const NO_EVENTS: readonly CoreEvent[] = [];
+
+function transitionEvents(state: FleetState, next: FleetState, demandRps: number, r: ServeResult): readonly CoreEvent[] {
   const { throttling, dropping } = next;
+  // nearly every tick neither starts nor stops: build nothing for it
+  if (throttling === state.throttling && dropping === state.dropping) return NO_EVENTS;
+  const events: CoreEvent[] = [];
   const data = { demandRps, capacityRps: r.capacityRps, throttledRps: r.throttledRps, droppedRps: r.droppedRps };
   if (throttling !== state.throttling) {
     events.push(throttling
@@ -51,7 +55,7 @@ export function serveTick(
   state: FleetState,
   input: ServeInput,
   t: number,
-): { state: FleetState; result: ServeResult; events: CoreEvent[] } {
+): { state: FleetState; result: ServeResult; events: readonly CoreEvent[] } {
   const supply = supplyServers(svc, state);
   const capacityRps = supply * serverCeilingRps(svc);
   const flow = flowThroughTick({
