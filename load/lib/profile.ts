@@ -168,9 +168,10 @@ export function phaseAt(ms: number, overload: Span): Phase {
 }
 
 /**
- * VUs for an arrival rate: the docs' rule, rate × iteration time + a margin. Answers are
- * quick while calm and at most ~2 s while the fleet is queueing (the server caps the
- * simulated delay), so the pool starts at the calm size and may grow to the queued size.
+ * VUs for an arrival rate: the docs' rule, rate × iteration time + a margin. Answers take
+ * up to ~2 s while the fleet is queueing (the server caps the simulated delay), so the pool
+ * may grow to the queued size; it starts at `calmSeconds` worth because k6 starts the VUs
+ * beyond the pre-allocated ones slowly and drops iterations meanwhile.
  */
 export function vusFor(peakPerSecond: number, calmSeconds: number, worstSeconds: number): { preAllocatedVUs: number; maxVUs: number } {
   const preAllocatedVUs = Math.ceil(peakPerSecond * calmSeconds) + 5;

@@ -157,21 +157,21 @@ describe.skipIf(k6 === null && !inCi)('k6 replays the Feb-3 spike against a live
 
       const feb3 = JSON.parse(readFileSync(join(REPO, 'scenarios/feb3.json'), 'utf8')) as { start: string; services: Record<string, number[]> };
       const scenarioRps = (service: string, t: string): number => feb3.services[service]?.[Math.round(minutesAfter(t, feb3.start))] ?? 0;
+      const ratios: string[] = [];
       for (const service of SERVICES) {
-        const ticks = report.ticks.filter((t) => t.service === service && minutesAfter(t.t, PEAK) >= -45 && minutesAfter(t.t, PEAK) <= 45);
-        expect(ticks.filter((t) => t.demandRps > 0).length, `${service} saw demand from k6's metrics`).toBeGreaterThan(ticks.length / 2);
-        const peak = Math.max(...ticks.map((t) => t.demandRps));
-        // k6's request rate times the weight is the scenario's rate; push interval and counter rates blur the sharp peak
-        expect(peak, `${service} peak demand against the scenario's`).toBeGreaterThan(0.5 * scenarioRps(service, PEAK));
-        expect(peak).toBeLessThan(1.5 * scenarioRps(service, PEAK) + scale);
+        // from 08:10: the first pushes only give counters a starting point
+        const ticks = report.ticks.filter((t) => t.service === service && minutesAfter(t.t, '2020-02-03T08:10:00+08:00') >= 0);
+        expect(ticks.filter((t) => t.demandRps > 0).length, `${service} saw demand from k6's metrics`).toBeGreaterThan(0.9 * ticks.length);
+        // k6's request rate times the weight is the scenario's rate: the totals agree, though
+        // the push interval delays the sharp 09:00 wave and counter rates are noisy tick by tick
+        const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+        const ratio = mean(ticks.map((t) => t.demandRps)) / mean(ticks.map((t) => scenarioRps(service, t.t)));
+        ratios.push(`${service} ${ratio.toFixed(2)}`);
+        expect(ratio, `${service}: mean demand against the scenario's`).toBeGreaterThan(0.75);
+        expect(ratio).toBeLessThan(1.25);
       }
       expect(report.events.some((e) => e.type === 'level:changed'), 'the demand k6 reported moved a level').toBe(true);
-      console.info(
-        `k6 e2e (remote write): k6 exited ${run.code} in ${Math.round(run.wallMs / 1000)} s; ` +
-          SERVICES
-            .map((s) => `${s} peak ${Math.round(Math.max(...report.ticks.filter((t) => t.service === s).map((t) => t.demandRps)))} vs ${Math.round(scenarioRps(s, PEAK))}`)
-            .join(', '),
-      );
+      console.info(`k6 e2e (remote write): k6 exited ${run.code} in ${Math.round(run.wallMs / 1000)} s; mean demand / scenario: ${ratios.join(', ')}`);
     },
     K6_BOUND_MS + 60_000,
   );

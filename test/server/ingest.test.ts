@@ -42,12 +42,16 @@ describe('POST /api/v1/metrics', () => {
     expect(runner.latestTick('messaging')?.demandRps).toBe(0);
   });
 
-  test('answers a body that is not JSON with 400 or 415 in the same error shape', async ({ server }) => {
+  test('answers a body that is not a JSON batch with 400 naming the body, or 415 for a type it cannot read', async ({ server }) => {
     const bad = await server.app.inject({ method: 'POST', url: '/api/v1/metrics', headers: { ...server.auth('ingest'), 'content-type': 'application/json' }, payload: '{"samples":[' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('body');
     const text = await server.app.inject({ method: 'POST', url: '/api/v1/metrics', headers: { ...server.auth('ingest'), 'content-type': 'text/plain' }, payload: 'rps 5' });
-    expect(text.statusCode).toBe(415);
+    expect(text.statusCode).toBe(400);
+    expect(text.json().error.field).toBe('body');
+    const csv = await server.app.inject({ method: 'POST', url: '/api/v1/metrics', headers: { ...server.auth('ingest'), 'content-type': 'text/csv' }, payload: 'rps\n5' });
+    expect(csv.statusCode).toBe(415);
+    expect(csv.json().error.field).toBe('body');
   });
 });
 
