@@ -48,7 +48,7 @@ function arrivalScenario(schedule: ServiceSchedule): Scenario {
     startRate: schedule.startRate,
     timeUnit: `${config.timeUnitSeconds}s`,
     stages: schedule.stages,
-    ...vusFor(schedule.peakPerSecond, 1, 3),
+    ...vusFor(schedule.peakPerSecond, 2, 3),
     // the service tag becomes a label of every series in the remote-write output
     tags: { service: schedule.service },
     gracefulStop: '5s',

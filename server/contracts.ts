@@ -34,7 +34,9 @@ export interface ServiceInfo {
   displayName: string;
   sloLatencyMs: number;
   levels: string[];
-  /** trigger thresholds worth drawing on the demand chart */
+  /** the lowest level that opens an incident; levels below it read as operational on the status page */
+  openAtLevel: string;
+  /** the fleet's bounds in the plan */
   minServers: number;
   maxServers: number;
 }
@@ -71,6 +73,8 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
 export interface SubscribeRequest {
   /** service names, or '*' for all */
   services: string[] | '*';
+  /** false: the snapshot's history holds only the latest tick per service (the status page needs no more); default true */
+  history?: boolean;
 }
 
 export interface ServerToClientEvents {

@@ -20,6 +20,7 @@ import { remoteWriteRoutes } from '../ingest/remote-write-routes.js';
 import type { IngestSample } from '../ingest/ingest-sample.js';
 import { statusRoutes } from '../status/routes.js';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../webhooks/deliverer.js';
+import type { BackoffPolicy } from '../webhooks/backoff.js';
 import { DASHBOARD_DIST_DIR } from '../paths.js';
 import { registerErrorHandler } from './error-handler.js';
 import { OpsMetrics } from './ops-metrics.js';
@@ -47,7 +48,7 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   timers?: Timers;
   /** webhook delivery; off in tests that drive it themselves */
-  webhooks?: { enabled: boolean; timeoutMs?: number; maxAttempts?: number; pollIntervalMs?: number };
+  webhooks?: { enabled: boolean; timeoutMs?: number; maxAttempts?: number; pollIntervalMs?: number; backoff?: BackoffPolicy };
   limits?: { jsonBodyBytes?: number; remoteWriteBodyBytes?: number; ingestPerMinute?: number };
   trafficMaxDelayMs?: number;
   dashboardDir?: string;
@@ -106,6 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...(opts.webhooks?.timeoutMs ? { timeoutMs: opts.webhooks.timeoutMs } : {}),
     ...(opts.webhooks?.maxAttempts ? { maxAttempts: opts.webhooks.maxAttempts } : {}),
     ...(opts.webhooks?.pollIntervalMs ? { pollIntervalMs: opts.webhooks.pollIntervalMs } : {}),
+    ...(opts.webhooks?.backoff ? { backoff: opts.webhooks.backoff } : {}),
     onError: (err) => app.log.error({ err }, 'webhook delivery loop failed'),
   });
   const metrics = new OpsMetrics({

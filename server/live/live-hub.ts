@@ -1,10 +1,12 @@
 /**
  * Live push over socket.io. A client subscribes to services (or '*') and gets a snapshot in
  * the acknowledgement: the current drill, the plan, recent history, events and notices, so a
- * late or reconnecting client draws everything at once. Then, per tick, one small batch per
- * service it follows. Ticks go out volatile: a client that cannot keep up misses ticks rather
+ * late or reconnecting client draws everything at once. Then, per tick, one batch with the
+ * services it follows. Ticks go out volatile: a client that cannot keep up misses ticks rather
  * than buffering them, so a slow client never slows the engine or anyone else; events and
- * notices are few and go out reliably.
+ * notices are few and go out reliably. One batch, not one per service: a volatile packet is
+ * dropped while the previous one is still being written, so the second of two back-to-back
+ * emits would never reach the client.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
@@ -30,6 +32,18 @@ export interface LiveHubOptions {
 
 const room = (service: string): string => `svc:${service}`;
 const ALL = 'all';
+// one room per distinct set of services followed, named by the set, so a tick is one broadcast per set
+const SELECTION = 'sel:';
+const selectionRoom = (services: readonly string[]): string => `${SELECTION}${JSON.stringify([...new Set(services)].sort())}`;
+
+/**
+ * The snapshot for a client that draws no charts (the public status page): the latest tick
+ * per service instead of the full history, so thousands of reloads during a surge stay cheap.
+ */
+export function latestTicksOnly(snapshot: Snapshot): Snapshot {
+  const history = Object.fromEntries(Object.entries(snapshot.history).map(([service, ticks]) => [service, ticks.slice(-1)]));
+  return { ...snapshot, history };
+}
 
 export class LiveHub {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
@@ -68,14 +82,20 @@ export class LiveHub {
         return;
       }
       for (const r of socket.rooms) if (r !== socket.id) void socket.leave(r);
-      void socket.join([ALL, ...wanted.map(room)]);
-      ack({ ok: true, data: this.opts.snapshot(wanted) });
+      void socket.join([ALL, selectionRoom(wanted), ...wanted.map(room)]);
+      const snapshot = this.opts.snapshot(wanted);
+      ack({ ok: true, data: req.history === false ? latestTicksOnly(snapshot) : snapshot });
     });
   }
 
   publish(out: DrillOutput): void {
-    for (const tick of out.ticks) {
-      this.io.to(room(tick.service)).volatile.emit('drill:tick', { drillId: out.drillId, ticks: [tick] });
+    if (out.ticks.length > 0) {
+      for (const name of this.io.sockets.adapter.rooms.keys()) {
+        if (!name.startsWith(SELECTION)) continue;
+        const followed: string[] = JSON.parse(name.slice(SELECTION.length));
+        const ticks = out.ticks.filter((t) => followed.includes(t.service));
+        if (ticks.length > 0) this.io.to(name).volatile.emit('drill:tick', { drillId: out.drillId, ticks });
+      }
     }
     for (const event of out.events) this.io.to(room(event.service)).emit('drill:event', { ...event, drillId: out.drillId });
     for (const notice of out.notices) this.publishNotice(notice, out.drillId);

@@ -171,7 +171,10 @@ describe.skipIf(k6 === null && !inCi)('k6 replays the Feb-3 spike against a live
         expect(ratio).toBeLessThan(1.25);
       }
       expect(report.events.some((e) => e.type === 'level:changed'), 'the demand k6 reported moved a level').toBe(true);
-      console.info(`k6 e2e (remote write): k6 exited ${run.code} in ${Math.round(run.wallMs / 1000)} s; mean demand / scenario: ${ratios.join(', ')}`);
+      console.info(
+        `k6 e2e (remote write): k6 exited ${run.code} in ${Math.round(run.wallMs / 1000)} s ` +
+          `(thresholds failed: ${failedThresholds(summary).join('; ') || 'none'}); mean demand / scenario: ${ratios.join(', ')}`,
+      );
     },
     K6_BOUND_MS + 60_000,
   );

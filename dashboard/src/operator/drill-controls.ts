@@ -9,12 +9,14 @@ import type { DrillDto, IncidentStageName, ServiceInfo } from '../api/api-types.
 import { el, setAttr, setText } from '../shared/dom.js';
 import { field, input, select, setOptions, textarea } from './form-fields.js';
 import { STAGE_ORDER } from './incidents.js';
+import { zonedInputToIso } from '../time/zoned-input.js';
 import { forgetToken, readToken, saveToken } from './token-store.js';
 import { stageText, timeText, type ViewContext } from './view-context.js';
 
 export interface DrillControls {
   root: HTMLElement;
-  update(drill: DrillDto | null, services: readonly ServiceInfo[]): void;
+  /** `timeZone`: the scenario's, in which the from/to fields are read */
+  update(drill: DrillDto | null, services: readonly ServiceInfo[], timeZone: string): void;
 }
 
 export interface DrillControlsDeps {
@@ -89,8 +91,9 @@ export function createDrillControls(deps: DrillControlsDeps, ctx: ViewContext): 
   refresh();
   return {
     root,
-    update(next, services) {
+    update(next, services, timeZone) {
       drill = next;
+      start.setTimeZone(timeZone);
       scale.setServices(services);
       notice.setServices(services);
       refresh();
@@ -128,7 +131,7 @@ function createTokenPanel(ctx: ViewContext, changed: () => void): { root: HTMLEl
 
 type StartRequest = Parameters<ApiClient['startDrill']>[0];
 
-function createStartForm(ctx: ViewContext, submit: (request: StartRequest, button: HTMLButtonElement) => void): { root: HTMLElement } {
+function createStartForm(ctx: ViewContext, submit: (request: StartRequest, button: HTMLButtonElement) => void): { root: HTMLElement; setTimeZone(zone: string): void } {
   const { t } = ctx;
   const scenario = select('drill-scenario', SCENARIOS.map((s) => ({ value: s, label: s })));
   const speed = input('drill-speed', { type: 'number', min: 1, max: 100000, step: 1, value: 60, required: true, inputmode: 'numeric' });
@@ -137,6 +140,12 @@ function createStartForm(ctx: ViewContext, submit: (request: StartRequest, butto
     { value: 'generated', label: t('drill.sourceGenerated') },
     { value: 'external', label: t('drill.sourceExternal') },
   ]);
+  const from = input('drill-from', { type: 'datetime-local', step: 60 });
+  const to = input('drill-to', { type: 'datetime-local', step: 60 });
+  let timeZone = ctx.timeZone;
+  const zoneNote = el('p', { class: 'note', id: 'drill-zone-note' }, t('drill.zoneNote', { zone: timeZone }));
+  from.setAttribute('aria-describedby', zoneNote.id);
+  to.setAttribute('aria-describedby', zoneNote.id);
   const button = el('button', { type: 'submit', 'data-testid': 'drill-start' }, t('drill.start'));
   const root = el(
     'form',
@@ -145,17 +154,35 @@ function createStartForm(ctx: ViewContext, submit: (request: StartRequest, butto
     field('drill-speed', t('drill.speed'), speed),
     field('drill-policy', t('drill.policy'), policy),
     field('drill-source', t('drill.source'), source),
+    el('div', { class: 'field-pair' }, field('drill-from', t('drill.from'), from), field('drill-to', t('drill.to'), to)),
+    zoneNote,
     button,
   );
   root.addEventListener('submit', (e) => {
     e.preventDefault();
     const chosen = POLICY_NAMES.find((p) => p === policy.value);
+    const fromIso = zonedInputToIso(from.value, timeZone);
+    const toIso = zonedInputToIso(to.value, timeZone);
     submit(
-      { scenario: scenario.value, speed: Number(speed.value), source: source.value === 'external' ? 'external' : 'generated', ...(chosen ? { policy: chosen } : {}) },
+      {
+        scenario: scenario.value,
+        speed: Number(speed.value),
+        source: source.value === 'external' ? 'external' : 'generated',
+        ...(chosen ? { policy: chosen } : {}),
+        ...(fromIso ? { from: fromIso } : {}),
+        ...(toIso ? { to: toIso } : {}),
+      },
       button,
     );
   });
-  return { root };
+  return {
+    root,
+    setTimeZone(zone) {
+      if (zone === timeZone) return;
+      timeZone = zone;
+      setText(zoneNote, t('drill.zoneNote', { zone }));
+    },
+  };
 }
 
 function serviceOptions(services: readonly ServiceInfo[]): { value: string; label: string }[] {

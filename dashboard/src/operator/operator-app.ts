@@ -102,7 +102,7 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
     if (relabel || state.notices !== drawn.notices) renderIncidents(byId('notice-list'), state.notices.items, names, ctx);
     if (relabel || planDirty || state.plan !== drawn.plan) renderPlan(byId('plan'), planInForce.plan ?? state.plan, planInForce.raw, ctx);
     planDirty = false;
-    controls?.update(state.drill, state.plan?.services ?? []);
+    controls?.update(state.drill, state.plan?.services ?? [], ctx.timeZone);
     drawn = { events: state.events, notices: state.notices, plan: state.plan, language };
   }
 

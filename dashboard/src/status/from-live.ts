@@ -4,7 +4,7 @@
  * latest notice per incident), never tick history.
  */
 import type { Language, Notice, PlanSummary, Snapshot, Tick } from '../../../server/contracts.js';
-import type { ComponentStatus } from '../api/statuspage-types.js';
+import { componentStatus } from '../../../server/status/levels.js';
 import { byNewest, overallOf, type StatusView } from './status-view.js';
 
 export interface StatusLive {
@@ -13,20 +13,6 @@ export interface StatusLive {
   /** latest notice per incident id */
   incidents: Record<string, Notice>;
   updatedAt: string | null;
-}
-
-const OUTAGE_STEPS: readonly ComponentStatus[] = ['degraded_performance', 'partial_outage', 'major_outage'];
-
-/**
- * A level's component status by its position in the plan's severity order: the first level
- * (normal) is operational, the top level a major outage, and the levels between spread
- * over degraded performance and partial outage. Must agree with the server's summary.json.
- */
-export function componentStatusForLevel(level: string, levels: readonly string[]): ComponentStatus {
-  const rank = levels.indexOf(level);
-  if (rank <= 0 || levels.length < 2) return 'operational';
-  const index = Math.ceil((rank / (levels.length - 1)) * OUTAGE_STEPS.length) - 1;
-  return OUTAGE_STEPS[Math.min(OUTAGE_STEPS.length - 1, Math.max(0, index))] ?? 'major_outage';
 }
 
 const laterOf = (a: string | null, b: string): string => (a === null || Date.parse(b) > Date.parse(a) ? b : a);
@@ -68,7 +54,8 @@ export function viewFromLive(live: StatusLive, language: Language): StatusView {
   const services = live.plan.services.map((s) => ({
     key: s.name,
     name: s.displayName,
-    status: componentStatusForLevel(live.levels[s.name] ?? s.levels[0] ?? 'normal', s.levels.length > 0 ? s.levels : live.plan.levels),
+    // The server's own rule (server/status/levels.ts), so the live page and summary.json agree.
+    status: componentStatus(live.levels[s.name] ?? 'normal', { levels: s.levels.length > 0 ? s.levels : live.plan.levels, openAtLevel: s.openAtLevel }),
   }));
   const notices = Object.values(live.incidents)
     .filter((n) => n.stage !== 'resolved')

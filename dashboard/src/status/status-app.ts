@@ -95,5 +95,6 @@ export function startStatusApp(initialLanguage: Language): void {
         schedule();
       },
     },
-  });
+    // The page shows the latest level only: no tick history in its snapshot, however many reload it.
+  }, { services: '*', history: false });
 }

@@ -47,7 +47,7 @@ export function rollBaseline(state: BaselineState, cfg: BaselineConfig, t: numbe
   const oldest = bucket - state.windowBuckets;
   let expired = 0;
   while (expired < state.bucketIds.length && (state.bucketIds[expired] as number) < oldest) expired += 1;
-  if (!closing && expired === 0) return { ...state, openBucket: bucket, openSum: 0, openCount: 0 };
+  if (!closing && expired === 0) return baselineWith(state, bucket, 0, 0, state.bucketIds, state.bucketMeans, state.sortedMeans, state.baselineRps);
   const added = closing && state.openBucket >= oldest ? [state.openSum / state.openCount] : [];
   const bucketIds = state.bucketIds.slice(expired);
   const bucketMeans = state.bucketMeans.slice(expired);
@@ -56,18 +56,25 @@ export function rollBaseline(state: BaselineState, cfg: BaselineConfig, t: numbe
     bucketMeans.push(added[0] as number);
   }
   const sortedMeans = replaceSorted(state.sortedMeans, state.bucketMeans.slice(0, expired), added);
-  return {
-    ...state,
-    openBucket: bucket,
-    openSum: 0,
-    openCount: 0,
-    bucketIds,
-    bucketMeans,
-    sortedMeans,
-    baselineRps: sortedMeans.length > 0 ? quantileSorted(sortedMeans, cfg.quantile) : cfg.initialRps,
-  };
+  const baselineRps = sortedMeans.length > 0 ? quantileSorted(sortedMeans, cfg.quantile) : cfg.initialRps;
+  return baselineWith(state, bucket, 0, 0, bucketIds, bucketMeans, sortedMeans, baselineRps);
 }
 
 export function addBaselineSample(state: BaselineState, rps: number): BaselineState {
-  return { ...state, openSum: state.openSum + rps, openCount: state.openCount + 1 };
+  const { openBucket, openSum, openCount, bucketIds, bucketMeans, sortedMeans, baselineRps } = state;
+  return baselineWith(state, openBucket, openSum + rps, openCount + 1, bucketIds, bucketMeans, sortedMeans, baselineRps);
+}
+
+/** Every BaselineState after the first is built here: one shape, so reading it every tick stays cheap. */
+function baselineWith(
+  state: BaselineState,
+  openBucket: number,
+  openSum: number,
+  openCount: number,
+  bucketIds: number[],
+  bucketMeans: number[],
+  sortedMeans: number[],
+  baselineRps: number,
+): BaselineState {
+  return { bucketMs: state.bucketMs, windowBuckets: state.windowBuckets, openBucket, openSum, openCount, bucketIds, bucketMeans, sortedMeans, baselineRps };
 }

@@ -1,21 +1,20 @@
 import type { CoreEvent } from '../engine/types.js';
 import type { ServicePlan } from '../plan/types.js';
 import { coldQuotaLeft, holdsSlot } from './cold-quota.js';
+import { fleetWith } from './fleet-state.js';
 import type { ActiveCohort, FleetState, TimedCohort } from './types.js';
 
 const seconds = (s: number): number => s * 1000;
 
 /** Copies the cohort arrays so a transition never changes the state it was given. */
 export function copyFleet(state: FleetState, t: number): FleetState {
-  return {
-    ...state,
-    t: Math.max(state.t, t),
-    provisioning: state.provisioning.map((c) => ({ ...c })),
-    starting: state.starting.map((c) => ({ ...c })),
-    active: state.active.map((c) => ({ ...c })),
-    draining: state.draining.map((c) => ({ ...c })),
-    coldStarts: state.coldStarts.map((c) => ({ ...c })),
-  };
+  const s = fleetWith(state, Math.max(state.t, t), state.backlog, state.throttling, state.dropping);
+  s.provisioning = state.provisioning.map((c) => ({ ...c }));
+  s.starting = state.starting.map((c) => ({ ...c }));
+  s.active = state.active.map((c) => ({ ...c }));
+  s.draining = state.draining.map((c) => ({ ...c }));
+  s.coldStarts = state.coldStarts.map((c) => ({ ...c }));
+  return s;
 }
 
 /** Inserts keeping `until` order, after cohorts due at the same time (first in, first ready). */
@@ -132,7 +131,9 @@ export function advanceFleet(
   state: FleetState,
   t: number,
 ): { state: FleetState; events: CoreEvent[] } {
-  if (!settleIsDue(state, t)) return { state: { ...state, t: Math.max(state.t, t) }, events: [] };
+  if (!settleIsDue(state, t)) {
+    return { state: fleetWith(state, Math.max(state.t, t), state.backlog, state.throttling, state.dropping), events: [] };
+  }
   const s = copyFleet(state, t);
   const events = settleFleet(svc, s, t);
   return { state: s, events };

@@ -41,7 +41,20 @@ export function erlangB(servers: number, offeredLoad: number): number {
 export function erlangC(servers: number, offeredLoad: number): number {
   if (offeredLoad <= 0) return 0;
   if (servers < 1 || offeredLoad >= servers) return 1;
+  if (servers === lastC.servers && offeredLoad === lastC.offeredLoad) return lastC.value;
   const b = erlangB(servers, offeredLoad);
   const rho = offeredLoad / servers;
-  return b / (1 - rho * (1 - b));
+  const value = b / (1 - rho * (1 - b));
+  lastC.servers = servers;
+  lastC.offeredLoad = offeredLoad;
+  lastC.value = value;
+  return value;
 }
+
+/*
+ * The last answer of erlangC. A tick asks for the same one twice (serving the tick, then
+ * checking whether service is already normal for the recovery estimate), and each costs a
+ * loop of about a hundred divisions. This caches a pure function: it holds no engine state
+ * and every answer is the same with or without it.
+ */
+const lastC = { servers: Number.NaN, offeredLoad: Number.NaN, value: 0 };

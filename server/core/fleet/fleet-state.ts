@@ -3,10 +3,34 @@ import type { ServicePlan } from '../plan/types.js';
 import { coldQuotaLeft } from './cold-quota.js';
 import type { FleetState } from './types.js';
 
-const sumCounts = (cohorts: readonly { count: number }[]): number =>
-  cohorts.reduce((total, c) => total + c.count, 0);
+function sumCounts(cohorts: readonly { count: number }[]): number {
+  let total = 0;
+  for (const c of cohorts) total += c.count;
+  return total;
+}
 
-/** initialServers active, the standby pool full, nothing queued. */
+/**
+ * Every FleetState the fleet builds per tick comes from this one literal, so they all share
+ * one shape and the property reads of every tick stay monomorphic (spreads from several
+ * places would give the engine several shapes to tell apart).
+ */
+export function fleetWith(state: FleetState, t: number, backlog: number, throttling: boolean, dropping: boolean): FleetState {
+  return {
+    t,
+    standby: state.standby,
+    coldQueued: state.coldQueued,
+    provisioning: state.provisioning,
+    starting: state.starting,
+    active: state.active,
+    draining: state.draining,
+    coldStarts: state.coldStarts,
+    backlog,
+    throttling,
+    dropping,
+  };
+}
+
+/** initialServers active, the standby pool full, nothing queued. Same key order as fleetWith. */
 export function initialFleetState(svc: ServicePlan, t0: number): FleetState {
   const initial = svc.capacity.initialServers;
   return {

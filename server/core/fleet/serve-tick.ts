@@ -1,6 +1,6 @@
 import type { CoreEvent } from '../engine/types.js';
 import type { ServicePlan } from '../plan/types.js';
-import { serverCeilingRps, supplyServers } from './fleet-state.js';
+import { fleetWith, serverCeilingRps, supplyServers } from './fleet-state.js';
 import { expectedLatencyMs } from './queueing.js';
 import { flowThroughTick } from './request-flow.js';
 import type { FleetState, ServeInput, ServeResult } from './types.js';
@@ -79,12 +79,12 @@ export function serveTick(
     supplyServers: supply,
     demandServers: demandServersFor(svc, demandRps),
   };
-  const next: FleetState = {
-    ...state,
-    t: Math.max(state.t, t),
-    backlog: flow.backlog,
-    throttling: result.throttledRps > NEGLIGIBLE_RPS,
-    dropping: result.droppedRps > NEGLIGIBLE_RPS,
-  };
+  const next = fleetWith(
+    state,
+    Math.max(state.t, t),
+    flow.backlog,
+    result.throttledRps > NEGLIGIBLE_RPS,
+    result.droppedRps > NEGLIGIBLE_RPS,
+  );
   return { state: next, result, events: transitionEvents(state, next, demandRps, result) };
 }

@@ -93,7 +93,12 @@ function continueIncident(
 ): IncidentUpdate {
   const stage = nextStage(open.stage, input);
   const reason = updateReason(open, input, stage, level);
-  if (reason === null) return { state: { seq: state.seq, open: { ...open, stage, level } }, notices: [], events: [] };
+  if (reason === null) {
+    // most ticks of an incident change nothing: the state itself carries over
+    if (stage === open.stage && level === open.level) return { state, notices: [], events: [] };
+    const kept = incidentWith(open, stage, level, open.noticesSent, open.nextUpdateAt);
+    return { state: { seq: state.seq, open: kept }, notices: [], events: [] };
+  }
   const nextUpdateAt = input.t + service.notices.updateEverySeconds * 1000;
   const notice = buildNotice(service, timezone, input, {
     incidentId: open.id,
@@ -109,8 +114,13 @@ function continueIncident(
     reason,
     data: eventData(notice),
   };
-  const next: OpenIncident = { ...open, stage, level, noticesSent: open.noticesSent + 1, nextUpdateAt };
+  const next = incidentWith(open, stage, level, open.noticesSent + 1, nextUpdateAt);
   return { state: { seq: state.seq, open: next }, notices: [notice], events: [event] };
+}
+
+/** An open incident moved on, as one literal (a spread of it cost more than the rest of the incident's tick). */
+function incidentWith(open: OpenIncident, stage: OpenIncident['stage'], level: string, noticesSent: number, nextUpdateAt: number): OpenIncident {
+  return { id: open.id, stage, level, openedAt: open.openedAt, noticesSent, nextUpdateAt };
 }
 
 const REASON_WORDS: Record<UpdateReason, string> = {

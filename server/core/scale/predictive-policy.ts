@@ -4,6 +4,7 @@ import { clampServers, committedServers, round } from './fleet-math.js';
 import { isCooling, type PolicyOutcome } from './policy.js';
 import { applyScaleIn } from './scale-in.js';
 import type { ScaleInput, ScaleState } from './types.js';
+import { scaleStateWith } from './scale-state.js';
 
 /** Demand points [ms since t0, rps] inside (t - window, t], this tick's included. */
 function addDemandPoint(points: ReadonlyArray<[number, number]>, x: number, rps: number, windowMs: number): Array<[number, number]> {
@@ -39,7 +40,7 @@ export function predictivePolicy(svc: ServicePlan, state: ScaleState, input: Sca
   const recommendation = clampServers(needed, svc.capacity);
   const current = committedServers(input.fleet);
   const scaleIn = applyScaleIn(svc, state.scaleIn, input.t, current, recommendation);
-  const next: ScaleState = { ...state, demand, scaleIn: scaleIn.history };
+  const next = scaleStateWith(state, { demand, scaleIn: scaleIn.history });
   if (recommendation <= current) return { state: next, change: scaleIn.change };
   if (isCooling(state, input.t, svc.scale.cooldownSeconds)) return { state: next, change: null };
   const reason = recommendation < needed ? 'TooManyServers' : 'ForecastDemand';
@@ -47,5 +48,5 @@ export function predictivePolicy(svc: ServicePlan, state: ScaleState, input: Sca
   const message =
     `Demand forecast ${round(forecast)} rps in ${horizon}s (now ${round(input.demandRps)} rps) needs ${needed} servers ` +
     `at ${round(cfg.targetUtilization * 100)}% utilisation: ${current} → ${recommendation} servers${cap}.`;
-  return { state: { ...next, lastScaleOutAt: input.t }, change: { desired: recommendation, reason, message } };
+  return { state: scaleStateWith(next, { lastScaleOutAt: input.t }), change: { desired: recommendation, reason, message } };
 }

@@ -3,6 +3,7 @@ import { clampServers, committedServers, round } from './fleet-math.js';
 import { isCooling, type PolicyOutcome } from './policy.js';
 import { applyScaleIn } from './scale-in.js';
 import type { ScaleInput, ScaleState } from './types.js';
+import { scaleStateWith } from './scale-state.js';
 
 interface ActionCount {
   servers: number;
@@ -39,9 +40,9 @@ export function stepPolicy(svc: ServicePlan, state: ScaleState, input: ScaleInpu
     const needed = clampServers(Math.ceil(input.demandRps / svc.capacity.rpsPerServer), svc.capacity);
     const scaleIn = applyScaleIn(svc, state.scaleIn, input.t, current, needed);
     const cooling = isCooling(state, input.t, svc.scale.cooldownSeconds);
-    return { state: { ...state, appliedLevel: 'normal', scaleIn: scaleIn.history }, change: cooling ? null : scaleIn.change };
+    return { state: scaleStateWith(state, { appliedLevel: 'normal', scaleIn: scaleIn.history }), change: cooling ? null : scaleIn.change };
   }
-  const held: ScaleState = { ...state, scaleIn: applyScaleIn(svc, state.scaleIn, input.t, current, current).history };
+  const held = scaleStateWith(state, { scaleIn: applyScaleIn(svc, state.scaleIn, input.t, current, current).history });
   if (isCooling(state, input.t, svc.scale.cooldownSeconds)) return { state: held, change: null };
   const entering = rank > input.levels.indexOf(state.appliedLevel);
   const atTargetRps = current * svc.capacity.rpsPerServer;
@@ -49,7 +50,7 @@ export function stepPolicy(svc: ServicePlan, state: ScaleState, input: ScaleInpu
   const actions = (svc.scale.stepRules[input.level] ?? []).map((a) => countAction(a, svc, input, current));
   const wanted = current + actions.reduce((s, a) => s + a.servers, 0);
   const desired = clampServers(wanted, svc.capacity);
-  const next: ScaleState = { ...held, appliedLevel: entering ? input.level : state.appliedLevel };
+  const next = scaleStateWith(held, { appliedLevel: entering ? input.level : state.appliedLevel });
   if (desired <= current) return { state: next, change: null };
   const reason = desired < wanted ? 'TooManyServers' : entering ? 'LevelEntered' : 'StepRuleRepeated';
   const what = actions.map((a) => a.text).join(' and ');
@@ -58,7 +59,7 @@ export function stepPolicy(svc: ServicePlan, state: ScaleState, input: ScaleInpu
     : `Level ${input.level} still holds and demand ${round(input.demandRps)} rps exceeds the ${round(atTargetRps)} rps ${current} servers serve at target`;
   const cap = reason === 'TooManyServers' ? ` (capped at maxServers ${svc.capacity.maxServers})` : '';
   return {
-    state: { ...next, lastScaleOutAt: input.t },
+    state: scaleStateWith(next, { lastScaleOutAt: input.t }),
     change: { desired, reason, message: `${why}: ${what}: ${current} → ${desired} servers${cap}.` },
   };
 }

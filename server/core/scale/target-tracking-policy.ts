@@ -5,6 +5,7 @@ import { recordScaleEvent } from './hpa-behavior.js';
 import type { PolicyOutcome } from './policy.js';
 import { applyScaleIn } from './scale-in.js';
 import type { ScaleInput, ScaleState } from './types.js';
+import { scaleStateWith } from './scale-state.js';
 
 /**
  * Target tracking as a Kubernetes HPA evaluated every tick: serving servers are the ready
@@ -33,13 +34,13 @@ export function targetTrackingPolicy(svc: ServicePlan, state: ScaleState, input:
   });
   const scaleIn = applyScaleIn(svc, state.scaleIn, input.t, current, r.desired);
   const hpa = { recommendations: r.recommendations, scaleUpEvents: r.scaleUpEvents, scaleDownEvents: r.scaleDownEvents };
-  const next: ScaleState = { ...state, hpa, scaleIn: scaleIn.history };
+  const next = scaleStateWith(state, { hpa, scaleIn: scaleIn.history });
   if (r.desired >= current) {
     return { state: next, change: r.desired > current ? { desired: r.desired, reason: r.reason, message: r.message } : null };
   }
   const decided = scaleIn.change?.desired ?? current;
   const events = recordScaleEvent(input.t, current, decided, tt.behavior, state.hpa.scaleUpEvents, state.hpa.scaleDownEvents);
-  const withEvents: ScaleState = { ...next, hpa: { ...hpa, ...events } };
+  const withEvents = scaleStateWith(next, { hpa: { ...hpa, ...events } });
   if (scaleIn.change === null) return { state: withEvents, change: null };
   const change =
     decided === r.desired

@@ -13,6 +13,7 @@ export function planSummary(plan: Plan): PlanSummary {
       displayName: s.displayName,
       sloLatencyMs: s.capacity.sloLatencyMs,
       levels: plan.levels,
+      openAtLevel: s.notices.openAtLevel,
       minServers: s.capacity.minServers,
       maxServers: s.capacity.maxServers,
     })),

@@ -1,0 +1,291 @@
+/**
+ * The dashboard and the status page in a real browser (Debian's chromium through
+ * playwright-core) against the real server process: an operator starts the Feb-3 drill from
+ * the dashboard's controls at 120x, and the 09:00 surge reaches both pages live.
+ * Needs `npm run build` first (npm test does it). Screenshots go to test-artifacts/.
+ */
+import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import type { DrillDto, Notice } from '../../server/contracts.js';
+import { EN } from '../../dashboard/src/i18n/messages-en.js';
+import { ZH_CN } from '../../dashboard/src/i18n/messages-zh-cn.js';
+import { REPO, startServer, type RunningServer } from '../k6/server-process.js';
+import { chromiumPlan, CHROMIUM_PATH, isSocketFailure, launchChromium, saveScreenshot, socketCutter, watchErrors, type PageErrors, type SocketCutter } from './browser-support.js';
+
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
+/** Scenario time in Asia/Shanghai, typed into the datetime-local fields as an operator would. */
+const FROM = '2020-02-03T07:45';
+const TO = '2020-02-03T10:30';
+const SPEED = 120;
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+const plan = chromiumPlan();
+if (!plan.available && !plan.required) {
+  console.warn(`\n*** browser end-to-end tests SKIPPED: no chromium at ${CHROMIUM_PATH}. Install it: sudo apt-get install chromium ***\n`);
+}
+
+interface Fixture {
+  server: RunningServer;
+  browser: Browser;
+  /** the operator's dashboard that started the drill; its socket link can be cut */
+  dashboard: Page;
+  dashboardErrors: PageErrors;
+  cutter: SocketCutter;
+  drill: DrillDto;
+}
+
+let fx: Fixture | null = null;
+let server: RunningServer | null = null;
+let browser: Browser | null = null;
+let dataDir: string | null = null;
+const contexts: BrowserContext[] = [];
+
+function fixture(): Fixture {
+  if (fx === null) throw new Error('the browser fixture did not start (see beforeAll)');
+  return fx;
+}
+
+async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  if (server === null) throw new Error('the server is not running');
+  const response = await fetch(`${server.baseUrl}${path}`, init);
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function createOperatorToken(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/tokens`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ role: 'operator', name: 'browser e2e' }),
+  });
+  if (response.status !== 201) throw new Error(`could not create an operator token: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function newPage(context: BrowserContext, url: string, expected?: (text: string, url: string) => boolean): Promise<{ page: Page; errors: PageErrors }> {
+  const page = await context.newPage();
+  const errors = watchErrors(page, expected);
+  await page.goto(url);
+  return { page, errors };
+}
+
+async function newContext(options: Parameters<Browser['newContext']>[0] = { viewport: DESKTOP }): Promise<BrowserContext> {
+  if (browser === null) throw new Error('the browser is not running');
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  return context;
+}
+
+const attr = (page: Page, selector: string, name: string): Promise<string | null> => page.locator(selector).first().getAttribute(name);
+
+/** The incidents open right now, per the server; waits (bounded) until the surge has opened one. */
+async function openNotices(): Promise<Notice[]> {
+  const { drill } = fixture();
+  let open: Notice[] = [];
+  await vi.waitFor(
+    async () => {
+      const { notices } = await api<{ notices: Notice[] }>(`/api/v1/drills/${drill.id}/notices`);
+      const latest = new Map<string, Notice>();
+      for (const n of notices) latest.set(n.incidentId, n);
+      open = [...latest.values()].filter((n) => n.stage !== 'resolved');
+      if (open.length === 0) throw new Error('no incident open yet');
+    },
+    { timeout: 75_000, interval: 250 },
+  );
+  return open;
+}
+
+/** Waits until a status page shows an open incident with every fact filled in, and returns what it shows. */
+async function shownNotice(page: Page, unknown: string): Promise<{ incident: string; cause: string; delay: string; recovery: string }> {
+  const handle = await page.waitForFunction(
+    (unknownText) => {
+      for (const card of document.querySelectorAll<HTMLElement>('[data-testid="status-notice"]')) {
+        const text = (id: string): string => card.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
+        const shown = { incident: card.dataset.incident ?? '', cause: text('status-notice-cause'), delay: text('status-notice-delay'), recovery: text('status-notice-recovery') };
+        if (shown.cause !== '' && shown.cause !== unknownText && shown.delay !== '' && shown.recovery !== '' && shown.recovery !== unknownText) return shown;
+      }
+      return null;
+    },
+    unknown,
+    { timeout: 30_000, polling: 200 },
+  );
+  return (await handle.jsonValue()) as { incident: string; cause: string; delay: string; recovery: string };
+}
+
+const CLOCK = /\d{1,2}:\d{2}/;
+
+describe.skipIf(!plan.available && !plan.required)('the dashboard and the status page in chromium', () => {
+  beforeAll(async () => {
+    if (!plan.available) throw new Error(`CI=true and no chromium at ${CHROMIUM_PATH}: install it (apt-get install chromium); the browser suite must not be skipped in CI`);
+    if (!existsSync(`${REPO}dist/dashboard/index.html`)) throw new Error('dist/dashboard is missing: run `npm run build` first (npm test does)');
+    dataDir = mkdtempSync(join(tmpdir(), 'flashcrowd-e2e-'));
+    server = await startServer(dataDir, ADMIN_TOKEN);
+    browser = await launchChromium();
+    const operatorToken = await createOperatorToken(server.baseUrl);
+
+    const context = await newContext();
+    const dashboard = await context.newPage();
+    const cutter = await socketCutter(dashboard);
+    const dashboardErrors = watchErrors(dashboard, (text, url) => cutter.everCut() && isSocketFailure(text, url));
+    await dashboard.goto(`${server.baseUrl}/?lang=en`);
+
+    // The operator enters the token through the form, then starts the drill from the controls.
+    await dashboard.getByTestId('token-needed').waitFor({ state: 'visible' });
+    await dashboard.getByLabel(EN['token.label']).fill(operatorToken);
+    await dashboard.getByTestId('token-save').click();
+    await dashboard.getByTestId('token-kept').waitFor();
+    await dashboard.locator('[data-testid="connection-state"][data-state="live"]').waitFor({ timeout: 15_000 });
+    await dashboard.getByTestId('drill-scenario').selectOption('feb3');
+    await dashboard.getByTestId('drill-speed').fill(String(SPEED));
+    await dashboard.getByTestId('drill-from').fill(FROM);
+    await dashboard.getByTestId('drill-to').fill(TO);
+    await dashboard.getByTestId('drill-start').click();
+    await dashboard.locator('[data-testid="drill-status"][data-status="running"]').waitFor({ timeout: 15_000 });
+
+    const { drills } = await api<{ drills: DrillDto[] }>('/api/v1/drills?status=running');
+    const drill = drills[0];
+    if (drill === undefined) throw new Error(`the dashboard's start button started no drill: ${await dashboard.getByTestId('control-result').textContent()}`);
+    fx = { server, browser, dashboard, dashboardErrors, cutter, drill };
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+    if (dataDir !== null) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('the drill runs in the scenario window the operator typed, read in the scenario time zone', () => {
+    const { drill } = fixture();
+    expect(drill).toMatchObject({ scenario: 'feb3', speed: SPEED, source: 'generated', timezone: 'Asia/Shanghai' });
+    expect(drill.scenarioStart).toBe('2020-02-02T23:45:00.000Z');
+    expect(drill.scenarioEnd).toBe('2020-02-03T02:30:00.000Z');
+  });
+
+  test('charts receive points, a trigger mark appears, the current notice shows its cause and expected recovery', async () => {
+    const { dashboard, dashboardErrors } = fixture();
+    const service = (await api<{ services: { name: string }[] }>('/api/v1/plan')).services[0]?.name ?? 'messaging';
+    const demand = `[data-testid="chart-demand-${service}"]`;
+    await dashboard.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-points')) > 0, demand, { timeout: 15_000 });
+    const before = Number(await attr(dashboard, demand, 'data-points'));
+    await dashboard.waitForFunction(([sel, n]) => Number(document.querySelector(sel as string)?.getAttribute('data-points')) > (n as number), [demand, before] as const, { timeout: 15_000 });
+    await dashboard.getByTestId('trigger-mark').first().waitFor({ timeout: 60_000 });
+
+    const open = await openNotices();
+    const cause = open[0]?.cause.en ?? '';
+    const card = dashboard.locator('[data-testid^="notice-current-"][data-stage]').first();
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.textContent()).toContain(cause);
+    const name = ((await card.getAttribute('data-testid')) ?? '').replace('notice-current-', '');
+    expect(await dashboard.getByTestId(`recovery-${name}`).textContent()).toMatch(CLOCK);
+    expect(await dashboard.getByTestId('notice-cause').first().textContent()).toBe(cause);
+    expect(await dashboard.getByTestId('notice-recovery').first().textContent()).toMatch(CLOCK);
+    expect(await attr(dashboard, '[data-testid="connection-state"]', 'data-state')).toBe('live');
+    expect(dashboardErrors.unexpected()).toEqual([]);
+  }, 100_000);
+
+  test('the status page shows the same notice as the dashboard, in English and in Chinese, live', async () => {
+    const { server, dashboard, dashboardErrors } = fixture();
+    const open = await openNotices();
+    const cause = { en: open[0]?.cause.en ?? '', zh: open[0]?.cause['zh-CN'] ?? '' };
+    const context = await newContext();
+
+    const english = await newPage(context, `${server.baseUrl}/status?lang=en`);
+    await english.page.locator('[data-testid="status-mode"][data-mode="live"]').waitFor({ timeout: 15_000 });
+    const shown = await shownNotice(english.page, EN['notice.unknown']);
+    expect(shown.cause).toBe(cause.en);
+    expect(shown.recovery).toMatch(CLOCK);
+    expect(shown.delay).not.toBe('');
+    const dashboardIncidents = await dashboard.locator('[data-testid="incident"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-incident')));
+    expect(dashboardIncidents).toContain(shown.incident);
+
+    const chinese = await newPage(context, `${server.baseUrl}/status?lang=zh-CN`);
+    await chinese.page.locator('[data-testid="status-mode"][data-mode="live"]').waitFor({ timeout: 15_000 });
+    const shownZh = await shownNotice(chinese.page, ZH_CN['notice.unknown']);
+    expect(await chinese.page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(shownZh.cause).toBe(cause.zh);
+    expect(shownZh.recovery).toMatch(CLOCK);
+    expect(shownZh.delay).toMatch(/[\u4e00-\u9fff]|\d/);
+    await expect.poll(() => chinese.page.locator('[data-testid="status-notice"] dt').allTextContents(), { timeout: 5_000 }).toContain(ZH_CN['notice.cause']);
+    expect(await chinese.page.locator('[data-testid="status-notice"] dt').allTextContents()).toEqual(expect.arrayContaining([ZH_CN['notice.delay'], ZH_CN['notice.recovery']]));
+
+    expect(english.errors.unexpected()).toEqual([]);
+    expect(chinese.errors.unexpected()).toEqual([]);
+    expect(dashboardErrors.unexpected()).toEqual([]);
+  }, 100_000);
+
+  test('with sockets blocked the status page polls summary.json and still shows the notice', async () => {
+    const { server } = fixture();
+    const open = await openNotices();
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.route(/\/socket\.io\//, (route) => route.abort('blockedbyclient'));
+    const errors = watchErrors(page, isSocketFailure);
+    await page.goto(`${server.baseUrl}/status?lang=en`);
+    await page.locator('[data-testid="status-mode"][data-mode="polling"]').waitFor({ timeout: 20_000 });
+    const shown = await shownNotice(page, EN['notice.unknown']);
+    expect(open.map((n) => n.cause.en)).toContain(shown.cause);
+    expect(shown.recovery).toMatch(CLOCK);
+    expect(errors.unexpected()).toEqual([]);
+  }, 100_000);
+
+  test('screenshots of both pages on a desktop and on a phone, during the surge', async () => {
+    const { server, dashboard, dashboardErrors } = fixture();
+    await openNotices();
+    await dashboard.getByTestId('trigger-mark').first().waitFor({ timeout: 30_000 });
+    const desktopShots = [await saveScreenshot(dashboard, 'dashboard-desktop')];
+
+    const desktop = await newContext();
+    const status = await newPage(desktop, `${server.baseUrl}/status?lang=en`);
+    await shownNotice(status.page, EN['notice.unknown']);
+    desktopShots.push(await saveScreenshot(status.page, 'status-desktop'));
+
+    const phone = await newContext(PHONE);
+    const phoneDashboard = await newPage(phone, `${server.baseUrl}/?lang=en`);
+    await phoneDashboard.page.locator('[data-testid^="chart-demand-"]:not([data-points="0"])').first().waitFor({ timeout: 15_000 });
+    const phoneStatus = await newPage(phone, `${server.baseUrl}/status?lang=zh-CN`);
+    await shownNotice(phoneStatus.page, ZH_CN['notice.unknown']);
+    const phoneShots = [await saveScreenshot(phoneDashboard.page, 'dashboard-phone'), await saveScreenshot(phoneStatus.page, 'status-phone-zh-CN')];
+
+    for (const path of [...desktopShots, ...phoneShots]) expect(existsSync(path)).toBe(true);
+    // Nothing may overflow sideways on a phone: the page must not scroll horizontally.
+    for (const page of [phoneDashboard.page, phoneStatus.page]) {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    }
+    for (const errors of [status.errors, phoneDashboard.errors, phoneStatus.errors, dashboardErrors]) expect(errors.unexpected()).toEqual([]);
+  }, 100_000);
+
+  test('the dashboard notices a dropped socket, reconnects by itself and catches up on what it missed', async () => {
+    const { dashboard, dashboardErrors, cutter, drill } = fixture();
+    const { tickSeconds, services } = await api<{ tickSeconds: number; services: { name: string }[] }>('/api/v1/plan');
+    const demand = `[data-testid="chart-demand-${services[0]?.name ?? 'messaging'}"]`;
+    const state = '[data-testid="connection-state"]';
+    await dashboard.locator(`${state}[data-state="live"]`).waitFor({ timeout: 15_000 });
+
+    await cutter.cut();
+    await dashboard.locator(`${state}:not([data-state="live"])`).waitFor({ timeout: 15_000 });
+    const cutAt = Date.parse((await api<DrillDto>(`/api/v1/drills/${drill.id}`)).scenarioNow);
+    let missedUntil = cutAt;
+    // While the link is down the drill goes on: let at least 5 scenario minutes pass unseen.
+    await vi.waitFor(
+      async () => {
+        missedUntil = Date.parse((await api<DrillDto>(`/api/v1/drills/${drill.id}`)).scenarioNow);
+        if (missedUntil - cutAt < 5 * 60_000) throw new Error('the drill has not moved on yet');
+      },
+      { timeout: 20_000, interval: 200 },
+    );
+    const pointsWhileCut = Number(await attr(dashboard, demand, 'data-points'));
+    cutter.restore();
+
+    await dashboard.locator(`${state}[data-state="live"]`).waitFor({ timeout: 30_000 });
+    // Caught up: every tick from the drill's start to past the outage is charted, no gap.
+    const expected = Math.floor((missedUntil - Date.parse(drill.scenarioStart)) / (tickSeconds * 1000));
+    await dashboard.waitForFunction(([sel, n]) => Number(document.querySelector(sel as string)?.getAttribute('data-points')) >= (n as number), [demand, expected] as const, { timeout: 10_000 });
+    expect(Number(await attr(dashboard, demand, 'data-points'))).toBeGreaterThan(pointsWhileCut);
+    expect(dashboardErrors.unexpected()).toEqual([]);
+  }, 100_000);
+});
