@@ -4,7 +4,6 @@
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml';
-import type { FlashcrowdError } from '../core/errors.js';
 import { closestMatch } from '../core/plan/did-you-mean.js';
 import { CONFIG_FIELDS, fieldKey, PATH_FIELDS } from './fields.js';
 import type { SourceRead } from './sources.js';

@@ -137,8 +137,10 @@ export class DrillRunner {
     const stepSeconds = (performance.now() - began) / 1000;
     this.state = out.state;
     this.scenarioNow = t;
-    this.remember(out.ticks, out.events, out.notices);
-    const output = { drillId: this.spec.id, stepSeconds, ticks: out.ticks, events: out.events, notices: out.notices };
+    const events = out.events.map((e) => namespaceEvent(e, this.spec.id));
+    const notices = out.notices.map((n) => namespaceNotice(n, this.spec.id));
+    this.remember(out.ticks, events, notices);
+    const output = { drillId: this.spec.id, stepSeconds, ticks: out.ticks, events, notices };
     for (const fn of this.listeners) fn(output);
     if (this.spec.to !== null && t >= this.spec.to) this.stop('finished');
   }
@@ -213,4 +215,22 @@ export class DrillRunner {
       timezone: spec.plan.timezone,
     };
   }
+}
+
+/** Engine ids restart at 1 in every drill; the drill id in front keeps them unique across drills. */
+export function namespaceNotice(n: Notice, drillId: string): Notice {
+  return { ...n, id: `${drillId}:${n.id}`, incidentId: `${drillId}:${n.incidentId}` };
+}
+
+function namespaceEvent(e: EngineEvent, drillId: string): EngineEvent {
+  const data = e.data;
+  if (!data || (typeof data.incidentId !== 'string' && typeof data.noticeId !== 'string')) return e;
+  return {
+    ...e,
+    data: {
+      ...data,
+      ...(typeof data.incidentId === 'string' ? { incidentId: `${drillId}:${data.incidentId}` } : {}),
+      ...(typeof data.noticeId === 'string' ? { noticeId: `${drillId}:${data.noticeId}` } : {}),
+    },
+  };
 }

@@ -233,18 +233,17 @@ export class DrillService {
 
   private handleOutput(runner: DrillRunner, out: DrillOutput): void {
     const drillId = runner.spec.id;
-    const namespaced = { ...out, events: out.events, notices: out.notices.map((n) => namespaceNotice(n, drillId)) };
-    for (const fn of this.outputListeners) fn(namespaced);
+    for (const fn of this.outputListeners) fn(out);
     const scenarioNow = runner.dto().scenarioNow;
     this.enqueueWrite(async () => {
       await this.opts.store.transaction(async (store) => {
-        if (namespaced.events.length > 0) await store.events.append(drillId, namespaced.events as EngineEvent[]);
-        for (const notice of namespaced.notices) {
+        if (out.events.length > 0) await store.events.append(drillId, out.events);
+        for (const notice of out.notices) {
           await store.notices.insert(notice, { drillId, author: null });
           await store.incidents.upsert(incidentFromNotice(notice, drillId));
         }
         await store.drills.updateProgress(drillId, scenarioNow);
-        for (const hook of this.persistHooks) await hook(store, namespaced);
+        for (const hook of this.persistHooks) await hook(store, out);
       });
     });
   }
@@ -270,11 +269,6 @@ export class DrillService {
       this.opts.log.error({ err }, 'storing drill output failed');
     });
   }
-}
-
-/** Engine ids restart at 1 in every drill; the drill id in front keeps them unique across drills. */
-function namespaceNotice(n: Notice, drillId: string): Notice {
-  return { ...n, id: `${drillId}:${n.id}`, incidentId: `${drillId}:${n.incidentId}` };
 }
 
 function incidentFromNotice(n: Notice, drillId: string | null): IncidentRecord {

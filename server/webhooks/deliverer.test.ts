@@ -136,7 +136,7 @@ describe('WebhookDeliverer', () => {
 
   it('treats a redirect as a failure and honours Retry-After', async () => {
     const store = await memoryStore();
-    const r = await receiver(0, (req, res) => {
+    const r = await receiver(0, (_req, res) => {
       if (r.received.length === 1) res.writeHead(302, { location: 'http://127.0.0.1:1/' }).end();
       else res.writeHead(429, { 'retry-after': '600' }).end();
     });

@@ -1,7 +1,7 @@
 /**
  * The dashboard and the status page in a real browser (Debian's chromium through
  * playwright-core) against the real server process: an operator starts the Feb-3 drill from
- * the dashboard's controls at 120x, and the 09:00 surge reaches both pages live.
+ * the dashboard's controls at 90x, and the 09:00 surge reaches both pages live.
  * Needs `npm run build` first (npm test does it). Screenshots go to test-artifacts/.
  */
 import { mkdtempSync, existsSync, rmSync } from 'node:fs';
@@ -19,7 +19,7 @@ const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 /** Scenario time in Asia/Shanghai, typed into the datetime-local fields as an operator would. */
 const FROM = '2020-02-03T07:45';
 const TO = '2020-02-03T10:30';
-const SPEED = 120;
+const SPEED = 90;
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -184,7 +184,8 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     expect(await dashboard.getByTestId(`recovery-${name}`).textContent()).toMatch(CLOCK);
     expect(await dashboard.getByTestId('notice-cause').first().textContent()).toBe(cause);
     expect(await dashboard.getByTestId('notice-recovery').first().textContent()).toMatch(CLOCK);
-    expect(await attr(dashboard, '[data-testid="connection-state"]', 'data-state')).toBe('live');
+    // Live, and not calling itself stale while ticks keep arriving.
+    await dashboard.locator('[data-testid="connection-state"][data-state="live"]:not([data-stale])').waitFor({ timeout: 5_000 });
     expect(dashboardErrors.unexpected()).toEqual([]);
   }, 100_000);
 
@@ -201,7 +202,8 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     expect(shown.recovery).toMatch(CLOCK);
     expect(shown.delay).not.toBe('');
     const dashboardIncidents = await dashboard.locator('[data-testid="incident"]').evaluateAll((items) => items.map((i) => i.getAttribute('data-incident')));
-    expect(dashboardIncidents).toContain(shown.incident);
+    // Soft: a mismatch here is worth reporting without hiding what the Chinese page does.
+    expect.soft(dashboardIncidents).toContain(shown.incident);
 
     const chinese = await newPage(context, `${server.baseUrl}/status?lang=zh-CN`);
     await chinese.page.locator('[data-testid="status-mode"][data-mode="live"]').waitFor({ timeout: 15_000 });

@@ -152,7 +152,6 @@ describe.skipIf(k6 === null && !inCi)('k6 replays the Feb-3 spike against a live
       expect(run.output).not.toMatch(/Failed to send the time series data/);
       const summary = readSummary(join(dir, 'summary.json'));
       const drillId = summary.setup_data?.drillId ?? '';
-      const scale = summary.setup_data?.scale ?? 0;
       const report = await drillApi(server?.baseUrl ?? '', TOKEN).get<Replay>(`/api/v1/drills/${drillId}/report.json`);
 
       const feb3 = JSON.parse(readFileSync(join(REPO, 'scenarios/feb3.json'), 'utf8')) as { start: string; services: Record<string, number[]> };

@@ -19,6 +19,7 @@ import {
   vusFor,
 } from '../../load/lib/profile.js';
 import type { ScenarioFile } from '../../load/lib/profile.js';
+import { sloTable } from '../../load/lib/config.js';
 
 const START = '2020-02-03T07:00:00+08:00';
 const startMs = Date.parse(START);
@@ -201,5 +202,19 @@ describe('scenarios/feb3.json, as the end-to-end test replays it', () => {
     const peak = schedules.reduce((sum, s) => sum + s.peakPerSecond, 0);
     expect(peak).toBeGreaterThan(250);
     expect(peak).toBeLessThanOrEqual(310);
+  });
+});
+
+describe('SLO_MS', () => {
+  it.each([
+    ['500', { byService: {}, otherwise: 500 }],
+    ['messaging=500,meetings=800,600', { byService: { messaging: 500, meetings: 800 }, otherwise: 600 }],
+    ['messaging=500,meetings=800', { byService: { messaging: 500, meetings: 800 }, otherwise: 500 }],
+  ])('%s', (text, table) => {
+    expect(sloTable(text)).toEqual(table);
+  });
+
+  it.each(['', 'fast', 'messaging=', '=500', 'messaging=-1'])('refuses %j, naming the variable', (text) => {
+    expect(() => sloTable(text)).toThrow(/^SLO_MS=/);
   });
 });

@@ -1,5 +1,6 @@
 /** A chart.js plugin drawing a dashed vertical line, labelled with the level, at each trigger mark. */
 import type { Chart, ChartType, Plugin } from 'chart.js';
+import { placeLabels } from './mark-labels.js';
 import { PALETTE } from './palette.js';
 import type { TriggerMark } from './trigger-marks.js';
 
@@ -27,15 +28,18 @@ export const triggerMarkPlugin: Plugin<'line', TriggerMarkOptions> = {
     ctx.lineWidth = 1.5;
     ctx.setLineDash([5, 4]);
     ctx.font = '11px system-ui, sans-serif';
-    options.marks.forEach((mark, index) => {
-      const px = x.getPixelForValue(mark.x);
-      if (px < left || px > right) return;
+    const inside = options.marks.map((mark) => ({ mark, px: x.getPixelForValue(mark.x) })).filter(({ px }) => px >= left && px <= right);
+    for (const { px } of inside) {
       ctx.beginPath();
       ctx.moveTo(px, top);
       ctx.lineTo(px, bottom);
       ctx.stroke();
-      // Alternate label rows so marks close together stay readable.
-      if (mark.level !== null) ctx.fillText(`▲ ${mark.level}`, Math.min(px + 3, right - 60), top + 11 + (index % 2) * 13);
+    }
+    const labelled = inside.flatMap(({ mark, px }) => (mark.level === null ? [] : [{ px, text: `▲ ${mark.level}` }]));
+    const slots = placeLabels(labelled.map((l) => l.px), labelled.map((l) => ctx.measureText(l.text).width), right);
+    labelled.forEach((label, i) => {
+      const slot = slots[i];
+      if (slot) ctx.fillText(label.text, slot.x, top + 11 + slot.row * 13);
     });
     ctx.restore();
   },

@@ -45,6 +45,8 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
   }
   function take(update: LiveUpdate): void {
     state = update.state;
+    // Every push is data: without this the indicator calls a busy live socket stale.
+    connection = nextConnection(connection, 'data', Date.now());
     pending = mergeTickChanges(pending, update.ticks);
     schedule();
   }
