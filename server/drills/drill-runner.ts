@@ -154,7 +154,7 @@ export class DrillRunner {
     }
     return demandFrom === 'metrics'
       ? this.meter.takeMetrics(this.services, this.spec.scale)
-      : this.meter.takeTraffic(this.services, this.clock.wallTickMs / 1000);
+      : this.meter.takeTraffic(this.services, this.timers.now(), this.clock.wallTickMs);
   }
 
   private remember(ticks: Tick[], events: EngineEvent[], notices: Notice[]): void {
