@@ -14,12 +14,22 @@ export const MIN_BASELINE_RPS = 0.001;
 const MAX_BUCKETS = 240;
 const MINUTE_MS = 60_000;
 
+/*
+ * Warming up. `initialRps` is a baseline to start from before enough history exists: a
+ * replay or a server that starts at night has only night traffic in its window for hours,
+ * and normal daytime traffic would look like a surge against it. So until the history
+ * spans the whole window (its oldest bucket is the first one observed, or later), the
+ * baseline is max(initialRps, learned quantile); from then on it is the learned quantile
+ * alone. With no closed bucket in the window at all it is initialRps, warm or not.
+ */
 export function initialBaseline(cfg: BaselineConfig, t0: number): BaselineState {
   const windowMs = cfg.windowSeconds * 1000;
   const bucketMs = MINUTE_MS * Math.max(1, Math.ceil(windowMs / MINUTE_MS / MAX_BUCKETS));
   return {
     bucketMs,
     windowBuckets: Math.max(1, Math.ceil(windowMs / bucketMs)),
+    // observations cover (t0, t], so the first instant observed is just after t0
+    firstBucket: bucketOf(t0 + 1, bucketMs),
     openBucket: bucketOf(t0, bucketMs),
     openSum: 0,
     openCount: 0,
@@ -28,6 +38,13 @@ export function initialBaseline(cfg: BaselineConfig, t0: number): BaselineState 
     sortedMeans: [],
     baselineRps: cfg.initialRps,
   };
+}
+
+/** The baseline from the window's sorted means, `oldest` being the window's oldest bucket (see above). */
+function baselineOf(state: BaselineState, cfg: BaselineConfig, sortedMeans: readonly number[], oldest: number): number {
+  if (sortedMeans.length === 0) return cfg.initialRps;
+  const learned = quantileSorted(sortedMeans, cfg.quantile);
+  return oldest >= state.firstBucket ? learned : Math.max(cfg.initialRps, learned);
 }
 
 /** A tick ending exactly on a bucket boundary belongs to the bucket it ends. */
@@ -47,7 +64,11 @@ export function rollBaseline(state: BaselineState, cfg: BaselineConfig, t: numbe
   const oldest = bucket - state.windowBuckets;
   let expired = 0;
   while (expired < state.bucketIds.length && (state.bucketIds[expired] as number) < oldest) expired += 1;
-  if (!closing && expired === 0) return baselineWith(state, bucket, 0, 0, state.bucketIds, state.bucketMeans, state.sortedMeans, state.baselineRps);
+  if (!closing && expired === 0) {
+    // nothing joins or leaves, but the window may have just filled
+    const baselineRps = baselineOf(state, cfg, state.sortedMeans, oldest);
+    return baselineWith(state, bucket, 0, 0, state.bucketIds, state.bucketMeans, state.sortedMeans, baselineRps);
+  }
   const added = closing && state.openBucket >= oldest ? [state.openSum / state.openCount] : [];
   const bucketIds = state.bucketIds.slice(expired);
   const bucketMeans = state.bucketMeans.slice(expired);
@@ -56,7 +77,7 @@ export function rollBaseline(state: BaselineState, cfg: BaselineConfig, t: numbe
     bucketMeans.push(added[0] as number);
   }
   const sortedMeans = replaceSorted(state.sortedMeans, state.bucketMeans.slice(0, expired), added);
-  const baselineRps = sortedMeans.length > 0 ? quantileSorted(sortedMeans, cfg.quantile) : cfg.initialRps;
+  const baselineRps = baselineOf(state, cfg, sortedMeans, oldest);
   return baselineWith(state, bucket, 0, 0, bucketIds, bucketMeans, sortedMeans, baselineRps);
 }
 
@@ -76,5 +97,6 @@ function baselineWith(
   sortedMeans: number[],
   baselineRps: number,
 ): BaselineState {
-  return { bucketMs: state.bucketMs, windowBuckets: state.windowBuckets, openBucket, openSum, openCount, bucketIds, bucketMeans, sortedMeans, baselineRps };
+  const { bucketMs, windowBuckets, firstBucket } = state;
+  return { bucketMs, windowBuckets, firstBucket, openBucket, openSum, openCount, bucketIds, bucketMeans, sortedMeans, baselineRps };
 }

@@ -55,20 +55,22 @@ describe('detect: triggers to levels (5 s ticks, baseline 300 rps)', () => {
 
 describe('detect: baseline and growth', () => {
   const surgeAt500 = [makeTrigger('surge', any(cond('rps', '>', 500)))];
+  /** a 3-minute baseline window, full by the last tick, so the learned median shows without initialRps */
+  const threeMinutes = { ...makeServicePlan().baseline, windowSeconds: 180 };
   /** minute 0 at 100 rps, minutes 1-2 at 1000 rps, then one tick in minute 3 */
   const series: Array<[number, number]> = [];
   for (let t = 10; t <= 180; t += 10) series.push([t, t <= 60 ? 100 : 1000]);
   series.push([190, 1000]);
 
   it('leaves surge samples out of the baseline while a trigger fires (freezeWhileFiring)', () => {
-    const svc = makeServicePlan({ triggers: surgeAt500 });
+    const svc = makeServicePlan({ triggers: surgeAt500, baseline: threeMinutes });
     const last = runSeries(svc, series).at(-1);
     expect(last?.baselineRps).toBe(100);
     expect(last?.baselineMultiple).toBe(10);
   });
 
   it('learns the surge when freezeWhileFiring is off', () => {
-    const svc = makeServicePlan({ triggers: surgeAt500 });
+    const svc = makeServicePlan({ triggers: surgeAt500, baseline: threeMinutes });
     const learning = { ...svc, baseline: { ...svc.baseline, freezeWhileFiring: false } };
     expect(runSeries(learning, series).at(-1)?.baselineRps).toBe(1000);
   });

@@ -82,6 +82,7 @@ export function makeServicePlan(patch: Partial<ServicePlan> = {}): ServicePlan {
       templates: {},
       cause: { en: 'a traffic surge', 'zh-CN': '流量激增' },
       updateEverySeconds: 600,
+      minStageSeconds: 0,
       openAtLevel: 'surge',
     },
     series: [],

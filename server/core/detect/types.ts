@@ -32,6 +32,8 @@ export interface BaselineState {
   bucketMs: number;
   /** buckets the window spans */
   windowBuckets: number;
+  /** the bucket of the first instant observed: the window is full once its oldest bucket is this one or later */
+  firstBucket: number;
   /** index (floor(time / bucketMs)) of the bucket still filling */
   openBucket: number;
   openSum: number;
@@ -41,7 +43,7 @@ export interface BaselineState {
   bucketMeans: number[];
   /** the same means, ascending */
   sortedMeans: number[];
-  /** the configured quantile of sortedMeans, or initialRps while there is no closed bucket */
+  /** the configured quantile of sortedMeans, at least initialRps until the window is full, initialRps with no closed bucket */
   baselineRps: number;
 }
 

@@ -4,11 +4,13 @@
  * Definitions (also in README):
  * - overloaded tick: demand needs more servers than can serve (demandServers > supplyServers)
  * - surge start: the first tick of the first run of overloaded ticks lasting at least a
- *   minute (a blip of one tick is not a surge)
+ *   minute and at least two ticks (a blip of one tick is not a surge)
  * - impacted tick: users saw it: latency over the SLO, or requests throttled or dropped
- * - detectionDelaySeconds: when the first incident opened (the plan's openAt level fired)
- *   minus the surge start; negative when the plan saw it coming; null when either never
- *   happened
+ * - detectedAt: when the level that was raised at the surge start went up from normal (the
+ *   plan saw it coming), else the first rise above normal after the surge start
+ * - detectionDelaySeconds: detectedAt minus the surge start; negative when the plan saw it
+ *   coming; null when either never happened
+ * - incidentOpenedAt: when the first incident opened (users were told)
  * - timeToRecoverSeconds: from the first impacted tick to the end of the last impacted tick
  * - worstUserDelayMs: the highest latency of any tick
  * - requestsThrottled / requestsDropped: summed over the replay
@@ -27,6 +29,7 @@ export interface ServiceSummary {
   firstOverloadAt: string | null;
   detectedAt: string | null;
   detectionDelaySeconds: number | null;
+  incidentOpenedAt: string | null;
   firstImpactAt: string | null;
   recoveredAt: string | null;
   timeToRecoverSeconds: number | null;
@@ -109,7 +112,7 @@ function summariseService(
   let firstOverload: Tick | null = null;
   let overloadRun: Tick | null = null;
   let overloadRunTicks = 0;
-  const sustainedTicks = Math.max(1, Math.ceil(60 / dt));
+  const sustainedTicks = Math.max(2, Math.ceil(60 / dt));
   let firstImpact: Tick | null = null;
   let lastImpact: Tick | null = null;
   for (const tick of ticks) {
@@ -137,14 +140,16 @@ function summariseService(
     }
   }
   const opened = events.find((e) => e.type === 'incident:opened') ?? null;
+  const detectedAt = firstOverload ? detection(ticks, firstOverload.t) : null;
   const recoveredAt = lastImpact ? new Date(Date.parse(lastImpact.t) + dt * 1000).toISOString() : null;
   return {
     ticks: ticks.length,
     peakDemandRps: peakDemand,
     peakLevel: levels[peakLevelIndex] ?? 'normal',
     firstOverloadAt: firstOverload?.t ?? null,
-    detectedAt: opened?.t ?? null,
-    detectionDelaySeconds: opened && firstOverload ? (Date.parse(opened.t) - Date.parse(firstOverload.t)) / 1000 : null,
+    detectedAt,
+    detectionDelaySeconds: detectedAt && firstOverload ? (Date.parse(detectedAt) - Date.parse(firstOverload.t)) / 1000 : null,
+    incidentOpenedAt: opened?.t ?? null,
     firstImpactAt: firstImpact?.t ?? null,
     recoveredAt,
     timeToRecoverSeconds: firstImpact && recoveredAt ? (Date.parse(recoveredAt) - Date.parse(firstImpact.t)) / 1000 : null,
@@ -158,6 +163,17 @@ function summariseService(
     notices: notices.length,
     elasticity: elasticity(ticks.map((t) => t.demandServers), ticks.map((t) => t.supplyServers), dt),
   };
+}
+
+/** The rise above normal in force at the surge start, or the first one after it. */
+function detection(ticks: readonly Tick[], surgeStart: string): string | null {
+  let raisedAt: string | null = null;
+  for (const tick of ticks) {
+    if (tick.level === 'normal') raisedAt = null;
+    else raisedAt ??= tick.t;
+    if (raisedAt !== null && tick.t >= surgeStart) return raisedAt;
+  }
+  return null;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

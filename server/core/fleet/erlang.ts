@@ -33,6 +33,14 @@ export function erlangB(servers: number, offeredLoad: number): number {
   return b;
 }
 
+/*
+ * The last answer of erlangC. A tick asks for the same one twice (serving the tick, then
+ * checking whether service is already normal for the recovery estimate), and each costs a
+ * loop of about a hundred divisions. This caches a pure function: it holds no engine state
+ * and every answer is the same with or without it.
+ */
+const lastC = { servers: Number.NaN, offeredLoad: Number.NaN, value: 0 };
+
 /**
  * Probability that an arrival has to wait in an M/M/c queue with c (whole) servers and
  * an offered load of a Erlangs: C = B / (1 - rho*(1 - B)), rho = a/c. It is 1 when the
@@ -51,10 +59,3 @@ export function erlangC(servers: number, offeredLoad: number): number {
   return value;
 }
 
-/*
- * The last answer of erlangC. A tick asks for the same one twice (serving the tick, then
- * checking whether service is already normal for the recovery estimate), and each costs a
- * loop of about a hundred divisions. This caches a pure function: it holds no engine state
- * and every answer is the same with or without it.
- */
-const lastC = { servers: Number.NaN, offeredLoad: Number.NaN, value: 0 };

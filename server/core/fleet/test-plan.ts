@@ -67,6 +67,7 @@ export function testService(patch: TestPlanPatch = {}): ServicePlan {
       templates: {},
       cause: { en: 'a surge of remote work', 'zh-CN': '远程办公流量激增' },
       updateEverySeconds: 600,
+      minStageSeconds: 0,
       openAtLevel: 'surge',
     },
     series: [],

@@ -9,6 +9,8 @@ export interface OpenIncident {
   /** the service level, never below the plan's openAtLevel while the incident is open */
   level: string;
   openedAt: number;
+  /** when the incident entered its current stage, epoch ms */
+  stageSince: number;
   /** notices published for this incident so far; the next notice id is `${id}-${noticesSent + 1}` */
   noticesSent: number;
   /** epoch ms at which the next periodic notice is due */

@@ -8,7 +8,7 @@ const LEVELS = ['normal', 'elevated', 'surge', 'critical'];
 const T0 = Date.parse('2020-02-03T08:50:00+08:00');
 const MIN = 60_000;
 
-function service(): ServicePlan {
+function service(minStageSeconds = 0): ServicePlan {
   const text = (stage: string) => ({
     en: { title: `{service} ${stage}`, body: `{cause}; {multiple}x; delay {delay}; recovery {recovery}; next {nextUpdate}; {level}` },
     'zh-CN': { title: `{service} ${stage}`, body: `{cause}；{multiple} 倍；延迟{delay}；恢复{recovery}；下次{nextUpdate}；{level}` },
@@ -23,6 +23,7 @@ function service(): ServicePlan {
       },
       cause: { en: 'the first working day after the holiday', 'zh-CN': '节后首个工作日' },
       updateEverySeconds: 600,
+      minStageSeconds,
       openAtLevel: 'surge',
     },
     // only the fields incidents read; the rest of the plan is other modules' business
@@ -32,7 +33,7 @@ function service(): ServicePlan {
 type Row = [minute: number, level: string, flags: string, expect: string];
 
 /** flags: t = throttling, s = scalingOut, c = capacityCoversDemand. expect: "event reason notice-id stage level" or "-" */
-function runTable(rows: Row[]): void {
+function runTable(rows: Row[], minStageSeconds = 0): void {
   let state: IncidentState = initialIncidentState();
   for (const [minute, level, flags, expected] of rows) {
     const input: IncidentInput = {
@@ -46,7 +47,7 @@ function runTable(rows: Row[]): void {
       scalingOut: flags.includes('s'),
       capacityCoversDemand: flags.includes('c'),
     };
-    const out = updateIncident(service(), 'Asia/Shanghai', state, input);
+    const out = updateIncident(service(minStageSeconds), 'Asia/Shanghai', state, input);
     const got = out.notices.length === 0
       ? '-'
       : out.events.map((e, i) => {
@@ -60,6 +61,20 @@ function runTable(rows: Row[]): void {
 }
 
 describe('incident lifecycle', () => {
+  it('holds each stage for minStageSeconds, so flickering throttling does not flip notices', () => {
+    runTable([
+      [0, 'surge', 't', 'incident:opened  messaging-1-1 investigating surge'],
+      [1, 'surge', 't', '-'], // identified is due, but investigating has lasted 1 of 2 minutes
+      [2, 'surge', 't', 'incident:updated stage-changed messaging-1-2 identified surge'],
+      [3, 'surge', 'c', '-'], // capacity covers demand: monitoring waits until identified has lasted 2 minutes
+      [4, 'surge', 't', '-'], // it slipped again: nothing to say
+      [5, 'surge', 'c', 'incident:updated stage-changed messaging-1-3 monitoring surge'],
+      [6, 'surge', 't', '-'],
+      [7, 'surge', 'c', '-'],
+      [8, 'elevated', 'c', 'incident:resolved  messaging-1-4 resolved surge'], // resolution is never held back
+    ], 120);
+  });
+
   it('opens, is identified, monitored and resolved', () => {
     runTable([
       [0, 'normal', 'c', '-'],

@@ -21,7 +21,8 @@ export interface IncidentUpdate {
  *   none      level >= openAtLevel                                   open as investigating; notice, incident:opened
  *   none      otherwise                                              nothing
  *   open      level < openAtLevel and capacityCoversDemand           resolved; notice, incident:resolved
- *   open      stage changes (see nextStage)                          notice, incident:updated (stage-changed)
+ *   open      stage changes (see nextStage), after the current stage     notice, incident:updated (stage-changed)
+ *             has lasted notices.minStageSeconds
  *   open      level rose                                             notice, incident:updated (level-rose)
  *   open      t >= nextUpdateAt                                      notice, incident:updated (periodic)
  *   open      otherwise                                              nothing (level and stage kept up to date)
@@ -44,6 +45,7 @@ function openIncident(service: ServicePlan, timezone: string, state: IncidentSta
     stage: 'investigating',
     level: input.level,
     openedAt: input.t,
+    stageSince: input.t,
     noticesSent: 1,
     nextUpdateAt: input.t + service.notices.updateEverySeconds * 1000,
   };
@@ -91,12 +93,16 @@ function continueIncident(
   input: IncidentInput,
   level: string,
 ): IncidentUpdate {
-  const stage = nextStage(open.stage, input);
+  const wanted = nextStage(open.stage, input);
+  // a stage is held for minStageSeconds so that flickering throttling does not flip notices
+  const held = input.t - open.stageSince < service.notices.minStageSeconds * 1000;
+  const stage = wanted !== open.stage && held ? open.stage : wanted;
+  const stageSince = stage === open.stage ? open.stageSince : input.t;
   const reason = updateReason(open, input, stage, level);
   if (reason === null) {
     // most ticks of an incident change nothing: the state itself carries over
     if (stage === open.stage && level === open.level) return { state, notices: [], events: [] };
-    const kept = incidentWith(open, stage, level, open.noticesSent, open.nextUpdateAt);
+    const kept = incidentWith(open, stage, stageSince, level, open.noticesSent, open.nextUpdateAt);
     return { state: { seq: state.seq, open: kept }, notices: [], events: [] };
   }
   const nextUpdateAt = input.t + service.notices.updateEverySeconds * 1000;
@@ -114,13 +120,13 @@ function continueIncident(
     reason,
     data: eventData(notice),
   };
-  const next = incidentWith(open, stage, level, open.noticesSent + 1, nextUpdateAt);
+  const next = incidentWith(open, stage, stageSince, level, open.noticesSent + 1, nextUpdateAt);
   return { state: { seq: state.seq, open: next }, notices: [notice], events: [event] };
 }
 
 /** An open incident moved on, as one literal (a spread of it cost more than the rest of the incident's tick). */
-function incidentWith(open: OpenIncident, stage: OpenIncident['stage'], level: string, noticesSent: number, nextUpdateAt: number): OpenIncident {
-  return { id: open.id, stage, level, openedAt: open.openedAt, noticesSent, nextUpdateAt };
+function incidentWith(open: OpenIncident, stage: OpenIncident['stage'], stageSince: number, level: string, noticesSent: number, nextUpdateAt: number): OpenIncident {
+  return { id: open.id, stage, level, openedAt: open.openedAt, stageSince, noticesSent, nextUpdateAt };
 }
 
 const REASON_WORDS: Record<UpdateReason, string> = {

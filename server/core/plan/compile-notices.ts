@@ -67,6 +67,7 @@ export function compileNotices(doc: ServiceDocument, context: ServiceContext): N
     templates: openAtKnown ? mergeTemplates(written, openAt, context) : {},
     cause: { en: notices.cause?.en ?? DEFAULT_CAUSE.en, 'zh-CN': notices.cause?.['zh-CN'] ?? DEFAULT_CAUSE['zh-CN'] },
     updateEverySeconds: secondsOr(notices.updateEvery, D.updateEverySeconds),
+    minStageSeconds: secondsOr(notices.minStage, D.minStageSeconds),
     openAtLevel: openAt,
   };
 }

@@ -44,6 +44,7 @@ export const SERVICE_DEFAULTS = {
   queueLimitSeconds: 30,
   /** Atlassian's suggested update cadence */
   updateEverySeconds: 1800,
+  minStageSeconds: 120,
 } as const;
 
 /** Schema-validated durations always parse; this keeps the compile code free of null checks. */

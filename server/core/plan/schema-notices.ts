@@ -37,8 +37,9 @@ export const NoticesSchema = Type.Object(
       { additionalProperties: false, title: 'a cause {en, zh-CN}', description: 'The cause named in notices ({cause}). Default: an unusual surge in demand.' },
     )),
     updateEvery: Type.Optional(duration('Time between notice updates while an incident is open. Default 30m (Atlassian\'s suggested cadence).')),
+    minStage: Type.Optional(duration('How long an incident stays in a stage (investigating, identified, monitoring) before it may move to another, so users are not sent a notice each time throttling flickers. Resolution is never held back. Default 2m.')),
     openAt: Type.Optional(name('The lowest level that opens an incident and publishes notices. Default: the second level (surge in the default levels), or the only one.')),
     templates: Type.Optional(namedMap(StagesSchema, 'Notice templates per level; anything left out falls back to the built-in templates.', 'a map from level to templates')),
   },
-  { additionalProperties: false, title: 'notices {cause, updateEvery, openAt, templates}', description: 'What users are told while the service is in trouble.' },
+  { additionalProperties: false, title: 'notices {cause, updateEvery, minStage, openAt, templates}', description: 'What users are told while the service is in trouble.' },
 );

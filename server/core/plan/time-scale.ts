@@ -79,7 +79,7 @@ function scaleService(service: ServicePlan, factor: number): ServicePlan {
       retryAfterSeconds: copy.throttle.retryAfterSeconds / factor,
       queueLimitSeconds: copy.throttle.queueLimitSeconds / factor,
     },
-    notices: { ...copy.notices, updateEverySeconds: copy.notices.updateEverySeconds / factor },
+    notices: { ...copy.notices, updateEverySeconds: copy.notices.updateEverySeconds / factor, minStageSeconds: copy.notices.minStageSeconds / factor },
   };
 }
 

@@ -196,6 +196,8 @@ export interface NoticeConfig {
   cause: Record<Language, string>;
   /** seconds between notice updates while an incident is open */
   updateEverySeconds: number;
+  /** seconds an incident stays in a stage before it may move to another open stage: notices do not flap */
+  minStageSeconds: number;
   /** the lowest level that opens an incident */
   openAtLevel: string;
 }

@@ -46,6 +46,22 @@ describe('step policy on a small surge (4 servers, 100 rps each, cooldown 120 s)
     ]);
   });
 
+  it('scales in at a level below the incident level once demand no longer needs the fleet', () => {
+    // the test plan opens incidents at surge: elevated is a warning level, like watch
+    const series = [
+      ...ticks(10, 10, 10, 'normal', () => 300),
+      ...ticks(20, 60, 10, 'elevated', () => 700),
+      ...ticks(70, 1000, 10, 'elevated', () => 300),
+    ];
+    expect(decisions(simulate(svc, 'step', series))).toEqual([
+      '20: LevelEntered 4→6',
+      // still elevated, but 300 rps needs 3 servers: after the cooldown and the 300 s window
+      // after the last tick needing more (60 s), at most 2 leave per minute
+      '360: ScaleDownLimit 6→4',
+      '420: ScaleIn 4→3',
+    ]);
+  });
+
   it('explains a decision with the actions and numbers', () => {
     const rows = simulate(svc, 'step', [{ t: 10, level: 'surge', demand: 1500 }]);
     expect(rows[0]?.decision?.message).toBe(

@@ -28,25 +28,28 @@ function countAction(a: ScaleAction, svc: ServicePlan, input: ScaleInput, curren
  * Step policy. At a level above normal: the level's stepRules run once when the level rises
  * above the most severe level already acted on (a rise during a cooldown runs when the
  * cooldown ends), and run again after each cooldown while demand still exceeds what the
- * committed servers serve at target utilisation. At normal: shared scale-in towards the
- * servers the demand needs at target utilisation; during a surge the current size is
- * recommended, so scale-in also waits out the stabilisation window after the surge. Nothing
- * is decided, in or out, until the cooldown after a scale-out has elapsed.
+ * committed servers serve at target utilisation. Otherwise, at normal and at levels below
+ * the one that opens an incident (notices.openAtLevel): shared scale-in towards the servers
+ * the demand needs at target utilisation; a day that stays busier than the learned normal
+ * must not keep a surge-sized fleet. At incident levels the current size is recommended, so
+ * scale-in also waits out the stabilisation window after the surge. Nothing is decided, in
+ * or out, until the cooldown after a scale-out has elapsed.
  */
 export function stepPolicy(svc: ServicePlan, state: ScaleState, input: ScaleInput): PolicyOutcome {
   const current = committedServers(input.fleet);
   const rank = input.levels.indexOf(input.level);
-  if (rank <= 0) {
+  const cooling = isCooling(state, input.t, svc.scale.cooldownSeconds);
+  const entering = rank > 0 && rank > input.levels.indexOf(state.appliedLevel);
+  const atTargetRps = current * svc.capacity.rpsPerServer;
+  const scalingOut = rank > 0 && !cooling && (entering || input.demandRps > atTargetRps);
+  if (!scalingOut && (rank <= 0 || rank < input.levels.indexOf(svc.notices.openAtLevel))) {
     const needed = clampServers(Math.ceil(input.demandRps / svc.capacity.rpsPerServer), svc.capacity);
     const scaleIn = applyScaleIn(svc, state.scaleIn, input.t, current, needed);
-    const cooling = isCooling(state, input.t, svc.scale.cooldownSeconds);
-    return { state: scaleStateWith(state, { appliedLevel: 'normal', scaleIn: scaleIn.history }), change: cooling ? null : scaleIn.change };
+    const appliedLevel = rank <= 0 ? 'normal' : state.appliedLevel;
+    return { state: scaleStateWith(state, { appliedLevel, scaleIn: scaleIn.history }), change: cooling ? null : scaleIn.change };
   }
   const held = scaleStateWith(state, { scaleIn: applyScaleIn(svc, state.scaleIn, input.t, current, current).history });
-  if (isCooling(state, input.t, svc.scale.cooldownSeconds)) return { state: held, change: null };
-  const entering = rank > input.levels.indexOf(state.appliedLevel);
-  const atTargetRps = current * svc.capacity.rpsPerServer;
-  if (!entering && input.demandRps <= atTargetRps) return { state: held, change: null };
+  if (!scalingOut) return { state: held, change: null };
   const actions = (svc.scale.stepRules[input.level] ?? []).map((a) => countAction(a, svc, input, current));
   const wanted = current + actions.reduce((s, a) => s + a.servers, 0);
   const desired = clampServers(wanted, svc.capacity);
