@@ -33,7 +33,7 @@ describe('the shipped plans', () => {
     const plan = result.value;
     expect(Object.keys(plan.services)).toEqual(['messaging', 'meetings', 'docs']);
     expect(plan.tickSeconds).toBe(15);
-    expect(plan.services.messaging?.capacity).toEqual({ rpsPerServer: 200, targetUtilization: 0.7, baseLatencyMs: 40, sloLatencyMs: 500, minServers: 20, initialServers: 40, maxServers: 400 });
+    expect(plan.services.messaging?.capacity).toEqual({ rpsPerServer: 200, targetUtilization: 0.7, baseLatencyMs: 40, sloLatencyMs: 500, minServers: 40, initialServers: 40, maxServers: 400 });
     expect(plan.services.meetings?.standby).toEqual({ poolSize: 50, startSeconds: 90 });
     expect(plan.services.docs?.cold.quotaPerMinute).toBe(10);
   });
