@@ -15,8 +15,11 @@ import { stageText, timeText, type ViewContext } from './view-context.js';
 
 export interface DrillControls {
   root: HTMLElement;
-  /** `timeZone`: the scenario's, in which the from/to fields are read */
-  update(drill: DrillDto | null, services: readonly ServiceInfo[], timeZone: string): void;
+  /**
+   * `timeZone`: the scenario's, in which the from/to fields are read and times shown;
+   * `scenarioNow`: the latest tick's time, fresher than the drill's own (sent only when its status changes)
+   */
+  update(drill: DrillDto | null, services: readonly ServiceInfo[], timeZone: string, scenarioNow?: string): void;
 }
 
 export interface DrillControlsDeps {
@@ -68,6 +71,10 @@ export function createDrillControls(deps: DrillControlsDeps, ctx: ViewContext): 
   const controls = el('fieldset', { class: 'controls' }, el('legend', { class: 'visually-hidden' }, t('drill.title')), start.root, el('div', { class: 'drill-current' }, current, reports, stop), scale.root, notice.root);
   const root = el('div', { class: 'drill-controls' }, token.root, needsToken, controls, result);
 
+  // the context this panel was built with may predate the plan's time zone
+  let zone = ctx.timeZone;
+  let latestNow: string | undefined;
+
   function refresh(): void {
     const hasToken = readToken() !== null;
     controls.disabled = !hasToken;
@@ -75,7 +82,8 @@ export function createDrillControls(deps: DrillControlsDeps, ctx: ViewContext): 
     const running = drill?.status === 'running';
     stop.disabled = !running;
     scale.setEnabled(running);
-    setText(current, drill === null ? t('drill.none') : `${t('drill.current')} ${drill.id}: ${t(`drillStatus.${drill.status}`)} · ${t('drill.scenarioTime')} ${timeText(ctx, drill.scenarioNow, 'dateTime')}`);
+    const now = latestNow !== undefined && drill !== null && latestNow > drill.scenarioNow ? latestNow : drill?.scenarioNow ?? null;
+    setText(current, drill === null ? t('drill.none') : `${t('drill.current')} ${drill.id}: ${t(`drillStatus.${drill.status}`)} · ${t('drill.scenarioTime')} ${timeText({ ...ctx, timeZone: zone }, now, 'dateTime')}`);
     setAttr(current, 'data-status', drill?.status ?? 'none');
     reports.replaceChildren(
       ...(drill === null
@@ -91,8 +99,10 @@ export function createDrillControls(deps: DrillControlsDeps, ctx: ViewContext): 
   refresh();
   return {
     root,
-    update(next, services, timeZone) {
+    update(next, services, timeZone, scenarioNow) {
       drill = next;
+      zone = timeZone;
+      latestNow = scenarioNow;
       start.setTimeZone(timeZone);
       scale.setServices(services);
       notice.setServices(services);

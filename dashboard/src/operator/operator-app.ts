@@ -84,6 +84,15 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
     }
   }
 
+  function latestTickTime(): string | undefined {
+    let latest: string | undefined;
+    for (const buffer of Object.values(state.ticks)) {
+      const t = buffer?.items[buffer.items.length - 1]?.t;
+      if (t !== undefined && (latest === undefined || t > latest)) latest = t;
+    }
+    return latest;
+  }
+
   function draw(): void {
     frame = null;
     const ctx = context();
@@ -104,7 +113,7 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
     if (relabel || state.notices !== drawn.notices) renderIncidents(byId('notice-list'), state.notices.items, names, ctx);
     if (relabel || planDirty || state.plan !== drawn.plan) renderPlan(byId('plan'), planInForce.plan ?? state.plan, planInForce.raw, ctx);
     planDirty = false;
-    controls?.update(state.drill, state.plan?.services ?? [], ctx.timeZone);
+    controls?.update(state.drill, state.plan?.services ?? [], ctx.timeZone, latestTickTime());
     drawn = { events: state.events, notices: state.notices, plan: state.plan, language };
   }
 
