@@ -154,6 +154,8 @@ export class DrillService {
   }
 
   async get(id: string): Promise<DrillDto | null> {
+    // a drill that just ended may not be stored as ended yet
+    await this.flush();
     const r = this.runner(id);
     if (r) return r.dto();
     const stored = await this.opts.store.drills.get(id);
@@ -161,6 +163,7 @@ export class DrillService {
   }
 
   async list(status?: DrillDto['status']): Promise<DrillDto[]> {
+    await this.flush();
     const stored = await this.opts.store.drills.list(status ? { status } : {});
     return stored.map((d) => (this.runner(d.id)?.dto() ?? toDto(d)));
   }

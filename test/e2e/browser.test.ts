@@ -144,11 +144,17 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     await dashboard.getByTestId('drill-from').fill(FROM);
     await dashboard.getByTestId('drill-to').fill(TO);
     await dashboard.getByTestId('drill-start').click();
+    // the live session between drills is 'running' too: wait for the drill the button started
+    const drill = await vi.waitFor(
+      async () => {
+        const { drills } = await api<{ drills: DrillDto[] }>('/api/v1/drills?status=running');
+        const started = drills.find((d) => d.scenario === 'feb3');
+        if (started === undefined) throw new Error(`the dashboard's start button started no drill: ${await dashboard.getByTestId('control-result').textContent()}`);
+        return started;
+      },
+      { timeout: 15_000, interval: 200 },
+    );
     await dashboard.locator('[data-testid="drill-status"][data-status="running"]').waitFor({ timeout: 15_000 });
-
-    const { drills } = await api<{ drills: DrillDto[] }>('/api/v1/drills?status=running');
-    const drill = drills[0];
-    if (drill === undefined) throw new Error(`the dashboard's start button started no drill: ${await dashboard.getByTestId('control-result').textContent()}`);
     fx = { server, browser, dashboard, dashboardErrors, cutter, drill };
   }, 60_000);
 

@@ -27,6 +27,8 @@ import {
 import { initialIncidentState, updateIncident, type IncidentState, type IncidentUpdate } from '../notices/index.js';
 import type { Plan, PolicyName, ServicePlan } from '../plan/types.js';
 import { decideScale, initialScaleState, type ScaleState } from '../scale/index.js';
+// for its side effect: gives the per-tick shapes their final field representations first
+import './primed-shapes.js';
 import type { Command, CoreEvent, EngineEvent, Notice, ServersByState, ServiceSample, StepInput, Tick } from './types.js';
 
 export interface ServiceState {
@@ -87,10 +89,22 @@ export function step(plan: Plan, state: EngineState, input: StepInput): StepOutp
     const out = stepService(plan, svc, state.policy ?? svc.scale.policy, prev, sample, own, { t: input.t, iso });
     services[name] = out.state;
     ticks.push(out.tick);
-    for (const e of out.events) events.push({ ...e, t: iso, service: name });
+    for (const e of out.events) events.push(engineEvent(e, iso, name));
     for (const n of out.notices) notices.push(n);
   }
   return { state: { t: input.t, policy: state.policy, services }, ticks, events, notices };
+}
+
+/*
+ * Built field by field rather than as `{ ...e, t, service }`: V8 builds a spread from the map
+ * of `{}`, whose transition table is full once ajv has compiled its validators, so each
+ * spread would get a fresh hidden class. Key order stays that of the events' literals
+ * (type, message, reason, data), which keeps the replay JSON as it was.
+ */
+function engineEvent(e: CoreEvent, t: string, service: string): EngineEvent {
+  return e.reason === undefined
+    ? { type: e.type, message: e.message, data: e.data, t, service }
+    : { type: e.type, message: e.message, reason: e.reason, data: e.data, t, service };
 }
 
 interface ServiceStepOutput {

@@ -49,6 +49,7 @@ function backlogCurve(svc: ServicePlan, st: Stretch): BacklogStretch {
     netRps: st.demandRps - capacity,
     growthRpsPerSec: st.growthRpsPerSec,
     limit: svc.throttle.queueLimitSeconds * capacity,
+    seconds: st.seconds,
   };
 }
 
@@ -60,12 +61,12 @@ function normalWithin(svc: ServicePlan, st: Stretch): number | null {
   if (st.growthRpsPerSec >= 0) {
     // demand only rises: once the backlog is gone, now or never in this stretch
     const empty = firstEmptyWhileFalling(curve);
-    return empty <= st.seconds && normalAt(empty) ? empty : null;
+    return empty <= curve.seconds && normalAt(empty) ? empty : null;
   }
   let low = emptyForGoodFrom(curve);
-  if (low > st.seconds) return null;
+  if (low > curve.seconds) return null;
   if (normalAt(low)) return low;
-  let high = st.seconds;
+  let high = curve.seconds;
   if (!normalAt(high)) return null;
   while (high - low > PRECISION_SECONDS) {
     const mid = (low + high) / 2;
@@ -108,7 +109,8 @@ function firstNormalTime(
     const found = normalWithin(svc, stretch);
     if (found !== null) return Math.ceil(start + found * 1000);
     if (end === Number.POSITIVE_INFINITY) return null;
-    backlog = backlogAfter(backlogCurve(svc, stretch), stretch.seconds);
+    const curve = backlogCurve(svc, stretch);
+    backlog = backlogAfter(curve, curve.seconds);
     supply += supplyAddedBy(end, start);
     start = end;
   }
