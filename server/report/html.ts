@@ -31,7 +31,7 @@ export function renderReport(runs: readonly ReplayResult[], opts: ReportOptions)
         ticks: thin(run.ticks.filter((t) => t.service === name), MAX_POINTS).map(shapeTick),
         events: run.events
           .filter((e) => e.service === name && e.type !== 'scale:decision')
-          .map((e) => ({ t: e.t, type: e.type, message: e.message })),
+          .map((e) => ({ t: e.t, type: e.type, message: e.message, ...(e.type === 'level:changed' ? { level: String(e.data?.to ?? '') } : {}) })),
         decisions: run.events
           .filter((e) => e.service === name && e.type === 'scale:decision')
           .map((e) => ({ t: e.t, reason: e.reason ?? '', message: e.message })),

@@ -31,9 +31,42 @@ export const REPORT_SCRIPT = String.raw`
       el('tbody', {}, rows.map(function (r) { return el('tr', {}, r.map(function (c) { return el('td', {}, [String(c)]); })); })),
     ]);
   }
+  // vertical marks for level changes (dashed, labelled) and notices (dotted) on every chart
+  var timelineMarks = {
+    id: 'timelineMarks',
+    afterDatasetsDraw: function (c, _args, opts) {
+      var x = c.scales.x, area = c.chartArea, g = c.ctx;
+      g.save();
+      g.font = '10px system-ui, sans-serif';
+      // labels go on the first of three rows where they do not run into the previous one
+      var rowEnds = [-Infinity, -Infinity, -Infinity];
+      (opts.marks || []).forEach(function (m) {
+        var px = x.getPixelForValue(m.x);
+        if (px < area.left || px > area.right) return;
+        g.strokeStyle = m.color;
+        g.setLineDash(m.kind === 'notice' ? [1, 3] : [4, 3]);
+        g.beginPath(); g.moveTo(px, area.top); g.lineTo(px, area.bottom); g.stroke();
+        if (!m.label) return;
+        var row = rowEnds.findIndex(function (end) { return px > end + 2; });
+        if (row < 0) return;
+        g.fillStyle = m.color;
+        g.fillText(m.label, px + 2, area.top + 10 + row * 11);
+        rowEnds[row] = px + 2 + g.measureText(m.label).width;
+      });
+      g.restore();
+    },
+  };
+  function marksOf(svc) {
+    var levelColors = { normal: '#2da44e', watch: '#bf8700', surge: '#cf222e', critical: '#82071e' };
+    var marks = svc.events.filter(function (e) { return e.type === 'level:changed'; }).map(function (e) {
+      return { x: Date.parse(e.t), kind: 'level', color: levelColors[e.level] || '#57606a', label: e.level };
+    });
+    return marks.concat(svc.notices.map(function (n) { return { x: Date.parse(n.t), kind: 'notice', color: '#8250df', label: '' }; }));
+  }
   function chart(canvas, datasets, opts) {
     return new Chart(canvas, {
       type: 'line',
+      plugins: [timelineMarks],
       data: { datasets: datasets },
       options: {
         parsing: false, animation: false, normalized: true, maintainAspectRatio: false,
@@ -43,7 +76,7 @@ export const REPORT_SCRIPT = String.raw`
           x: { type: 'linear', ticks: { maxTicksLimit: 8, callback: function (v) { return fmtTime.format(new Date(v)); } } },
           y: { beginAtZero: true, stacked: !!opts.stacked, title: { display: true, text: opts.y } },
         },
-        plugins: { title: { display: true, text: opts.title }, tooltip: { callbacks: { title: function (items) { return items.length ? fmtTime.format(new Date(items[0].parsed.x)) : ''; } } } },
+        plugins: { timelineMarks: { marks: opts.marks }, title: { display: true, text: opts.title }, tooltip: { callbacks: { title: function (items) { return items.length ? fmtTime.format(new Date(items[0].parsed.x)) : ''; } } } },
       },
     });
   }
@@ -76,7 +109,9 @@ export const REPORT_SCRIPT = String.raw`
         line('SLO', series(svc.ticks, function () { return svc.sloLatencyMs; }), '#b42318', { borderDash: [6, 3] }),
       ] },
     ];
+    var marks = marksOf(svc);
     specs.forEach(function (spec) {
+      spec.marks = marks;
       var canvas = el('canvas', { role: 'img', 'aria-label': spec.title + ' for ' + svc.displayName });
       charts.append(el('div', { class: 'chart' }, [canvas]));
       chart(canvas, spec.sets, spec);
