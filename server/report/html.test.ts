@@ -1,0 +1,32 @@
+import { expect, test } from 'vitest';
+import type { ReplayResult } from '../core/drill/replay.js';
+import type { Plan } from '../core/plan/types.js';
+import { renderReport } from './html.js';
+
+const plan = { name: 'p', timezone: 'Asia/Shanghai', tickSeconds: 60, levels: ['normal', 'surge'], services: {} } as unknown as Plan;
+
+function run(message: string): ReplayResult {
+  return {
+    policy: 'step',
+    ticks: [],
+    events: [{ t: '2020-02-03T01:00:00.000Z', service: 'chat', type: 'level:changed', message, data: { from: 'normal', to: 'surge' } }],
+    notices: [],
+    summary: { plan: 'p', scenario: 's', policy: 'step', from: '', to: '', tickSeconds: 60, services: { chat: {} as never } },
+  };
+}
+
+function embeddedData(html: string): { runs: { services: { events: { level?: string; message: string }[] }[] }[] } {
+  const match = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html);
+  if (!match?.[1]) throw new Error('no embedded data');
+  return JSON.parse(match[1]) as ReturnType<typeof embeddedData>;
+}
+
+test('text from events cannot close the data script, and level changes carry their level for the chart marks', () => {
+  const hostile = 'Level changed </script><script>alert(1)</script>';
+  const html = renderReport([run(hostile)], { title: 'T <b>', plan, chartJs: '/* chart.js */' });
+  expect(html.match(/<\/script>/g)).toHaveLength(3); // chart.js, the data, the report script
+  expect(html).toContain('<title>T &#60;b&#62;</title>');
+  const event = embeddedData(html).runs[0]!.services[0]!.events[0]!;
+  expect(event.message).toBe(hostile);
+  expect(event.level).toBe('surge');
+});
