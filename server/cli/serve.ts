@@ -8,12 +8,13 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AUTH_LOG_REDACT } from '../auth/redact.js';
 import { ensureAdminToken } from '../auth/tokens.js';
-import { CONFIG_FIELDS, loadConfig, type Config } from '../config/index.js';
+import { CONFIG_FIELDS, loadConfig } from '../config/index.js';
 import { formatError, type FlashcrowdError } from '../core/errors.js';
 import { buildApp } from '../http/app.js';
 import { listeningUrl } from '../http/listening-url.js';
 import { DEFAULT_PLAN_PATH, loadPlan } from '../plan-file.js';
 import { openSqliteStore } from '../store/open-sqlite-store.js';
+import type { Store } from '../store/store.js';
 import type { CliIo } from './io.js';
 import { formatTable } from './table.js';
 
@@ -37,7 +38,13 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   } catch (e) {
     return fail(io, [{ code: 'serve.data-dir', message: `cannot create the data folder: ${(e as Error).message}`, field: 'dataDir' }]);
   }
-  const store = await openSqliteStore(join(dataDir, 'flashcrowd.db'));
+  const dbFile = join(dataDir, 'flashcrowd.db');
+  let store: Store;
+  try {
+    store = await openSqliteStore(dbFile);
+  } catch (e) {
+    return fail(io, [{ code: 'serve.store', message: `cannot open the database: ${(e as Error).message}`, file: dbFile }]);
+  }
   const admin = await ensureAdminToken(store, c.adminToken);
   if (!admin.ok) {
     await store.close();
@@ -104,4 +111,3 @@ function serveHelp(): string {
   ].join('\n');
 }
 
-export type { Config };

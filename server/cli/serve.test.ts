@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { CliIo } from './io.js';
+import { runServe } from './serve.js';
+
+function capture(): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+}
+
+describe('flashcrowd serve refuses bad input before it listens', () => {
+  test('a bad flag value and an unknown flag are reported with their source', async () => {
+    const io = capture();
+    expect(await runServe(['--port', '80a', '--prot', '1'], io)).toBe(1);
+    expect(io.stderr).toContain('--port: expected a port number 0-65535, got "80a"');
+    expect(io.stderr.join('\n')).toContain('--prot: unknown flag; did you mean --port?');
+  });
+
+  test('a plan that does not validate is reported with file and line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fc-serve-'));
+    const plan = join(dir, 'plan.yaml');
+    writeFileSync(plan, 'name: broken\nservices:\n  chat:\n    capacity:\n      rpsPerServer: fast\n');
+    const io = capture();
+    expect(await runServe(['--plan', plan, '--data-dir', dir], io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(new RegExp(`${plan}:5:\\d+: services\\.chat\\.capacity\\.rpsPerServer`));
+  });
+
+  test('a data folder holding something that is not a database is an error naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fc-serve-'));
+    writeFileSync(join(dir, 'flashcrowd.db'), 'not a database at all, not even close to one');
+    const io = capture();
+    expect(await runServe(['--data-dir', dir, '--port', '0'], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain(`${join(dir, 'flashcrowd.db')}: cannot open the database`);
+  });
+
+  test('--help lists every setting with its environment variable', async () => {
+    const io = capture();
+    expect(await runServe(['--help'], io)).toBe(0);
+    for (const name of ['--port', 'FLASHCROWD_PORT', '--data-dir', 'FLASHCROWD_ADMIN_TOKEN', '--plan']) expect(io.stdout.join('\n')).toContain(name);
+  });
+});
