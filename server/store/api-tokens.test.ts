@@ -13,10 +13,10 @@ const token: ApiTokenRecord = {
 
 describe.each(STORE_KINDS)('api tokens (%s)', (kind) => {
   let t: TestStore;
-  beforeEach(async () => {
-    t = await openTestStore(kind);
+  beforeEach(async (context) => {
+    t = await openTestStore(kind, context);
   });
-  afterEach(async () => t.dispose());
+  afterEach(async () => t?.dispose());
 
   it('finds tokens by hash and id, counts by role, records use, revokes', async () => {
     await t.store.tokens.insert(token);
@@ -36,12 +36,12 @@ describe.each(STORE_KINDS)('api tokens (%s)', (kind) => {
 
   it('refuses two tokens with the same hash', async () => {
     await t.store.tokens.insert(token);
-    await expect(t.store.tokens.insert({ ...token, id: 'tok_9' })).rejects.toThrow(/UNIQUE/);
+    await expect(t.store.tokens.insert({ ...token, id: 'tok_9' })).rejects.toThrow(/unique/i);
   });
 
   it('keeps tokens across a close and reopen', async () => {
     await t.store.tokens.insert(token);
     const store = await t.reopen();
-    expect(await store.tokens.get('tok_1')).toEqual(kind === 'file' ? token : null);
+    expect(await store.tokens.get('tok_1')).toEqual(t.persistent ? token : null);
   });
 });

@@ -3,10 +3,10 @@ import { openTestStore, STORE_KINDS, type TestStore } from './test-stores.js';
 
 describe.each(STORE_KINDS)('audit log (%s)', (kind) => {
   let t: TestStore;
-  beforeEach(async () => {
-    t = await openTestStore(kind);
+  beforeEach(async (context) => {
+    t = await openTestStore(kind, context);
   });
-  afterEach(async () => t.dispose());
+  afterEach(async () => t?.dispose());
 
   it('appends entries with and without an actor and lists newest first', async () => {
     const a = await t.store.audit.append({
@@ -29,6 +29,6 @@ describe.each(STORE_KINDS)('audit log (%s)', (kind) => {
   it('keeps entries across a close and reopen', async () => {
     await t.store.audit.append({ at: '2026-02-03T01:00:00.000Z', actor: null, action: 'server.start', target: '-' });
     const store = await t.reopen();
-    expect(await store.audit.list()).toHaveLength(kind === 'file' ? 1 : 0);
+    expect(await store.audit.list()).toHaveLength(t.persistent ? 1 : 0);
   });
 });

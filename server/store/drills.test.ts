@@ -1,12 +1,13 @@
+import { fc, test } from '@fast-check/vitest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, sampleDrill, STORE_KINDS, type TestStore } from './test-stores.js';
 
 describe.each(STORE_KINDS)('drills (%s)', (kind) => {
   let t: TestStore;
-  beforeEach(async () => {
-    t = await openTestStore(kind);
+  beforeEach(async (context) => {
+    t = await openTestStore(kind, context);
   });
-  afterEach(async () => t.dispose());
+  afterEach(async () => t?.dispose());
 
   it('inserts and reads back a drill with its config', async () => {
     await t.store.drills.insert(sampleDrill());
@@ -17,6 +18,17 @@ describe.each(STORE_KINDS)('drills (%s)', (kind) => {
   it('keeps an open-ended drill (no scenario end) open-ended', async () => {
     await t.store.drills.insert(sampleDrill({ id: 'live', source: 'external', scenarioEnd: null }));
     expect((await t.store.drills.get('live'))?.scenarioEnd).toBeNull();
+  });
+
+  test.prop([fc.double({ min: 0.001, max: 10_000, noNaN: true })], { numRuns: 20 })('keeps any speed exactly', async (speed) => {
+    const id = `speed-${speed}`;
+    await t.store.drills.insert(sampleDrill({ id, speed }));
+    expect((await t.store.drills.get(id))?.speed).toBe(speed);
+  });
+
+  it('breaks ties between drills started together by id, byte order (as SQLite compares)', async () => {
+    for (const id of ['b', 'B', 'a', 'A', '_x', 'Z']) await t.store.drills.insert(sampleDrill({ id }));
+    expect((await t.store.drills.list()).map((d) => d.id)).toEqual(['b', 'a', '_x', 'Z', 'B', 'A']);
   });
 
   it('lists newest first, filtered by status and limited', async () => {

@@ -1,6 +1,7 @@
 export type { Store } from './store.js';
 export { createStore } from './store.js';
 export { openSqliteStore } from './open-sqlite-store.js';
+export { openPostgresStore } from './open-postgres-store.js';
 export { migrationProvider, type SqlDialectName } from './migrations.js';
 export type { Database } from './database.js';
 export type { DrillRecord, DrillListQuery, DrillRepository } from './drills.js';

@@ -14,128 +14,153 @@
  *   audit_log              every change: when, actor token id and role, action, target, detail JSON
  *   api_tokens             token id, role, SHA-256 hash and name; never the token itself
  *
- * Migrations only ever get added: a shipped migration is never edited.
+ * Migrations only ever get added: a shipped migration is never edited. (0001's PostgreSQL
+ * variant had never run when its text collation and float width were corrected; its SQLite
+ * DDL is unchanged.)
  */
-import type { ColumnDefinitionBuilder, Kysely, Migration, MigrationProvider } from 'kysely';
+import {
+  sql,
+  type ColumnDataType,
+  type ColumnDefinitionBuilder,
+  type Expression,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
 
-/** The SQL dialects the migrations are written for; only identity columns differ between them. */
+/** The SQL dialects the migrations are written for. */
 export type SqlDialectName = 'sqlite' | 'postgres';
 
 type IdentityColumn = (col: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
+type ColumnType = ColumnDataType | Expression<unknown>;
 
-function identity(dialect: SqlDialectName): IdentityColumn {
-  return (col) =>
-    dialect === 'sqlite' ? col.primaryKey().autoIncrement() : col.primaryKey().generatedByDefaultAsIdentity();
+/** The column types that differ between the dialects; everything else is written once. */
+interface ColumnTypes {
+  /** compared byte by byte, as SQLite does, whatever the PostgreSQL server's collation */
+  text: ColumnType;
+  /** 8-byte floating point (PostgreSQL's `real` has only 4 bytes) */
+  float: ColumnType;
+  identity: IdentityColumn;
 }
 
-async function createDrills(db: Kysely<unknown>): Promise<void> {
+function columnTypes(dialect: SqlDialectName): ColumnTypes {
+  return dialect === 'sqlite'
+    ? { text: 'text', float: 'real', identity: (col) => col.primaryKey().autoIncrement() }
+    : {
+        text: sql`text collate "C"`,
+        float: 'double precision',
+        identity: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
+      };
+}
+
+async function createDrills(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
   await db.schema
     .createTable('drills')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('scenario', 'text', (c) => c.notNull())
-    .addColumn('policy', 'text', (c) => c.notNull())
-    .addColumn('speed', 'real', (c) => c.notNull())
-    .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('plan_name', 'text', (c) => c.notNull())
-    .addColumn('config_json', 'text', (c) => c.notNull())
-    .addColumn('timezone', 'text', (c) => c.notNull())
-    .addColumn('started_at', 'text', (c) => c.notNull())
-    .addColumn('ended_at', 'text')
-    .addColumn('scenario_start', 'text', (c) => c.notNull())
-    .addColumn('scenario_now', 'text', (c) => c.notNull())
-    .addColumn('scenario_end', 'text')
+    .addColumn('id', t.text, (c) => c.primaryKey())
+    .addColumn('status', t.text, (c) => c.notNull())
+    .addColumn('scenario', t.text, (c) => c.notNull())
+    .addColumn('policy', t.text, (c) => c.notNull())
+    .addColumn('speed', t.float, (c) => c.notNull())
+    .addColumn('source', t.text, (c) => c.notNull())
+    .addColumn('plan_name', t.text, (c) => c.notNull())
+    .addColumn('config_json', t.text, (c) => c.notNull())
+    .addColumn('timezone', t.text, (c) => c.notNull())
+    .addColumn('started_at', t.text, (c) => c.notNull())
+    .addColumn('ended_at', t.text)
+    .addColumn('scenario_start', t.text, (c) => c.notNull())
+    .addColumn('scenario_now', t.text, (c) => c.notNull())
+    .addColumn('scenario_end', t.text)
     .execute();
   await db.schema.createIndex('drills_status').on('drills').column('status').execute();
 }
 
-async function createIncidents(db: Kysely<unknown>): Promise<void> {
+async function createIncidents(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
   await db.schema
     .createTable('incidents')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('drill_id', 'text')
-    .addColumn('service', 'text', (c) => c.notNull())
-    .addColumn('level', 'text', (c) => c.notNull())
-    .addColumn('stage', 'text', (c) => c.notNull())
-    .addColumn('opened_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('resolved_at', 'text')
+    .addColumn('id', t.text, (c) => c.primaryKey())
+    .addColumn('drill_id', t.text)
+    .addColumn('service', t.text, (c) => c.notNull())
+    .addColumn('level', t.text, (c) => c.notNull())
+    .addColumn('stage', t.text, (c) => c.notNull())
+    .addColumn('opened_at', t.text, (c) => c.notNull())
+    .addColumn('updated_at', t.text, (c) => c.notNull())
+    .addColumn('resolved_at', t.text)
     .execute();
   await db.schema.createIndex('incidents_drill').on('incidents').columns(['drill_id', 'opened_at']).execute();
   await db.schema.createIndex('incidents_resolved').on('incidents').column('resolved_at').execute();
 }
 
-async function createNotices(db: Kysely<unknown>): Promise<void> {
+async function createNotices(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
   await db.schema
     .createTable('notices')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('incident_id', 'text', (c) => c.notNull())
-    .addColumn('drill_id', 'text')
-    .addColumn('service', 'text', (c) => c.notNull())
-    .addColumn('t', 'text', (c) => c.notNull())
-    .addColumn('level', 'text', (c) => c.notNull())
-    .addColumn('stage', 'text', (c) => c.notNull())
-    .addColumn('author', 'text')
-    .addColumn('edited_at', 'text')
-    .addColumn('notice_json', 'text', (c) => c.notNull())
+    .addColumn('id', t.text, (c) => c.primaryKey())
+    .addColumn('incident_id', t.text, (c) => c.notNull())
+    .addColumn('drill_id', t.text)
+    .addColumn('service', t.text, (c) => c.notNull())
+    .addColumn('t', t.text, (c) => c.notNull())
+    .addColumn('level', t.text, (c) => c.notNull())
+    .addColumn('stage', t.text, (c) => c.notNull())
+    .addColumn('author', t.text)
+    .addColumn('edited_at', t.text)
+    .addColumn('notice_json', t.text, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('notices_t').on('notices').columns(['t', 'id']).execute();
   await db.schema.createIndex('notices_incident').on('notices').columns(['incident_id', 't']).execute();
   await db.schema.createIndex('notices_drill').on('notices').columns(['drill_id', 't']).execute();
 }
 
-async function createEngineEvents(db: Kysely<unknown>, id: IdentityColumn): Promise<void> {
+async function createEngineEvents(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
   await db.schema
     .createTable('engine_events')
-    .addColumn('id', 'integer', id)
-    .addColumn('drill_id', 'text', (c) => c.notNull().references('drills.id').onDelete('cascade'))
-    .addColumn('t', 'text', (c) => c.notNull())
-    .addColumn('service', 'text', (c) => c.notNull())
-    .addColumn('type', 'text', (c) => c.notNull())
-    .addColumn('reason', 'text')
-    .addColumn('message', 'text', (c) => c.notNull())
-    .addColumn('data_json', 'text')
+    .addColumn('id', 'integer', t.identity)
+    .addColumn('drill_id', t.text, (c) => c.notNull().references('drills.id').onDelete('cascade'))
+    .addColumn('t', t.text, (c) => c.notNull())
+    .addColumn('service', t.text, (c) => c.notNull())
+    .addColumn('type', t.text, (c) => c.notNull())
+    .addColumn('reason', t.text)
+    .addColumn('message', t.text, (c) => c.notNull())
+    .addColumn('data_json', t.text)
     .execute();
   await db.schema.createIndex('engine_events_drill').on('engine_events').columns(['drill_id', 'id']).execute();
 }
 
-async function createAcknowledgements(db: Kysely<unknown>, id: IdentityColumn): Promise<void> {
+async function createAcknowledgements(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
   await db.schema
     .createTable('acknowledgements')
-    .addColumn('id', 'integer', id)
-    .addColumn('incident_id', 'text', (c) => c.notNull().references('incidents.id').onDelete('cascade'))
-    .addColumn('acknowledged_by', 'text', (c) => c.notNull())
-    .addColumn('acknowledged_at', 'text', (c) => c.notNull())
+    .addColumn('id', 'integer', t.identity)
+    .addColumn('incident_id', t.text, (c) => c.notNull().references('incidents.id').onDelete('cascade'))
+    .addColumn('acknowledged_by', t.text, (c) => c.notNull())
+    .addColumn('acknowledged_at', t.text, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('acknowledgements_incident').on('acknowledgements').column('incident_id').execute();
 }
 
-async function createWebhookSubscriptions(db: Kysely<unknown>): Promise<void> {
+async function createWebhookSubscriptions(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
   await db.schema
     .createTable('webhook_subscriptions')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('url', 'text', (c) => c.notNull())
-    .addColumn('event_types_json', 'text', (c) => c.notNull())
-    .addColumn('secret', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('id', t.text, (c) => c.primaryKey())
+    .addColumn('url', t.text, (c) => c.notNull())
+    .addColumn('event_types_json', t.text, (c) => c.notNull())
+    .addColumn('secret', t.text, (c) => c.notNull())
+    .addColumn('created_at', t.text, (c) => c.notNull())
     .execute();
 }
 
-async function createWebhookOutbox(db: Kysely<unknown>): Promise<void> {
+async function createWebhookOutbox(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
   await db.schema
     .createTable('webhook_outbox')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('subscription_id', 'text', (c) =>
+    .addColumn('id', t.text, (c) => c.primaryKey())
+    .addColumn('subscription_id', t.text, (c) =>
       c.notNull().references('webhook_subscriptions.id').onDelete('cascade'),
     )
-    .addColumn('event_type', 'text', (c) => c.notNull())
-    .addColumn('payload_json', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('event_type', t.text, (c) => c.notNull())
+    .addColumn('payload_json', t.text, (c) => c.notNull())
+    .addColumn('status', t.text, (c) => c.notNull())
     .addColumn('attempts', 'integer', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('next_attempt_at', 'text', (c) => c.notNull())
-    .addColumn('delivered_at', 'text')
-    .addColumn('last_error', 'text')
+    .addColumn('created_at', t.text, (c) => c.notNull())
+    .addColumn('next_attempt_at', t.text, (c) => c.notNull())
+    .addColumn('delivered_at', t.text)
+    .addColumn('last_error', t.text)
     .execute();
   await db.schema
     .createIndex('webhook_outbox_due')
@@ -144,44 +169,48 @@ async function createWebhookOutbox(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
-async function createAuditLog(db: Kysely<unknown>, id: IdentityColumn): Promise<void> {
+async function createAuditLog(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', 'integer', id)
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('actor_token_id', 'text')
-    .addColumn('actor_role', 'text')
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('target', 'text', (c) => c.notNull())
-    .addColumn('detail_json', 'text')
+    .addColumn('id', 'integer', t.identity)
+    .addColumn('at', t.text, (c) => c.notNull())
+    .addColumn('actor_token_id', t.text)
+    .addColumn('actor_role', t.text)
+    .addColumn('action', t.text, (c) => c.notNull())
+    .addColumn('target', t.text, (c) => c.notNull())
+    .addColumn('detail_json', t.text)
     .execute();
 }
 
-async function createApiTokens(db: Kysely<unknown>): Promise<void> {
+async function createApiTokens(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
   await db.schema
     .createTable('api_tokens')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('role', 'text', (c) => c.notNull())
-    .addColumn('hash', 'text', (c) => c.notNull().unique())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('last_used_at', 'text')
+    .addColumn('id', t.text, (c) => c.primaryKey())
+    .addColumn('role', t.text, (c) => c.notNull())
+    .addColumn('hash', t.text, (c) => c.notNull().unique())
+    .addColumn('name', t.text, (c) => c.notNull())
+    .addColumn('created_at', t.text, (c) => c.notNull())
+    .addColumn('last_used_at', t.text)
     .execute();
 }
 
 function initialSchema(dialect: SqlDialectName): Migration {
-  const id = identity(dialect);
+  const t = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>) {
-      await createDrills(db);
-      await createIncidents(db);
-      await createNotices(db);
-      await createEngineEvents(db, id);
-      await createAcknowledgements(db, id);
-      await createWebhookSubscriptions(db);
-      await createWebhookOutbox(db);
-      await createAuditLog(db, id);
-      await createApiTokens(db);
+      for (const create of [
+        createDrills,
+        createIncidents,
+        createNotices,
+        createEngineEvents,
+        createAcknowledgements,
+        createWebhookSubscriptions,
+        createWebhookOutbox,
+        createAuditLog,
+        createApiTokens,
+      ]) {
+        await create(db, t);
+      }
     },
   };
 }

@@ -3,10 +3,10 @@ import { openTestStore, sampleNotice, STORE_KINDS, type TestStore } from './test
 
 describe.each(STORE_KINDS)('notices (%s)', (kind) => {
   let t: TestStore;
-  beforeEach(async () => {
-    t = await openTestStore(kind);
+  beforeEach(async (context) => {
+    t = await openTestStore(kind, context);
   });
-  afterEach(async () => t.dispose());
+  afterEach(async () => t?.dispose());
 
   it('stores the engine notice whole and reads it back', async () => {
     await t.store.notices.insert(sampleNotice(), { drillId: 'drill-1', author: null });
@@ -47,7 +47,7 @@ describe.each(STORE_KINDS)('notices (%s)', (kind) => {
 
   it('rejects a second notice with the same id', async () => {
     await t.store.notices.insert(sampleNotice(), { drillId: null, author: null });
-    await expect(t.store.notices.insert(sampleNotice(), { drillId: null, author: null })).rejects.toThrow(/UNIQUE/);
+    await expect(t.store.notices.insert(sampleNotice(), { drillId: null, author: null })).rejects.toThrow(/unique/i);
   });
 });
 

@@ -8,10 +8,10 @@ import { openTestStore, sampleDrill, sampleNotice, STORE_KINDS, type TestStore }
 
 describe.each(STORE_KINDS)('store transactions (%s)', (kind) => {
   let t: TestStore;
-  beforeEach(async () => {
-    t = await openTestStore(kind);
+  beforeEach(async (context) => {
+    t = await openTestStore(kind, context);
   });
-  afterEach(async () => t.dispose());
+  afterEach(async () => t?.dispose());
 
   it('commits every write of a transaction together', async () => {
     const result = await t.store.transaction(async (tx) => {
@@ -44,7 +44,7 @@ describe('openSqliteStore', () => {
       await t.store.drills.insert(sampleDrill());
       const store = await t.reopen();
       expect(await store.drills.get('drill-1')).not.toBeNull();
-      const raw = new SqliteDatabase(t.file, { readonly: true });
+      const raw = new SqliteDatabase(t.location, { readonly: true });
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(raw.prepare('select name from kysely_migration').all()).toEqual([{ name: '0001_initial_schema' }]);
       raw.close();
@@ -64,7 +64,7 @@ describe('durability', () => {
     await t.store.close();
     try {
       const writer = fileURLToPath(new URL('./test-writer-process.ts', import.meta.url));
-      const child = spawn(process.execPath, ['--import', 'tsx', writer, t.file], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', writer, t.location], { stdio: ['ignore', 'pipe', 'inherit'] });
       let output = '';
       child.stdout.setEncoding('utf8');
       await new Promise<void>((resolve, reject) => {

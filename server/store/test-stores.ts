@@ -1,82 +1,76 @@
-/** Test helpers: a store in memory or in a temporary file, and sample rows. */
+/**
+ * Test helpers: a store on every backend the suites run against (SQLite in memory, SQLite
+ * in a temporary file, PostgreSQL in a schema of its own), and sample rows.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestContext } from 'vitest';
+import { openPostgresStore } from './open-postgres-store.js';
 import { openSqliteStore } from './open-sqlite-store.js';
 import type { Store } from './store.js';
-import type { DrillRecord } from './drills.js';
-import type { Notice } from '../core/engine/types.js';
+import { createTestSchema } from './test-postgres.js';
 
-export type StoreKind = 'memory' | 'file';
-export const STORE_KINDS: readonly StoreKind[] = ['memory', 'file'];
+export { sampleDrill, sampleNotice } from './test-samples.js';
+
+export type StoreKind = 'memory' | 'file' | 'postgres';
+export const STORE_KINDS: readonly StoreKind[] = ['memory', 'file', 'postgres'];
 
 export interface TestStore {
   store: Store;
-  file: string;
+  /** the SQLite file, ':memory:', or the PostgreSQL URL of the test's schema */
+  location: string;
+  /** whether the data outlives a close (false only for ':memory:') */
+  persistent: boolean;
   /** close and open the same database again (a fresh in-memory one for 'memory') */
   reopen(): Promise<Store>;
   dispose(): Promise<void>;
 }
 
-export async function openTestStore(kind: StoreKind): Promise<TestStore> {
+interface Backend {
+  location: string;
+  open(): Promise<Store>;
+  remove(): Promise<void>;
+}
+
+async function backend(kind: StoreKind, context: Pick<TestContext, 'skip'> | undefined): Promise<Backend> {
+  if (kind === 'postgres') {
+    const schema = await createTestSchema(context);
+    return { location: schema.url, open: () => openPostgresStore(schema.url), remove: schema.drop };
+  }
   const dir = kind === 'file' ? mkdtempSync(join(tmpdir(), 'flashcrowd-store-')) : null;
   const file = dir ? join(dir, 'flashcrowd.sqlite') : ':memory:';
-  let current = await openSqliteStore(file);
-  const handle: TestStore = {
-    file,
+  return {
+    location: file,
+    open: () => openSqliteStore(file),
+    remove: async () => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A fresh, empty store of `kind`. `context` is the test's (or beforeEach's) context: the
+ * PostgreSQL kind skips through it when no server is configured outside CI (and fails
+ * without one).
+ */
+export async function openTestStore(kind: StoreKind, context?: Pick<TestContext, 'skip'>): Promise<TestStore> {
+  const { location, open, remove } = await backend(kind, context);
+  let current = await open();
+  return {
+    location,
+    persistent: kind !== 'memory',
     get store() {
       return current;
     },
     async reopen() {
       await current.close();
-      current = await openSqliteStore(file);
+      current = await open();
       return current;
     },
     async dispose() {
       await current.close().catch(() => undefined);
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      await remove();
     },
-  };
-  return handle;
-}
-
-export function sampleDrill(overrides: Partial<DrillRecord> = {}): DrillRecord {
-  return {
-    id: 'drill-1',
-    status: 'running',
-    scenario: 'feb3',
-    policy: 'step',
-    speed: 60,
-    source: 'generated',
-    startedAt: '2026-02-03T01:00:00.000Z',
-    endedAt: null,
-    scenarioStart: '2020-02-03T08:00:00+08:00',
-    scenarioNow: '2020-02-03T08:00:00+08:00',
-    scenarioEnd: '2020-02-03T12:00:00+08:00',
-    timezone: 'Asia/Shanghai',
-    planName: 'default',
-    config: { seed: 7, services: ['messaging'] },
-    ...overrides,
-  };
-}
-
-export function sampleNotice(overrides: Partial<Notice> = {}): Notice {
-  return {
-    id: 'notice-1',
-    incidentId: 'inc-1',
-    t: '2026-02-03T01:05:00.000Z',
-    service: 'messaging',
-    level: 'surge',
-    stage: 'investigating',
-    cause: { en: 'a traffic surge', 'zh-CN': '流量激增' },
-    multiple: 6,
-    expectedDelayMs: 4000,
-    expectedRecoveryAt: '2026-02-03T02:00:00.000Z',
-    nextUpdateAt: '2026-02-03T01:35:00.000Z',
-    text: {
-      en: { title: 'Messages are delayed', body: 'Traffic is 6x normal.' },
-      'zh-CN': { title: '消息延迟', body: '流量为平时的 6 倍。' },
-    },
-    ...overrides,
   };
 }

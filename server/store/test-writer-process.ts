@@ -3,7 +3,7 @@
  * drill, reports "written" once the write is acknowledged, then waits to be killed.
  */
 import { openSqliteStore } from './open-sqlite-store.js';
-import { sampleDrill } from './test-stores.js';
+import { sampleDrill } from './test-samples.js';
 
 const store = await openSqliteStore(process.argv[2] ?? '');
 await store.drills.insert(sampleDrill({ id: 'acknowledged' }));

@@ -15,10 +15,10 @@ const LEASE = '2026-02-03T01:01:00.000Z';
 
 describe.each(STORE_KINDS)('webhook subscriptions and outbox (%s)', (kind) => {
   let t: TestStore;
-  beforeEach(async () => {
-    t = await openTestStore(kind);
+  beforeEach(async (context) => {
+    t = await openTestStore(kind, context);
   });
-  afterEach(async () => t.dispose());
+  afterEach(async () => t?.dispose());
 
   it('stores subscriptions and finds those for an event type', async () => {
     await t.store.webhooks.subscribe(sub);
@@ -90,6 +90,6 @@ describe.each(STORE_KINDS)('webhook subscriptions and outbox (%s)', (kind) => {
     await t.store.webhooks.subscribe(sub);
     await t.store.webhooks.enqueue([{ id: 'a', subscriptionId: 'sub-1', eventType: 'incident.updated', payload: { x: 1 }, createdAt: T0 }]);
     const store = await t.reopen();
-    expect(await store.webhooks.backlog()).toBe(kind === 'file' ? 1 : 0);
+    expect(await store.webhooks.backlog()).toBe(t.persistent ? 1 : 0);
   });
 });
