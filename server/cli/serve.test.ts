@@ -36,6 +36,22 @@ describe('flashcrowd serve refuses bad input before it listens', () => {
     expect(io.stderr.join('\n')).toContain(`${join(dir, 'flashcrowd.db')}: cannot open the database`);
   });
 
+  test('a PostgreSQL store that cannot be reached is an error naming the setting, never the password', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fc-serve-'));
+    const io = capture();
+    const saved = process.env.FLASHCROWD_DATABASE_URL;
+    process.env.FLASHCROWD_DATABASE_URL = 'postgres://flashcrowd:s3cret-pw@127.0.0.1:1/flashcrowd';
+    try {
+      expect(await runServe(['--data-dir', dir, '--port', '0'], io)).toBe(1);
+    } finally {
+      if (saved === undefined) delete process.env.FLASHCROWD_DATABASE_URL;
+      else process.env.FLASHCROWD_DATABASE_URL = saved;
+    }
+    const text = io.stderr.join('\n');
+    expect(text).toContain('FLASHCROWD_DATABASE_URL: cannot open the database');
+    expect(text).not.toContain('s3cret-pw');
+  });
+
   test('--help lists every setting with its environment variable', async () => {
     const io = capture();
     expect(await runServe(['--help'], io)).toBe(0);

@@ -13,6 +13,7 @@ import { formatError, type FlashcrowdError } from '../core/errors.js';
 import { buildApp } from '../http/app.js';
 import { listeningUrl } from '../http/listening-url.js';
 import { DEFAULT_PLAN_PATH, loadPlan } from '../plan-file.js';
+import { openPostgresStore } from '../store/open-postgres-store.js';
 import { openSqliteStore } from '../store/open-sqlite-store.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './io.js';
@@ -41,9 +42,11 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   const dbFile = join(dataDir, 'flashcrowd.db');
   let store: Store;
   try {
-    store = await openSqliteStore(dbFile);
+    store = c.databaseUrl ? await openPostgresStore(c.databaseUrl) : await openSqliteStore(dbFile);
   } catch (e) {
-    return fail(io, [{ code: 'serve.store', message: `cannot open the database: ${(e as Error).message}`, file: dbFile }]);
+    // the URL is left out: it holds a password
+    const where = c.databaseUrl ? { field: 'FLASHCROWD_DATABASE_URL' } : { file: dbFile };
+    return fail(io, [{ code: 'serve.store', message: `cannot open the database: ${(e as Error).message}`, ...where }]);
   }
   const admin = await ensureAdminToken(store, c.adminToken);
   if (!admin.ok) {

@@ -7,6 +7,7 @@
  * | host                          | --host                    | FLASHCROWD_HOST                      | 127.0.0.1     |
  * | dataDir                       | --data-dir                | FLASHCROWD_DATA_DIR                  | ./data        |
  * | plan                          | --plan                    | FLASHCROWD_PLAN                      | embedded plan |
+ * | databaseUrl                   | (none: it holds a password)   | FLASHCROWD_DATABASE_URL          | SQLite file   |
  * | adminToken                    | (none: argv is visible in ps) | FLASHCROWD_ADMIN_TOKEN           | none          |
  * | publicRead                    | --public-read / --no-public-read | FLASHCROWD_PUBLIC_READ        | true          |
  * | logLevel                      | --log-level               | FLASHCROWD_LOG_LEVEL                 | info          |
@@ -44,6 +45,7 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   { path: ['host'], flag: '--host', env: 'FLASHCROWD_HOST', kind: 'string', schema: p.host, expected: 'a host name or address to listen on, e.g. 127.0.0.1 or 0.0.0.0' },
   { path: ['dataDir'], flag: '--data-dir', env: 'FLASHCROWD_DATA_DIR', kind: 'string', schema: p.dataDir, expected: 'a directory path' },
   { path: ['plan'], flag: '--plan', env: 'FLASHCROWD_PLAN', kind: 'string', schema: p.plan, expected: 'a plan file path' },
+  { path: ['databaseUrl'], flag: null, env: 'FLASHCROWD_DATABASE_URL', kind: 'string', schema: p.databaseUrl, expected: 'a PostgreSQL URL such as postgres://user:password@host:5432/flashcrowd' },
   { path: ['adminToken'], flag: null, env: 'FLASHCROWD_ADMIN_TOKEN', kind: 'string', schema: p.adminToken, expected: 'a token string' },
   { path: ['publicRead'], flag: '--public-read', env: 'FLASHCROWD_PUBLIC_READ', kind: 'boolean', schema: p.publicRead, expected: 'true or false' },
   { path: ['logLevel'], flag: '--log-level', env: 'FLASHCROWD_LOG_LEVEL', kind: 'string', schema: p.logLevel, expected: `one of ${LOG_LEVELS.join(', ')}` },

@@ -14,6 +14,11 @@ export const ConfigSchema = Type.Object(
     dataDir: Type.String({ minLength: 1 }),
     /** path of the contingency plan; null means the embedded default plan */
     plan: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+    /**
+     * a PostgreSQL URL (postgres://user:password@host:port/database) for the store, shared by
+     * several instances; null keeps the embedded SQLite file in dataDir
+     */
+    databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
     /** FLASHCROWD_ADMIN_TOKEN: stored by hash at start; null lets the first start create one */
     adminToken: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
     /** status API, feed and dashboard readable without a token */
@@ -51,6 +56,7 @@ export const DEFAULT_CONFIG: Config = {
   host: '127.0.0.1',
   dataDir: './data',
   plan: null,
+  databaseUrl: null,
   adminToken: null,
   publicRead: true,
   logLevel: 'info',
