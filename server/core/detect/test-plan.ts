@@ -3,6 +3,7 @@
  * complete ServicePlan with small round numbers, and helpers for triggers and conditions.
  */
 import type { ComparisonOp, Condition, ConditionGroup, ConditionMetric, ServicePlan, Trigger } from '../plan/types.js';
+import { defaultHpaBehavior } from '../plan/hpa-behavior.js';
 
 export const TEST_LEVELS: readonly string[] = ['normal', 'elevated', 'surge', 'critical'];
 
@@ -57,21 +58,7 @@ export function makeServicePlan(patch: Partial<ServicePlan> = {}): ServicePlan {
         metric: 'utilization',
         target: 0.7,
         tolerance: 0.1,
-        behavior: {
-          scaleUp: {
-            stabilizationWindowSeconds: 0,
-            selectPolicy: 'Max',
-            policies: [
-              { type: 'Pods', value: 4, periodSeconds: 15 },
-              { type: 'Percent', value: 100, periodSeconds: 15 },
-            ],
-          },
-          scaleDown: {
-            stabilizationWindowSeconds: 300,
-            selectPolicy: 'Max',
-            policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
-          },
-        },
+        behavior: defaultHpaBehavior(),
         source: 'plan',
       },
       predictive: { horizonSeconds: null, windowSeconds: 300, targetUtilization: 0.7 },
