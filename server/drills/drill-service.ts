@@ -169,9 +169,11 @@ export class DrillService {
   }
 
   async events(id: string, q: { type?: string; service?: string; limit?: number }): Promise<EngineEvent[]> {
-    const limit = q.limit ?? 1000;
-    const all = await this.opts.store.events.list(id, { ...(q.service ? { service: q.service } : {}), limit: q.type ? 1_000_000 : limit });
-    return (q.type ? all.filter((e) => e.type === q.type) : all).slice(0, limit);
+    return this.opts.store.events.list(id, {
+      ...(q.service ? { service: q.service } : {}),
+      ...(q.type ? { type: q.type } : {}),
+      limit: q.limit ?? 1000,
+    });
   }
 
   async notices(id: string): Promise<Notice[]> {

@@ -2,13 +2,10 @@ import { describe, expect } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { trafficVerdict } from './traffic-verdict.js';
 import type { Tick } from '../core/engine/types.js';
+import { sampleTick } from '../core/engine/test-tick.js';
 
-const tick = (over: Partial<Tick>): Tick => ({
-  t: '2020-02-03T01:00:00.000Z', service: 'messaging', policy: 'step', demandRps: 1000, capacityRps: 1000,
-  servedRps: 1000, throttledRps: 0, droppedRps: 0, backlog: 0, latencyMs: 50, utilization: 1, level: 'normal',
-  baselineRps: 500, demandServers: 5, supplyServers: 5,
-  servers: { standby: 0, provisioning: 0, starting: 0, active: 5, draining: 0 }, expectedRecoveryAt: null, ...over,
-});
+const tick = (over: Partial<Tick>): Tick =>
+  sampleTick({ demandRps: 1000, capacityRps: 1000, servedRps: 1000, latencyMs: 50, utilization: 1, ...over });
 
 describe('trafficVerdict', () => {
   test('no tick yet: served at once', () => {

@@ -3,30 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Ack, ClientToServerEvents, PlanSummary, ServerToClientEvents, Snapshot, SubscribeRequest, Tick } from '../contracts.js';
+import { sampleTick } from '../core/engine/test-tick.js';
 import { LiveHub, latestTicksOnly } from './live-hub.js';
 
 const PLAN: PlanSummary = { name: 'p', timezone: 'Asia/Shanghai', tickSeconds: 15, levels: ['normal', 'surge'], services: [] };
 
 function tick(service: string, seconds: number): Tick {
-  return {
-    t: new Date(Date.UTC(2020, 1, 3, 1, 0, seconds)).toISOString(),
-    service,
-    policy: 'step',
-    demandRps: 100,
-    capacityRps: 150,
-    servedRps: 100,
-    throttledRps: 0,
-    droppedRps: 0,
-    backlog: 0,
-    latencyMs: 80,
-    utilization: 0.66,
-    level: seconds > 20 ? 'surge' : 'normal',
-    baselineRps: 90,
-    demandServers: 4,
-    supplyServers: 6,
-    servers: { standby: 10, provisioning: 0, starting: 0, active: 6, draining: 0 },
-    expectedRecoveryAt: null,
-  };
+  return sampleTick({ t: new Date(Date.UTC(2020, 1, 3, 1, 0, seconds)).toISOString(), service, level: seconds > 20 ? 'surge' : 'normal' });
 }
 
 const HISTORY: Record<string, Tick[]> = {

@@ -41,6 +41,12 @@ describe.each(STORE_KINDS)('engine events (%s)', (kind) => {
     expect(await t.store.events.list('other')).toEqual([]);
   });
 
+  it('filters by type in the query, so the limit counts only matching events', async () => {
+    await t.store.events.append('drill-1', [0, 1, 2, 3, 4, 5].map((i) => event(i, i % 3 === 0 ? { type: 'trigger:firing' } : {})));
+    const firing = await t.store.events.list('drill-1', { type: 'trigger:firing', limit: 2 });
+    expect(firing.map((e) => e.message)).toEqual(['event 0', 'event 3']);
+  });
+
   it('appends an empty batch as a no-op and a batch larger than one statement whole', async () => {
     await t.store.events.append('drill-1', []);
     const big = Array.from({ length: 1201 }, (_, i) => event(i));

@@ -13,6 +13,7 @@ export interface EventListQuery {
   /** only events appended after this id */
   afterId?: number;
   service?: string;
+  type?: string;
   /** default 1000 */
   limit?: number;
 }
@@ -70,6 +71,7 @@ export function engineEventRepository(db: Kysely<Database>): EngineEventReposito
       let q = db.selectFrom('engine_events').selectAll().where('drill_id', '=', drillId);
       if (query.afterId !== undefined) q = q.where('id', '>', query.afterId);
       if (query.service !== undefined) q = q.where('service', '=', query.service);
+      if (query.type !== undefined) q = q.where('type', '=', query.type);
       const rows = await q.orderBy('id').limit(query.limit ?? 1000).execute();
       return rows.map(fromRow);
     },

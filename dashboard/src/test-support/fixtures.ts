@@ -1,5 +1,6 @@
 /** Builders of contract data for the dashboard's unit tests. */
 import type { DrillDto, EngineEvent, Notice, PlanSummary, Snapshot, Tick } from '../../../server/contracts.js';
+import { sampleTick } from '../../../server/core/engine/test-tick.js';
 
 export const T0 = Date.parse('2020-02-03T01:00:00.000Z');
 
@@ -8,26 +9,7 @@ export function isoAt(seconds: number): string {
 }
 
 export function tick(service: string, seconds: number, over: Partial<Tick> = {}): Tick {
-  return {
-    t: isoAt(seconds),
-    service,
-    policy: 'step',
-    demandRps: 100,
-    capacityRps: 150,
-    servedRps: 100,
-    throttledRps: 0,
-    droppedRps: 0,
-    backlog: 0,
-    latencyMs: 80,
-    utilization: 0.66,
-    level: 'normal',
-    baselineRps: 90,
-    demandServers: 4,
-    supplyServers: 6,
-    servers: { standby: 10, provisioning: 0, starting: 0, active: 6, draining: 0 },
-    expectedRecoveryAt: null,
-    ...over,
-  };
+  return sampleTick({ t: isoAt(seconds), service, ...over });
 }
 
 export function event(service: string, seconds: number, type: EngineEvent['type'], over: Partial<EngineEvent> = {}): EngineEvent {
