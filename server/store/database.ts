@@ -93,6 +93,9 @@ export interface AuditLogTable {
   action: string;
   target: string;
   detail_json: string | null;
+  /** the previous row's hash (see audit-chain.ts); null only if written around the chain */
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export interface ApiTokensTable {

@@ -11,7 +11,8 @@
  *   acknowledgements       who acknowledged which incident and when
  *   webhook_subscriptions  subscriber URL, event types (JSON array), signing secret
  *   webhook_outbox         one row per (event, subscription): payload, attempts, next attempt, outcome
- *   audit_log              every change: when, actor token id and role, action, target, detail JSON
+ *   audit_log              every change: when, actor token id and role, action, target, detail JSON,
+ *                          chained by hash to the row before (0010; see audit-chain.ts)
  *   api_tokens             token id, role, SHA-256 hash and name; never the token itself
  *
  * Migrations only ever get added: a shipped migration is never edited. (0001's PostgreSQL
@@ -27,6 +28,7 @@ import {
   type Migration,
   type MigrationProvider,
 } from 'kysely';
+import { AUDIT_GENESIS, auditRowHash, type ChainedColumns } from './audit-chain.js';
 
 /** The SQL dialects the migrations are written for. */
 export type SqlDialectName = 'sqlite' | 'postgres';
@@ -215,11 +217,31 @@ function initialSchema(dialect: SqlDialectName): Migration {
   };
 }
 
+/** Adds the hash chain to the audit log and links the rows already there, oldest first. */
+function auditChain(dialect: SqlDialectName): Migration {
+  const t = columnTypes(dialect);
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('audit_log').addColumn('prev_hash', t.text).execute();
+      await db.schema.alterTable('audit_log').addColumn('hash', t.text).execute();
+      const rows = await sql<ChainedColumns & { id: number }>`
+        select id, at, actor_token_id, actor_role, action, target, detail_json from audit_log order by id`.execute(db);
+      let prevHash = AUDIT_GENESIS;
+      for (const row of rows.rows) {
+        const hash = auditRowHash(prevHash, row);
+        await sql`update audit_log set prev_hash = ${prevHash}, hash = ${hash} where id = ${row.id}`.execute(db);
+        prevHash = hash;
+      }
+    },
+  };
+}
+
 /** The in-code migration provider: names sort in the order they must run. */
 export function migrationProvider(dialect: SqlDialectName): MigrationProvider {
   return {
     getMigrations: async () => ({
       '0001_initial_schema': initialSchema(dialect),
+      '0010_audit_chain': auditChain(dialect),
     }),
   };
 }

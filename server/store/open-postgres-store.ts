@@ -19,5 +19,5 @@ export async function openPostgresStore(url: string): Promise<Store> {
       cause: error,
     });
   }
-  return createStore(db);
+  return createStore(db, 'postgres');
 }

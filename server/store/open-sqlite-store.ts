@@ -25,5 +25,5 @@ export async function openSqliteStore(file: string): Promise<Store> {
       cause: error,
     });
   }
-  return createStore(db);
+  return createStore(db, 'sqlite');
 }

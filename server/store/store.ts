@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { apiTokenRepository, type ApiTokenRepository } from './api-tokens.js';
 import { auditLogRepository, type AuditLogRepository } from './audit-log.js';
 import type { Database } from './database.js';
+import type { SqlDialectName } from './migrations.js';
 import { drillRepository, type DrillRepository } from './drills.js';
 import { engineEventRepository, type EngineEventRepository } from './engine-events.js';
 import { incidentRepository, type IncidentRepository } from './incidents.js';
@@ -30,17 +31,17 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export function createStore(db: Kysely<Database>): Store {
+export function createStore(db: Kysely<Database>, dialect: SqlDialectName): Store {
   const store: Store = {
     drills: drillRepository(db),
     incidents: incidentRepository(db),
     notices: noticeRepository(db),
     events: engineEventRepository(db),
     webhooks: webhookRepository(db),
-    audit: auditLogRepository(db),
+    audit: auditLogRepository(db, dialect),
     tokens: apiTokenRepository(db),
     transaction: (work) =>
-      db.isTransaction ? work(store) : db.transaction().execute((trx) => work(createStore(trx))),
+      db.isTransaction ? work(store) : db.transaction().execute((trx) => work(createStore(trx, dialect))),
     close: () => db.destroy(),
   };
   return store;
