@@ -10,6 +10,9 @@ commands:
   replay --scenario FILE ...    replay a scenario offline against a plan and report
   validate FILE...              check contingency plans
   token create --role ROLE      make an API token (ingest, operator, admin)
+  backup --out FILE             a consistent copy of the SQLite store, taken while the server runs
+  restore --from FILE           put a backup in place (stop the server first)
+  audit verify                  check that no audit log row was altered or deleted
 
 ${REPLAY_USAGE}`;
 
@@ -26,6 +29,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return await (await import('./serve.js')).runServe(rest, io);
       case 'token':
         return await (await import('./token.js')).runToken(rest, io);
+      case 'backup':
+        return await (await import('./backup.js')).runBackup(rest, io);
+      case 'restore':
+        return await (await import('./backup.js')).runRestore(rest, io);
+      case 'audit':
+        return await (await import('./audit.js')).runAudit(rest, io);
       case undefined:
       case 'help':
       case '--help':

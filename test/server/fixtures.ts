@@ -49,7 +49,9 @@ export interface TestServer {
 export async function createTestServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
   const plan = await loadDefaultPlan();
   if (!plan.ok) throw new Error(`the default plan does not load: ${plan.errors[0]?.message}`);
-  const store = await openSqliteStore(':memory:');
+  // a store the caller passes stays the caller's to close
+  const ownStore = options.store === undefined;
+  const store = options.store ?? (await openSqliteStore(':memory:'));
   const app = await buildApp({
     plan: plan.value,
     planText: await readFile(DEFAULT_PLAN_PATH, 'utf8'),
@@ -86,7 +88,7 @@ export async function createTestServer(options: Partial<AppOptions> = {}): Promi
     },
     async close() {
       await app.close();
-      await store.close();
+      if (ownStore) await store.close();
     },
   };
 }
