@@ -222,3 +222,19 @@ describe('errors name the source and the expected form', () => {
     expect(errorsOf(['--port', 'x', '--nope'], { FLASHCROWD_LOG_LEVEL: 'loud' })).toHaveLength(3);
   });
 });
+
+describe('retention settings', () => {
+  it('keeps drills 90 days and the audit log a year by default, and reads both', () => {
+    expect(load([]).retention).toEqual({ drillDays: 90, auditDays: 365 });
+    expect(load(['--retention-days', '7', '--audit-retention-days', '200']).retention).toEqual({ drillDays: 7, auditDays: 200 });
+    expect(load([], { FLASHCROWD_AUDIT_RETENTION_DAYS: '180' }).retention.auditDays).toBe(180);
+  });
+
+  it('refuses to keep the audit log less than 180 days, and says why', () => {
+    const [error] = errorsOf(['--audit-retention-days', '179']);
+    expect(error).toMatch(/--audit-retention-days/);
+    expect(error).toMatch(/180 to 36500/);
+    expect(error).toMatch(/six months/);
+  });
+});
+

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { AUDIT_MINIMUM_DAYS } from '../retention/retention-policy.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -42,6 +43,15 @@ export const ConfigSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    retention: Type.Object(
+      {
+        /** days a finished drill's events and report are kept */
+        drillDays: Type.Integer({ minimum: 1, maximum: 36_500 }),
+        /** days audit rows are kept; never fewer than AUDIT_MINIMUM_DAYS */
+        auditDays: Type.Integer({ minimum: AUDIT_MINIMUM_DAYS, maximum: 36_500 }),
+      },
+      { additionalProperties: false },
+    ),
     /** the config file that was read, if any (for the start-up log) */
     configFile: Type.Union([Type.String(), Type.Null()]),
   },
@@ -62,5 +72,6 @@ export const DEFAULT_CONFIG: Config = {
   logLevel: 'info',
   ingest: { jsonBodyLimit: 1_048_576, remoteWriteBodyLimit: 4_194_304, rateLimitPerMinute: 600 },
   webhooks: { timeoutMs: 10_000, maxAttempts: 10 },
+  retention: { drillDays: 90, auditDays: 365 },
   configFile: null,
 };

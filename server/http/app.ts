@@ -34,6 +34,9 @@ import { trafficRoutes } from './routes/traffic.js';
 import { opsRoutes } from './routes/ops.js';
 import { adminRoutes } from './routes/admin.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { realTimers } from '../drills/drill-runner.js';
+import { scheduleRetention, type RetentionSchedule } from '../retention/apply-retention.js';
+import type { RetentionPolicy } from '../retention/retention-policy.js';
 
 export interface AppOptions {
   plan: Plan;
@@ -52,6 +55,8 @@ export interface AppOptions {
   limits?: { jsonBodyBytes?: number; remoteWriteBodyBytes?: number; ingestPerMinute?: number };
   trafficMaxDelayMs?: number;
   dashboardDir?: string;
+  /** prune old drill events, reports and audit rows; off when absent */
+  retention?: RetentionPolicy;
 }
 
 declare module 'fastify' {
@@ -175,12 +180,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }
   await app.register(dashboardRoutes, { dir: dashboardDir, preHandler: app.requireReader });
 
+  let retention: RetentionSchedule | null = null;
   app.addHook('onReady', async () => {
     await drills.boot();
     webhooks?.start();
+    if (opts.retention) {
+      retention = scheduleRetention({
+        store: opts.store,
+        policy: opts.retention,
+        timers: opts.timers ?? realTimers,
+        ...(opts.reportsDir ? { reportsDir: opts.reportsDir } : {}),
+        onRun: (outcome) => app.log.info({ retention: outcome }, 'retention run'),
+        onError: (err) => app.log.error({ err }, 'retention run failed'),
+      });
+    }
   });
   app.addHook('preClose', async () => {
     live.close();
+    await retention?.stop();
     await drills.close();
     await webhooks?.stop();
   });

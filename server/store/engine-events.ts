@@ -25,6 +25,8 @@ export interface EngineEventRepository {
   list(drillId: string, query?: EventListQuery): Promise<StoredEvent[]>;
   /** the latest `limit` events, oldest first (the snapshot a late client receives) */
   latest(drillId: string, limit: number): Promise<StoredEvent[]>;
+  /** delete the events of drills that ended before `cutoff` (ISO time); returns how many */
+  pruneEndedBefore(cutoff: string): Promise<number>;
 }
 
 // SQLite allows 32766 bound parameters per statement; 8 columns x 500 rows stays far below.
@@ -84,6 +86,11 @@ export function engineEventRepository(db: Kysely<Database>): EngineEventReposito
         .limit(limit)
         .execute();
       return rows.reverse().map(fromRow);
+    },
+    async pruneEndedBefore(cutoff) {
+      const ended = db.selectFrom('drills').select('id').where('ended_at', 'is not', null).where('ended_at', '<', cutoff);
+      const result = await db.deleteFrom('engine_events').where('drill_id', 'in', ended).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }
