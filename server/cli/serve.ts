@@ -59,6 +59,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     planText,
     store,
     publicRead: c.publicRead,
+    ...(c.publicUrl ? { publicUrl: c.publicUrl.replace(/\/+$/, '') } : {}),
     reportsDir: join(dataDir, 'reports'),
     logger: { level: c.logLevel, redact: AUTH_LOG_REDACT },
     webhooks: { enabled: true, timeoutMs: c.webhooks.timeoutMs, maxAttempts: c.webhooks.maxAttempts },

@@ -9,6 +9,7 @@
  * | plan                          | --plan                    | FLASHCROWD_PLAN                      | embedded plan |
  * | databaseUrl                   | (none: it holds a password)   | FLASHCROWD_DATABASE_URL          | SQLite file   |
  * | adminToken                    | (none: argv is visible in ps) | FLASHCROWD_ADMIN_TOKEN           | none          |
+ * | publicUrl                     | --public-url              | FLASHCROWD_PUBLIC_URL                | listen address|
  * | publicRead                    | --public-read / --no-public-read | FLASHCROWD_PUBLIC_READ        | true          |
  * | logLevel                      | --log-level               | FLASHCROWD_LOG_LEVEL                 | info          |
  * | ingest.jsonBodyLimit          | --ingest-body-limit       | FLASHCROWD_INGEST_BODY_LIMIT         | 1048576       |
@@ -51,6 +52,7 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   { path: ['plan'], flag: '--plan', env: 'FLASHCROWD_PLAN', kind: 'string', schema: p.plan, expected: 'a plan file path' },
   { path: ['databaseUrl'], flag: null, env: 'FLASHCROWD_DATABASE_URL', kind: 'string', schema: p.databaseUrl, expected: 'a PostgreSQL URL such as postgres://user:password@host:5432/flashcrowd' },
   { path: ['adminToken'], flag: null, env: 'FLASHCROWD_ADMIN_TOKEN', kind: 'string', schema: p.adminToken, expected: 'a token string' },
+  { path: ['publicUrl'], flag: '--public-url', env: 'FLASHCROWD_PUBLIC_URL', kind: 'string', schema: p.publicUrl, expected: 'an http(s) URL without query, such as https://status.example.com' },
   { path: ['publicRead'], flag: '--public-read', env: 'FLASHCROWD_PUBLIC_READ', kind: 'boolean', schema: p.publicRead, expected: 'true or false' },
   { path: ['logLevel'], flag: '--log-level', env: 'FLASHCROWD_LOG_LEVEL', kind: 'string', schema: p.logLevel, expected: `one of ${LOG_LEVELS.join(', ')}` },
   { path: ['ingest', 'jsonBodyLimit'], flag: '--ingest-body-limit', env: 'FLASHCROWD_INGEST_BODY_LIMIT', kind: 'integer', schema: ingest.jsonBodyLimit, expected: 'a size in bytes, at least 1024' },

@@ -22,6 +22,11 @@ export const ConfigSchema = Type.Object(
     databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
     /** FLASHCROWD_ADMIN_TOKEN: stored by hash at start; null lets the first start create one */
     adminToken: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+    /**
+     * the address people reach the server at (behind nginx or a load balancer), for the
+     * links in feeds, webhooks and incident pages; null: the address it listens on
+     */
+    publicUrl: Type.Union([Type.String({ pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*)?$', maxLength: 2048 }), Type.Null()]),
     /** status API, feed and dashboard readable without a token */
     publicRead: Type.Boolean(),
     logLevel: Type.Union(LOG_LEVELS.map((l) => Type.Literal(l))),
@@ -68,6 +73,7 @@ export const DEFAULT_CONFIG: Config = {
   plan: null,
   databaseUrl: null,
   adminToken: null,
+  publicUrl: null,
   publicRead: true,
   logLevel: 'info',
   ingest: { jsonBodyLimit: 1_048_576, remoteWriteBodyLimit: 4_194_304, rateLimitPerMinute: 600 },

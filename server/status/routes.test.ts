@@ -32,7 +32,7 @@ describe('status routes', () => {
     const { app } = await server();
     const res = await app.inject({ url });
     expect(res.statusCode).toBe(200);
-    expect(res.headers['cache-control']).toBe('public, max-age=5, stale-while-revalidate=30');
+    expect(res.headers['cache-control']).toBe('public, max-age=1, stale-while-revalidate=30');
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     const again = await app.inject({ url, headers: { 'if-none-match': `W/"other", ${String(res.headers.etag)}` } });

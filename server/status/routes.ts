@@ -20,7 +20,9 @@ export interface StatusRoutesOptions {
   preHandler?: PreHandler;
 }
 
-const CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
+// one second fresh: a cache in front (deploy/nginx) then revalidates with the ETag, so what it
+// serves is never more than about a second behind
+const CACHE_CONTROL = 'public, max-age=1, stale-while-revalidate=30';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 const DOCUMENTS: Record<string, { type: string; render: (input: StatusInput, language: Language) => string }> = {

@@ -1,0 +1,92 @@
+/**
+ * The shipped nginx configuration (deploy/nginx/flashcrowd.conf), run for real by Debian's
+ * nginx in front of a real server on loopback: WebSocket upgrade for the live feed, the
+ * status documents cached for about a second and revalidated by ETag, answers for token
+ * holders never cached, and the last copy served when the server stops answering.
+ */
+import { io as connect } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOW_TO_GET_NGINX, nginxAvailable, startNginx, type RunningNginx } from '../../bench/peers/nginx.js';
+import { createTestServer, type TestServer } from '../server/fixtures.js';
+
+const inCi = process.env.CI === 'true' || process.env.CI === '1';
+if (!nginxAvailable() && !inCi) console.warn(`\n!!! SKIPPING the nginx suite: no nginx at /usr/sbin/nginx. To run it: ${HOW_TO_GET_NGINX}\n`);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(!nginxAvailable() && !inCi)('nginx in front, with the shipped configuration', () => {
+  let server: TestServer;
+  let nginx: RunningNginx;
+  let direct: string;
+
+  beforeAll(async () => {
+    if (!nginxAvailable()) throw new Error(`CI needs nginx for this suite: ${HOW_TO_GET_NGINX} (.ci/run installs it)`);
+    server = await createTestServer();
+    direct = await server.listen();
+    nginx = await startNginx({ instances: [direct.replace('http://', '')] });
+  });
+  afterAll(async () => {
+    await nginx?.stop();
+    await server?.close();
+  });
+
+  it('serves the status documents from its cache, the same bytes the server sends', async () => {
+    const first = await fetch(`${nginx.url}/api/v2/summary.json`);
+    const second = await fetch(`${nginx.url}/api/v2/summary.json`);
+    expect(first.status).toBe(200);
+    expect(second.headers.get('x-cache-status')).toBe('HIT');
+    expect(await second.text()).toBe(await (await fetch(`${direct}/api/v2/summary.json`)).text());
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+  });
+
+  it('picks up a change once its copy is over a second old', async () => {
+    const before = await (await fetch(`${nginx.url}/api/v2/incidents.json`)).json();
+    const posted = await server.app.inject({
+      method: 'POST', url: '/api/v1/notices', headers: server.auth('operator'),
+      payload: { service: 'messaging', stage: 'investigating', text: { en: { title: 'Messages are slow', body: 'We are looking into it.' }, 'zh-CN': { title: '消息变慢', body: '我们正在调查。' } } },
+    });
+    expect(posted.statusCode, posted.body).toBeLessThan(300);
+    let after = before;
+    const statuses: string[] = [];
+    for (let i = 0; i < 40 && JSON.stringify(after) === JSON.stringify(before); i++) {
+      await sleep(250);
+      const res = await fetch(`${nginx.url}/api/v2/incidents.json`);
+      statuses.push(res.headers.get('x-cache-status') ?? '');
+      after = await res.json();
+    }
+    expect(after).not.toEqual(before);
+    // the first request after the second is over gets the old copy while nginx refreshes it
+    expect(statuses.some((s) => ['STALE', 'UPDATING', 'EXPIRED', 'REVALIDATED'].includes(s)), statuses.join(' ')).toBe(true);
+  });
+
+  it('never caches what it answers to a token holder', async () => {
+    const headers = server.auth('admin');
+    const res = await fetch(`${nginx.url}/api/v2/summary.json`, { headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-cache-status')).toBe('BYPASS');
+  });
+
+  it('upgrades the live feed to a WebSocket and delivers the snapshot', async () => {
+    const socket = connect(nginx.url, { transports: ['websocket'], reconnection: false, timeout: 5000 });
+    try {
+      const ack = await new Promise<{ ok: boolean }>((resolve, reject) => {
+        socket.on('connect_error', reject);
+        socket.on('connect', () => socket.emit('subscribe', { services: '*' }, resolve));
+      });
+      expect(ack.ok).toBe(true);
+      expect(socket.io.engine.transport.name).toBe('websocket');
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('keeps serving the last copy when the server stops answering', async () => {
+    await fetch(`${nginx.url}/api/v2/status.json`);
+    await server.app.close();
+    // nginx counts freshness in whole seconds: one second of max-age lasts up to two
+    await sleep(2100);
+    const res = await fetch(`${nginx.url}/api/v2/status.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-cache-status')).toBe('STALE');
+  });
+});
