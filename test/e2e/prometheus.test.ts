@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Tick } from '../../server/core/engine/types.js';
+import { dashboardExprs, substitute } from '../grafana/dashboard-exprs.js';
 import { expectedSeries } from '../prometheus/expected-series.js';
 import { PROMETHEUS_BIN, prometheusPlan, startPrometheus, type PromSample, type RunningPrometheus } from '../prometheus/prometheus-process.js';
 import { createTestServer, SURGE_WINDOW, tickUntil, type TestServer } from '../server/fixtures.js';
@@ -55,6 +56,14 @@ describe.skipIf(!plan.available && !plan.required)('Prometheus scraping a drill'
     expect(latest().some((t) => t.level !== 'normal')).toBe(true);
     const throttled = await prom.query('sum(flashcrowd_drill_throttled_rps{kind="drill"})');
     expect(throttled[0]?.value).toBeCloseTo(latest().reduce((sum, t) => sum + t.throttledRps, 0), 6);
+
+    // every query of the Grafana dashboard is valid PromQL and finds the drill
+    for (const service of Object.keys(server.plan.services)) {
+      for (const e of dashboardExprs()) {
+        const found = await prom.query(substitute(e.expr, service));
+        expect(found.length, `${e.panel}: ${substitute(e.expr, service)}`).toBeGreaterThan(0);
+      }
+    }
 
     // stopped: the drill's series leave the target, and Prometheus marks them stale
     const stop = await server.app.inject({ method: 'POST', url: `/api/v1/drills/${drill.id}/stop`, headers: server.auth('operator') });
