@@ -56,15 +56,13 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
-export async function startPrometheus(target: URL): Promise<RunningPrometheus> {
-  if (target.hostname !== '127.0.0.1') throw new Error(`Prometheus in tests scrapes loopback only, not ${target.hostname}`);
-  const dir = await mkdtemp(join(tmpdir(), 'flashcrowd-prometheus-'));
-  const config = {
-    global: { scrape_interval: '1s', scrape_timeout: '1s', evaluation_interval: '1s' },
-    scrape_configs: [{ job_name: 'flashcrowd', metrics_path: '/metrics', static_configs: [{ targets: [target.host] }] }],
-  };
-  await writeFile(join(dir, 'prometheus.yml'), stringify(config));
-  const port = await freeLoopbackPort();
+interface Launched {
+  child: ChildProcess;
+  url: string;
+  stderr(): string;
+}
+
+function launch(dir: string, port: number): Launched {
   const child = spawn(PROMETHEUS_BIN, [
     `--config.file=${join(dir, 'prometheus.yml')}`,
     `--storage.tsdb.path=${join(dir, 'data')}`,
@@ -75,7 +73,40 @@ export async function startPrometheus(target: URL): Promise<RunningPrometheus> {
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-20_000);
   });
-  const url = `http://127.0.0.1:${port}`;
+  return { child, url: `http://127.0.0.1:${port}`, stderr: () => stderr };
+}
+
+/** true once /-/ready answers 200; false if the process exits first (its port was taken meanwhile) */
+async function ready(p: Launched, boundMs: number): Promise<boolean> {
+  const deadline = Date.now() + boundMs;
+  while (Date.now() < deadline) {
+    if (p.child.exitCode !== null || p.child.signalCode !== null) return false;
+    const res = await fetch(`${p.url}/-/ready`, { signal: AbortSignal.timeout(2_000) }).catch(() => null);
+    if (res?.status === 200) return true;
+    await sleep(200);
+  }
+  p.child.kill('SIGKILL');
+  throw new Error(`prometheus was not ready within ${boundMs} ms:\n${p.stderr()}`);
+}
+
+export async function startPrometheus(target: URL): Promise<RunningPrometheus> {
+  if (target.hostname !== '127.0.0.1') throw new Error(`Prometheus in tests scrapes loopback only, not ${target.hostname}`);
+  const dir = await mkdtemp(join(tmpdir(), 'flashcrowd-prometheus-'));
+  const config = {
+    global: { scrape_interval: '1s', scrape_timeout: '1s', evaluation_interval: '1s' },
+    scrape_configs: [{ job_name: 'flashcrowd', metrics_path: '/metrics', static_configs: [{ targets: [target.host] }] }],
+  };
+  await writeFile(join(dir, 'prometheus.yml'), stringify(config));
+  let launched: Launched | null = null;
+  for (let attempt = 1; launched === null; attempt++) {
+    const p = launch(dir, await freeLoopbackPort());
+    if (await ready(p, 30_000)) launched = p;
+    else if (attempt === 3) {
+      await rm(dir, { recursive: true, force: true });
+      throw new Error(`prometheus exited before it was ready, ${attempt} times:\n${p.stderr()}`);
+    }
+  }
+  const { child, url, stderr } = launched;
 
   const query = async (expr: string): Promise<PromSample[]> => {
     const res = await fetch(`${url}/api/v1/query?query=${encodeURIComponent(expr)}`, { signal: AbortSignal.timeout(5_000) });
@@ -91,7 +122,7 @@ export async function startPrometheus(target: URL): Promise<RunningPrometheus> {
       const deadline = Date.now() + boundMs;
       let last: PromSample[] | string = 'no answer yet';
       while (Date.now() < deadline) {
-        if (child.exitCode !== null) throw new Error(`prometheus exited with ${child.exitCode}:\n${stderr}`);
+        if (child.exitCode !== null) throw new Error(`prometheus exited with ${child.exitCode}:\n${stderr()}`);
         try {
           const r = await query(expr);
           if (done(r)) return r;
@@ -101,9 +132,9 @@ export async function startPrometheus(target: URL): Promise<RunningPrometheus> {
         }
         await sleep(250);
       }
-      throw new Error(`${expr} did not reach the expected result within ${boundMs} ms; last: ${JSON.stringify(last)}\nprometheus log:\n${stderr}`);
+      throw new Error(`${expr} did not reach the expected result within ${boundMs} ms; last: ${JSON.stringify(last)}\nprometheus log:\n${stderr()}`);
     },
-    log: () => stderr,
+    log: stderr,
     async stop() {
       child.kill('SIGTERM');
       if (!(await exited(child, 10_000))) {
