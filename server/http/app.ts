@@ -24,6 +24,7 @@ import type { BackoffPolicy } from '../webhooks/backoff.js';
 import { DASHBOARD_DIST_DIR } from '../paths.js';
 import { registerErrorHandler } from './error-handler.js';
 import { OpsMetrics } from './ops-metrics.js';
+import { drillView, registerDrillMetrics } from '../observe/drill-metrics.js';
 import { StatusSource } from './status-source.js';
 import { webhookPersistHook } from './webhook-events.js';
 import { listeningUrl } from './listening-url.js';
@@ -120,6 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     webhookBacklog: () => opts.store.webhooks.backlog(),
     drillRunning: () => { const r = drills.running(); return r !== null && r.spec.scenarioName !== 'live'; },
   });
+  registerDrillMetrics(metrics.registry, () => drillView(drills.running()));
 
   const toWebhooks = webhookPersistHook(statusSource, publicUrl);
   drills.onPersist(async (store, out) => {
