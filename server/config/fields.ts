@@ -16,6 +16,7 @@
  * | ingest.rateLimitPerMinute     | --ingest-rate-limit       | FLASHCROWD_INGEST_RATE_LIMIT         | 600           |
  * | webhooks.timeoutMs            | --webhook-timeout-ms      | FLASHCROWD_WEBHOOK_TIMEOUT_MS        | 10000         |
  * | webhooks.maxAttempts          | --webhook-max-attempts    | FLASHCROWD_WEBHOOK_MAX_ATTEMPTS      | 10            |
+ * | webhooks.allowPrivate         | --webhook-allow-private   | FLASHCROWD_WEBHOOK_ALLOW_PRIVATE     | false         |
  * | (the config file itself)      | --config                  | FLASHCROWD_CONFIG                    | none          |
  *
  * The config file (JSON or YAML) uses the setting names above, nested for ingest and webhooks.
@@ -54,6 +55,7 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   { path: ['ingest', 'rateLimitPerMinute'], flag: '--ingest-rate-limit', env: 'FLASHCROWD_INGEST_RATE_LIMIT', kind: 'integer', schema: ingest.rateLimitPerMinute, expected: 'a number of requests per minute, at least 1' },
   { path: ['webhooks', 'timeoutMs'], flag: '--webhook-timeout-ms', env: 'FLASHCROWD_WEBHOOK_TIMEOUT_MS', kind: 'integer', schema: webhooks.timeoutMs, expected: 'milliseconds between 100 and 120000' },
   { path: ['webhooks', 'maxAttempts'], flag: '--webhook-max-attempts', env: 'FLASHCROWD_WEBHOOK_MAX_ATTEMPTS', kind: 'integer', schema: webhooks.maxAttempts, expected: 'a number of attempts between 1 and 100' },
+  { path: ['webhooks', 'allowPrivate'], flag: '--webhook-allow-private', env: 'FLASHCROWD_WEBHOOK_ALLOW_PRIVATE', kind: 'boolean', schema: webhooks.allowPrivate, expected: 'true or false' },
 ];
 
 export const CONFIG_FLAG = '--config';
