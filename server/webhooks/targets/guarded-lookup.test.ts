@@ -50,5 +50,9 @@ describe('guardedLookup', () => {
     const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND hooks.example.test'), { code: 'ENOTFOUND' });
     expect((await lookup(async () => Promise.reject(notFound))).error).toBe(notFound);
     expect((await lookup(async () => [])).error?.message).toBe('hooks.example.test has no address to connect to');
+    const throwing: Resolve = () => {
+      throw notFound;
+    };
+    expect((await lookup(throwing)).error).toBe(notFound);
   });
 });

@@ -34,7 +34,8 @@ export function refuseAddresses(host: string, addresses: readonly string[], poli
 
 export function guardedLookup(resolve: Resolve, policy: TargetPolicy): LookupFunction {
   return (hostname, options, callback) => {
-    resolve(hostname).then(
+    // through a promise, so a resolver that throws is reported like one that rejects
+    Promise.resolve(hostname).then(resolve).then(
       (found) => {
         const addresses = options.family === 4 || options.family === 6 ? found.filter((a) => a.family === options.family) : found;
         const first = addresses[0];
