@@ -62,7 +62,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     ...(c.publicUrl ? { publicUrl: c.publicUrl.replace(/\/+$/, '') } : {}),
     reportsDir: join(dataDir, 'reports'),
     logger: { level: c.logLevel, redact: AUTH_LOG_REDACT },
-    webhooks: { enabled: true, timeoutMs: c.webhooks.timeoutMs, maxAttempts: c.webhooks.maxAttempts },
+    webhooks: { enabled: true, timeoutMs: c.webhooks.timeoutMs, maxAttempts: c.webhooks.maxAttempts, allowPrivate: c.webhooks.allowPrivate },
     retention: c.retention,
     limits: { jsonBodyBytes: c.ingest.jsonBodyLimit, remoteWriteBodyBytes: c.ingest.remoteWriteBodyLimit, ingestPerMinute: c.ingest.rateLimitPerMinute },
   });

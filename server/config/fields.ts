@@ -17,6 +17,7 @@
  * | ingest.rateLimitPerMinute     | --ingest-rate-limit       | FLASHCROWD_INGEST_RATE_LIMIT         | 600           |
  * | webhooks.timeoutMs            | --webhook-timeout-ms      | FLASHCROWD_WEBHOOK_TIMEOUT_MS        | 10000         |
  * | webhooks.maxAttempts          | --webhook-max-attempts    | FLASHCROWD_WEBHOOK_MAX_ATTEMPTS      | 10            |
+ * | webhooks.allowPrivate         | --webhook-allow-private   | FLASHCROWD_WEBHOOK_ALLOW_PRIVATE     | false         |
  * | retention.drillDays           | --retention-days          | FLASHCROWD_RETENTION_DAYS            | 90            |
  * | retention.auditDays           | --audit-retention-days    | FLASHCROWD_AUDIT_RETENTION_DAYS      | 365 (min 180) |
  * | (the config file itself)      | --config                  | FLASHCROWD_CONFIG                    | none          |
@@ -60,6 +61,7 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   { path: ['ingest', 'rateLimitPerMinute'], flag: '--ingest-rate-limit', env: 'FLASHCROWD_INGEST_RATE_LIMIT', kind: 'integer', schema: ingest.rateLimitPerMinute, expected: 'a number of requests per minute, at least 1' },
   { path: ['webhooks', 'timeoutMs'], flag: '--webhook-timeout-ms', env: 'FLASHCROWD_WEBHOOK_TIMEOUT_MS', kind: 'integer', schema: webhooks.timeoutMs, expected: 'milliseconds between 100 and 120000' },
   { path: ['webhooks', 'maxAttempts'], flag: '--webhook-max-attempts', env: 'FLASHCROWD_WEBHOOK_MAX_ATTEMPTS', kind: 'integer', schema: webhooks.maxAttempts, expected: 'a number of attempts between 1 and 100' },
+  { path: ['webhooks', 'allowPrivate'], flag: '--webhook-allow-private', env: 'FLASHCROWD_WEBHOOK_ALLOW_PRIVATE', kind: 'boolean', schema: webhooks.allowPrivate, expected: 'true or false' },
   { path: ['retention', 'drillDays'], flag: '--retention-days', env: 'FLASHCROWD_RETENTION_DAYS', kind: 'integer', schema: retention.drillDays, expected: 'days to keep a finished drill\'s events and report, 1 to 36500' },
   { path: ['retention', 'auditDays'], flag: '--audit-retention-days', env: 'FLASHCROWD_AUDIT_RETENTION_DAYS', kind: 'integer', schema: retention.auditDays, expected: `days to keep the audit log, ${AUDIT_MINIMUM_DAYS} to 36500 (${AUDIT_MINIMUM_REASON})` },
 ];

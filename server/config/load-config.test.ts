@@ -40,7 +40,7 @@ describe('flags', () => {
     const config = load([
       '--port', '9090', '--host=0.0.0.0', '--data-dir', '/var/lib/fc', '--plan', 'plans/feb3.yaml',
       '--no-public-read', '--log-level', 'debug', '--ingest-body-limit', '2048', '--remote-write-body-limit=8192',
-      '--ingest-rate-limit', '60', '--webhook-timeout-ms', '5000', '--webhook-max-attempts', '3',
+      '--ingest-rate-limit', '60', '--webhook-timeout-ms', '5000', '--webhook-max-attempts', '3', '--webhook-allow-private',
     ]);
     expect(config).toEqual({
       ...DEFAULT_CONFIG,
@@ -51,7 +51,7 @@ describe('flags', () => {
       publicRead: false,
       logLevel: 'debug',
       ingest: { jsonBodyLimit: 2048, remoteWriteBodyLimit: 8192, rateLimitPerMinute: 60 },
-      webhooks: { timeoutMs: 5000, maxAttempts: 3 },
+      webhooks: { timeoutMs: 5000, maxAttempts: 3, allowPrivate: true },
     });
   });
 
@@ -84,6 +84,7 @@ describe('environment', () => {
       FLASHCROWD_INGEST_RATE_LIMIT: '10',
       FLASHCROWD_WEBHOOK_TIMEOUT_MS: '2000',
       FLASHCROWD_WEBHOOK_MAX_ATTEMPTS: '5',
+      FLASHCROWD_WEBHOOK_ALLOW_PRIVATE: 'true',
     });
     expect(config).toEqual({
       ...DEFAULT_CONFIG,
@@ -95,7 +96,7 @@ describe('environment', () => {
       publicRead: false,
       logLevel: 'warn',
       ingest: { jsonBodyLimit: 4096, remoteWriteBodyLimit: 16384, rateLimitPerMinute: 10 },
-      webhooks: { timeoutMs: 2000, maxAttempts: 5 },
+      webhooks: { timeoutMs: 2000, maxAttempts: 5, allowPrivate: true },
     });
   });
 
@@ -201,7 +202,7 @@ describe('errors name the source and the expected form', () => {
     expect(errorsOf(['--config', '/c.yaml'], {}, read)).toEqual([
       '/c.yaml:1:1: prot: unknown setting "prot"; did you mean "port"?',
       '/c.yaml:3:3: ingest.rateLimitPerMinte: unknown setting "rateLimitPerMinte"; did you mean "rateLimitPerMinute"?',
-      '/c.yaml:4:1: webhooks: expected a mapping with timeoutMs, maxAttempts',
+      '/c.yaml:4:1: webhooks: expected a mapping with timeoutMs, maxAttempts, allowPrivate',
     ]);
   });
 

@@ -45,6 +45,8 @@ export const ConfigSchema = Type.Object(
       {
         timeoutMs: Type.Integer({ minimum: 100, maximum: 120_000 }),
         maxAttempts: Type.Integer({ minimum: 1, maximum: 100 }),
+        /** deliver to loopback, RFC 1918, CGNAT and ULA addresses too, for receivers on premises */
+        allowPrivate: Type.Boolean(),
       },
       { additionalProperties: false },
     ),
@@ -77,7 +79,7 @@ export const DEFAULT_CONFIG: Config = {
   publicRead: true,
   logLevel: 'info',
   ingest: { jsonBodyLimit: 1_048_576, remoteWriteBodyLimit: 4_194_304, rateLimitPerMinute: 600 },
-  webhooks: { timeoutMs: 10_000, maxAttempts: 10 },
+  webhooks: { timeoutMs: 10_000, maxAttempts: 10, allowPrivate: false },
   retention: { drillDays: 90, auditDays: 365 },
   configFile: null,
 };

@@ -21,6 +21,7 @@ import type { IngestSample } from '../ingest/ingest-sample.js';
 import { statusRoutes } from '../status/routes.js';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../webhooks/deliverer.js';
 import type { BackoffPolicy } from '../webhooks/backoff.js';
+import type { Resolve } from '../webhooks/targets/guarded-lookup.js';
 import { DASHBOARD_DIST_DIR } from '../paths.js';
 import { registerErrorHandler } from './error-handler.js';
 import { OpsMetrics } from './ops-metrics.js';
@@ -52,7 +53,13 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   timers?: Timers;
   /** webhook delivery; off in tests that drive it themselves */
-  webhooks?: { enabled: boolean; timeoutMs?: number; maxAttempts?: number; pollIntervalMs?: number; backoff?: BackoffPolicy };
+  webhooks?: {
+    enabled: boolean; timeoutMs?: number; maxAttempts?: number; pollIntervalMs?: number; backoff?: BackoffPolicy;
+    /** receivers at private addresses too (on premises); checked at subscription and on every connection */
+    allowPrivate?: boolean;
+    /** host name resolution for deliveries; tests inject one so nothing resolves outward */
+    resolve?: Resolve;
+  };
   limits?: { jsonBodyBytes?: number; remoteWriteBodyBytes?: number; ingestPerMinute?: number };
   trafficMaxDelayMs?: number;
   dashboardDir?: string;
@@ -108,8 +115,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       };
     },
   });
+  const webhookTargets = { allowPrivate: opts.webhooks?.allowPrivate ?? false };
   const webhooks = opts.webhooks?.enabled === false ? null : createWebhookDeliverer({
     store: opts.store,
+    targets: webhookTargets,
+    ...(opts.webhooks?.resolve ? { resolve: opts.webhooks.resolve } : {}),
     ...(opts.webhooks?.timeoutMs ? { timeoutMs: opts.webhooks.timeoutMs } : {}),
     ...(opts.webhooks?.maxAttempts ? { maxAttempts: opts.webhooks.maxAttempts } : {}),
     ...(opts.webhooks?.pollIntervalMs ? { pollIntervalMs: opts.webhooks.pollIntervalMs } : {}),
@@ -173,7 +183,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(drillRoutes, { drills });
   await app.register(noticeRoutes, { drills, store: opts.store });
   await app.register(planRoutes, { plan: opts.plan, planText: opts.planText });
-  await app.register(adminRoutes, { store: opts.store });
+  await app.register(adminRoutes, { store: opts.store, webhookTargets });
   await app.register(statusRoutes, { source: () => statusSource.input(), version: () => statusSource.version(), preHandler: app.requireReader });
   await app.register(opsRoutes, { metrics, ready: () => drills.running() !== null || opts.live === false });
   const dashboardDir = opts.dashboardDir ?? DASHBOARD_DIST_DIR;

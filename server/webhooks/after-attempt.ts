@@ -18,11 +18,12 @@ export type AfterAttempt =
  * sent 2xx                       -> delivered
  * failed, attempts < maxAttempts -> retry after the backoff, or after Retry-After when longer (capped)
  * failed, attempts = maxAttempts -> dead, keeping the last error
+ * failed permanently (refused)   -> dead at once, keeping the reason
  */
 export function afterAttempt(previousAttempts: number, outcome: SendOutcome, finishedAt: number, rules: RetryRules): AfterAttempt {
   const attempts = previousAttempts + 1;
   if (outcome.ok) return { kind: 'delivered', attempts };
-  if (attempts >= rules.maxAttempts) return { kind: 'dead', attempts, error: outcome.error };
+  if (outcome.permanent || attempts >= rules.maxAttempts) return { kind: 'dead', attempts, error: outcome.error };
   const backoff = retryDelayMs(attempts, rules.random, rules.backoff);
   const delay = Math.min(Math.max(backoff, outcome.retryAfterMs ?? 0), rules.backoff.maxMs);
   return { kind: 'retry', attempts, nextAttemptAt: finishedAt + delay, error: outcome.error };

@@ -5,8 +5,8 @@ import type { Store } from '../store/store.js';
 import { openTestStore } from '../store/test-stores.js';
 import { createWebhookDeliverer } from './deliverer.js';
 import { enqueue } from './enqueue.js';
-import type { FetchFunction } from './send.js';
 import { generateWebhookSecret } from './sign.js';
+import type { HttpPost } from './targets/http-post.js';
 import { freePort, incidentBody, startReceiver, type TestReceiver } from './test-helpers.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -37,13 +37,16 @@ function manualClock() {
   return { now: () => Date.now() + offset, advance: (ms: number) => (offset += ms) };
 }
 
+// the receivers in these tests listen on loopback, which only an on-premises install may reach
+const ON_PREMISES = { targets: { allowPrivate: true } };
+
 describe('WebhookDeliverer', () => {
   it('delivers a signed Statuspage body that standardwebhooks verifies', async () => {
     const store = await memoryStore();
     const r = await receiver();
     const secret = await subscribe(store, r.url);
     const [id] = await enqueue(store, 'incident.updated', incidentBody);
-    const deliverer = createWebhookDeliverer({ store });
+    const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store });
     expect(await deliverer.runOnce()).toBe(1);
     expect(r.received).toHaveLength(1);
     const { headers, body } = r.received[0]!;
@@ -61,7 +64,7 @@ describe('WebhookDeliverer', () => {
     const secret = await subscribe(store, `http://127.0.0.1:${port}/hook`);
     const [id] = await enqueue(store, 'incident.updated', incidentBody);
     const clock = manualClock();
-    const deliverer = createWebhookDeliverer({ store, now: clock.now, random: () => 0.5 });
+    const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store, now: clock.now, random: () => 0.5 });
 
     expect(await deliverer.runOnce()).toBe(1);
     const failed = await store.webhooks.getMessage(id!);
@@ -89,14 +92,14 @@ describe('WebhookDeliverer', () => {
     await subscribe(t.store, `http://127.0.0.1:${port}/hook`);
     const [id] = await enqueue(t.store, 'incident.updated', incidentBody);
     const clock = manualClock();
-    const first = createWebhookDeliverer({ store: t.store, now: clock.now });
+    const first = createWebhookDeliverer({ ...ON_PREMISES, store: t.store, now: clock.now });
     await first.runOnce();
     await first.stop();
 
     const store = await t.reopen();
     const r = await receiver(port);
     clock.advance(60_000);
-    const second = createWebhookDeliverer({ store, now: clock.now });
+    const second = createWebhookDeliverer({ ...ON_PREMISES, store, now: clock.now });
     expect(await second.metrics()).toMatchObject({ backlog: 1 });
     expect(await second.runOnce()).toBe(1);
     expect(r.received.map((x) => x.headers['webhook-id'])).toEqual([id]);
@@ -111,7 +114,7 @@ describe('WebhookDeliverer', () => {
     const clock = manualClock();
     // the crashed process: claimed, never recorded an outcome
     await store.webhooks.claimDue(new Date(clock.now()).toISOString(), new Date(clock.now() + 25_000).toISOString(), 10);
-    const deliverer = createWebhookDeliverer({ store, now: clock.now, timeoutMs: 10_000 });
+    const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store, now: clock.now, timeoutMs: 10_000 });
     expect(await deliverer.runOnce()).toBe(0);
     clock.advance(25_000);
     expect(await deliverer.runOnce()).toBe(1);
@@ -123,8 +126,8 @@ describe('WebhookDeliverer', () => {
     await subscribe(store, 'http://receiver.invalid/hook');
     const [id] = await enqueue(store, 'incident.updated', incidentBody);
     const clock = manualClock();
-    const fail500: FetchFunction = async () => new Response('nope', { status: 500 });
-    const deliverer = createWebhookDeliverer({ store, now: clock.now, fetch: fail500, maxAttempts: 3 });
+    const fail500: HttpPost = async () => ({ status: 500, retryAfter: null });
+    const deliverer = createWebhookDeliverer({ store, now: clock.now, post: fail500, maxAttempts: 3 });
     for (let i = 0; i < 3; i++) {
       expect(await deliverer.runOnce()).toBe(1);
       clock.advance(3_600_000);
@@ -143,7 +146,7 @@ describe('WebhookDeliverer', () => {
     await subscribe(store, r.url);
     const [id] = await enqueue(store, 'incident.updated', incidentBody);
     const clock = manualClock();
-    const deliverer = createWebhookDeliverer({ store, now: clock.now, random: () => 0.5 });
+    const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store, now: clock.now, random: () => 0.5 });
     await deliverer.runOnce();
     expect(await store.webhooks.getMessage(id!)).toMatchObject({ status: 'pending', lastError: 'HTTP 302' });
     clock.advance(5_000);
@@ -159,7 +162,7 @@ describe('WebhookDeliverer', () => {
     const r = await receiver(0, () => undefined);
     await subscribe(store, r.url);
     const [id] = await enqueue(store, 'incident.updated', incidentBody);
-    const deliverer = createWebhookDeliverer({ store, timeoutMs: 200 });
+    const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store, timeoutMs: 200 });
     await deliverer.runOnce();
     expect(await store.webhooks.getMessage(id!)).toMatchObject({ status: 'pending', lastError: 'no response within 200 ms' });
   });
@@ -175,7 +178,7 @@ describe('WebhookDeliverer', () => {
     });
     await subscribe(store, r.url);
     const [id] = await enqueue(store, 'incident.updated', incidentBody);
-    const deliverer = createWebhookDeliverer({ store, pollIntervalMs: 60_000 });
+    const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store, pollIntervalMs: 60_000 });
     deliverer.start();
     await requestArrived;
     let stopped = false;
@@ -202,7 +205,7 @@ describe('WebhookDeliverer', () => {
       polled();
       return Date.now();
     };
-    const deliverer = createWebhookDeliverer({ store, now, pollIntervalMs: 3_600_000 });
+    const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store, now, pollIntervalMs: 3_600_000 });
     cleanups.push(() => deliverer.stop());
     deliverer.start();
     await firstPoll;

@@ -8,11 +8,19 @@ import type { Store } from '../store/store.js';
 import type { OutboxDelivery } from '../store/webhook-tables.js';
 import { afterAttempt, type RetryRules } from './after-attempt.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
-import { sendWebhook, type FetchFunction } from './send.js';
+import { sendWebhook } from './send.js';
+import { guardedPost, type HttpPost } from './targets/http-post.js';
+import { systemResolve, type Resolve } from './targets/guarded-lookup.js';
+import { PUBLIC_ONLY, type TargetPolicy } from './targets/target-policy.js';
 
 export interface WebhookDelivererOptions {
   store: Store;
-  fetch?: FetchFunction;
+  /** which addresses deliveries may connect to; default public ones only */
+  targets?: TargetPolicy;
+  /** host name resolution for the connection-time guard; default the system resolver */
+  resolve?: Resolve;
+  /** the HTTP request itself; default a guarded POST built from `targets` and `resolve` */
+  post?: HttpPost;
   now?: () => number;
   /** [0, 1), for the backoff jitter */
   random?: () => number;
@@ -52,7 +60,7 @@ export interface WebhookDeliverer {
 
 export function createWebhookDeliverer(options: WebhookDelivererOptions): WebhookDeliverer {
   const { store } = options;
-  const fetchFn = options.fetch ?? fetch;
+  const post = options.post ?? guardedPost(options.targets ?? PUBLIC_ONLY, options.resolve ?? systemResolve);
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const rules: RetryRules = {
@@ -73,7 +81,7 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
   let chain: Promise<unknown> = Promise.resolve();
 
   async function attempt(message: OutboxDelivery): Promise<void> {
-    const outcome = await sendWebhook(fetchFn, message, now(), timeoutMs);
+    const outcome = await sendWebhook(post, message, now(), timeoutMs);
     const finishedAt = now();
     const next = afterAttempt(message.attempts, outcome, finishedAt, rules);
     if (next.kind === 'delivered') {

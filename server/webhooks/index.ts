@@ -11,7 +11,8 @@ export { enqueue, type EnqueueOptions } from './enqueue.js';
 export { generateWebhookSecret, signWebhook, type WebhookHeaders } from './sign.js';
 export { DEFAULT_BACKOFF, retryDelayMs, parseRetryAfterMs, type BackoffPolicy } from './backoff.js';
 export { afterAttempt, type AfterAttempt, type RetryRules } from './after-attempt.js';
-export { sendWebhook, type FetchFunction, type SendOutcome } from './send.js';
+export { sendWebhook, type SendOutcome } from './send.js';
+export { checkTargetUrl, PUBLIC_ONLY, type TargetPolicy, type Resolve, type HttpPost } from './targets/index.js';
 export {
   createWebhookDeliverer,
   type WebhookDeliverer,

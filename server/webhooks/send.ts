@@ -1,40 +1,33 @@
 import type { OutboxDelivery } from '../store/webhook-tables.js';
 import { parseRetryAfterMs } from './backoff.js';
 import { signWebhook } from './sign.js';
-
-export type FetchFunction = typeof fetch;
+import { TargetRefusedError } from './targets/guarded-lookup.js';
+import type { HttpPost } from './targets/http-post.js';
 
 export type SendOutcome =
   | { ok: true; status: number }
-  | { ok: false; error: string; retryAfterMs: number | null };
+  /** permanent: retrying cannot help (the target is refused), so the message is dead at once */
+  | { ok: false; error: string; retryAfterMs: number | null; permanent: boolean };
 
 const USER_AGENT = 'Flashcrowd-Webhooks/1';
 
-function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `no response within ${timeoutMs} ms`;
-  }
-  // undici reports "fetch failed" with the network error (ECONNREFUSED, ENOTFOUND ...) as its cause
-  const cause = error instanceof Error ? error.cause : undefined;
-  if (cause instanceof Error) return cause.message;
-  return error instanceof Error ? error.message : String(error);
-}
+const failure = (error: string, permanent = false): SendOutcome => ({ ok: false, error, retryAfterMs: null, permanent });
 
 /** One signed POST. Success is a 2xx only; redirects are not followed (a 3xx is a failure, per the spec). */
-export async function sendWebhook(fetchFn: FetchFunction, message: OutboxDelivery, now: number, timeoutMs: number): Promise<SendOutcome> {
+export async function sendWebhook(post: HttpPost, message: OutboxDelivery, now: number, timeoutMs: number): Promise<SendOutcome> {
+  let url: URL;
+  try {
+    url = new URL(message.url);
+  } catch {
+    return failure('refused: the subscription URL is not an absolute URL', true);
+  }
   const body = JSON.stringify(message.payload);
   try {
-    const response = await fetchFn(message.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT, ...signWebhook(message.secret, message.id, now, body) },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await response.body?.cancel();
+    const response = await post(url, { 'content-type': 'application/json', 'user-agent': USER_AGENT, ...signWebhook(message.secret, message.id, now, body) }, body, timeoutMs);
     if (response.status >= 200 && response.status < 300) return { ok: true, status: response.status };
-    return { ok: false, error: `HTTP ${response.status}`, retryAfterMs: parseRetryAfterMs(response.headers.get('retry-after'), now) };
+    return { ok: false, error: `HTTP ${response.status}`, retryAfterMs: parseRetryAfterMs(response.retryAfter, now), permanent: false };
   } catch (error) {
-    return { ok: false, error: describeFailure(error, timeoutMs), retryAfterMs: null };
+    if (error instanceof TargetRefusedError) return failure(error.message, true);
+    return failure(error instanceof Error ? error.message : String(error));
   }
 }

@@ -12,6 +12,8 @@ export interface TestReceiver {
   url: string;
   port: number;
   received: ReceivedRequest[];
+  /** TCP connections accepted, so a test can show a refused delivery never connected */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -30,12 +32,15 @@ export async function startReceiver(
       respond(request, res);
     });
   });
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const actual = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${actual}/hook`,
     port: actual,
     received,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

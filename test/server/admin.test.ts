@@ -11,7 +11,7 @@ describe('webhook subscriptions', () => {
     expect(res.statusCode).toBe(201);
     const sub = res.json<{ id: string; secret: string }>();
     expect(sub).toMatchObject({ url: 'https://hooks.example.com/status', eventTypes: ['incident.updated'], secret: expect.stringMatching(/^whsec_/) });
-    const own = await server.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin, payload: { url: 'http://127.0.0.1:9/h', eventTypes: ['component.updated', 'incident.updated'], secret: SECRET } });
+    const own = await server.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: admin, payload: { url: 'http://hooks.example.net:8080/h', eventTypes: ['component.updated', 'incident.updated'], secret: SECRET } });
     expect(own.json<{ secret: string }>().secret).toBe(SECRET);
 
     const listed = (await server.app.inject({ url: '/api/v1/webhooks', headers: admin })).json<{ webhooks: object[] }>().webhooks;

@@ -20,7 +20,8 @@ afterEach(async () => {
 async function webhookServer(): Promise<TestServer> {
   const server = await createTestServer({
     publicUrl: 'http://status.example.test',
-    webhooks: { enabled: true, pollIntervalMs: 50, backoff: { baseMs: 100, maxMs: 400, jitter: 0 } },
+    // the receivers here listen on loopback, which only an on-premises install may reach
+    webhooks: { enabled: true, allowPrivate: true, pollIntervalMs: 50, backoff: { baseMs: 100, maxMs: 400, jitter: 0 } },
   });
   cleanup.push(() => server.close());
   return server;

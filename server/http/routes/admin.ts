@@ -2,20 +2,42 @@
  * What only an admin may change: webhook subscribers and API tokens; and the audit log that
  * records every change with who made it. Secrets and tokens are shown once, on creation.
  */
-import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
 import { auditActor } from '../../auth/require-role.js';
 import { createToken } from '../../auth/tokens.js';
 import type { Store } from '../../store/store.js';
 import { generateWebhookSecret } from '../../webhooks/sign.js';
 import { WEBHOOK_EVENT_TYPES } from '../../webhooks/payloads.js';
+import { checkTargetUrl, MAX_URL_LENGTH } from '../../webhooks/targets/check-target-url.js';
+import type { TargetPolicy } from '../../webhooks/targets/target-policy.js';
 
+const ErrorBody = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }) });
+const EventTypes = Type.Array(Type.Union(WEBHOOK_EVENT_TYPES.map((e) => Type.Literal(e))), { minItems: 1, uniqueItems: true });
 const Subscribe = Type.Object({
-  url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 }),
-  eventTypes: Type.Array(Type.Union(WEBHOOK_EVENT_TYPES.map((e) => Type.Literal(e))), { minItems: 1, uniqueItems: true }),
+  // judged in full by checkTargetUrl, so a refusal can say why
+  url: Type.String({ minLength: 1, maxLength: MAX_URL_LENGTH, description: 'http(s) URL of the receiver, at a public address unless the server allows private ones' }),
+  eventTypes: EventTypes,
   secret: Type.Optional(Type.String({ pattern: '^whsec_[A-Za-z0-9+/=]{24,}$', description: 'your own Standard Webhooks secret; one is generated when omitted' })),
 }, { additionalProperties: false });
+const SubscriptionFields = { id: Type.String(), url: Type.String(), eventTypes: Type.Array(Type.String()), createdAt: Type.String() };
+const Subscription = Type.Object({ ...SubscriptionFields, secret: Type.String() });
+const Delivery = Type.Object({
+  id: Type.String(),
+  eventType: Type.String(),
+  status: Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('dead')]),
+  attempts: Type.Integer(),
+  createdAt: Type.String(),
+  nextAttemptAt: Type.String(),
+  deliveredAt: Type.Union([Type.String(), Type.Null()]),
+  /** why the last attempt failed, e.g. "refused: 10.0.0.7 is a private network address ..." */
+  lastError: Type.Union([Type.String(), Type.Null()]),
+});
+const DeliveriesQuery = Type.Object({
+  status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('dead')])),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+});
 const NewToken = Type.Object({
   role: Type.Union([Type.Literal('ingest'), Type.Literal('operator'), Type.Literal('admin')]),
   name: Type.String({ minLength: 1, maxLength: 100 }),
@@ -23,14 +45,24 @@ const NewToken = Type.Object({
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
 const AuditQuery = Type.Object({ beforeId: Type.Optional(Type.Integer({ minimum: 1 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) });
 
-export async function adminRoutes(app: FastifyInstance, opts: { store: Store }): Promise<void> {
-  const { store } = opts;
+export interface AdminRoutesOptions {
+  store: Store;
+  /** which receivers a subscription may name; deliveries are judged again when they connect */
+  webhookTargets: TargetPolicy;
+}
+
+export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async (app, opts) => {
+  const { store, webhookTargets } = opts;
   const admin = { preHandler: app.requireRole('admin') };
   const now = (): string => new Date().toISOString();
 
-  app.post('/api/v1/webhooks', { ...admin, schema: { body: Subscribe } }, async (req, reply) => {
-    const body = req.body as Static<typeof Subscribe>;
-    const sub = { id: `wh_${randomUUID()}`, url: body.url, eventTypes: body.eventTypes, secret: body.secret ?? generateWebhookSecret(), createdAt: now() };
+  app.post('/api/v1/webhooks', { ...admin, schema: { body: Subscribe, response: { 201: Subscription, 400: ErrorBody } } }, async (req, reply) => {
+    const target = checkTargetUrl(req.body.url, webhookTargets);
+    if (!target.ok) {
+      const [e] = target.errors;
+      return reply.code(400).send({ error: { code: e!.code, message: `body.url: ${e!.message}`, field: 'body.url' } });
+    }
+    const sub = { id: `wh_${randomUUID()}`, url: target.value.href, eventTypes: req.body.eventTypes, secret: req.body.secret ?? generateWebhookSecret(), createdAt: now() };
     await store.transaction(async (s) => {
       await s.webhooks.subscribe(sub);
       await s.audit.append({ at: sub.createdAt, actor: auditActor(req), action: 'webhook.subscribe', target: sub.id, detail: { url: sub.url, eventTypes: sub.eventTypes } });
@@ -38,26 +70,36 @@ export async function adminRoutes(app: FastifyInstance, opts: { store: Store }):
     return reply.code(201).send(sub);
   });
 
-  app.get('/api/v1/webhooks', admin, async () => ({
+  app.get('/api/v1/webhooks', { ...admin, schema: { response: { 200: Type.Object({ webhooks: Type.Array(Type.Object(SubscriptionFields)) }) } } }, async () => ({
     webhooks: (await store.webhooks.listSubscriptions()).map(({ secret: _secret, ...rest }) => rest),
   }));
 
-  app.delete('/api/v1/webhooks/:id', { ...admin, schema: { params: IdParams } }, async (req, reply) => {
-    const { id } = req.params as { id: string };
+  // where delivery attempts and their failures (a refused target among them) can be read
+  app.get('/api/v1/webhooks/:id/deliveries', {
+    ...admin,
+    schema: { params: IdParams, querystring: DeliveriesQuery, response: { 200: Type.Object({ deliveries: Type.Array(Delivery) }), 404: ErrorBody } },
+  }, async (req, reply) => {
+    if (!(await store.webhooks.getSubscription(req.params.id))) return reply.code(404).send({ error: { code: 'webhook.not-found', message: `no webhook subscription ${req.params.id}` } });
+    const messages = await store.webhooks.listMessages({ subscriptionId: req.params.id, ...req.query });
+    return { deliveries: messages.map(({ subscriptionId: _s, payload: _p, ...rest }) => rest) };
+  });
+
+  app.delete('/api/v1/webhooks/:id', { ...admin, schema: { params: IdParams, response: { 204: Type.Null(), 404: ErrorBody } } }, async (req, reply) => {
+    const { id } = req.params;
     const removed = await store.transaction(async (s) => {
       const ok = await s.webhooks.unsubscribe(id);
       if (ok) await s.audit.append({ at: now(), actor: auditActor(req), action: 'webhook.unsubscribe', target: id });
       return ok;
     });
     if (!removed) return reply.code(404).send({ error: { code: 'webhook.not-found', message: `no webhook subscription ${id}` } });
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   app.post('/api/v1/tokens', { ...admin, schema: { body: NewToken } }, async (req, reply) => {
-    const body = req.body as Static<typeof NewToken>;
+    const { role, name } = req.body;
     const created = await store.transaction(async (s) => {
-      const token = await createToken(s, body.role, body.name);
-      await s.audit.append({ at: now(), actor: auditActor(req), action: 'token.create', target: token.tokenId, detail: { role: body.role, name: body.name } });
+      const token = await createToken(s, role, name);
+      await s.audit.append({ at: now(), actor: auditActor(req), action: 'token.create', target: token.tokenId, detail: { role, name } });
       return token;
     });
     return reply.code(201).send(created);
@@ -68,7 +110,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { store: Store }):
   }));
 
   app.delete('/api/v1/tokens/:id', { ...admin, schema: { params: IdParams } }, async (req, reply) => {
-    const { id } = req.params as { id: string };
+    const { id } = req.params;
     const revoked = await store.transaction(async (s) => {
       const ok = await s.tokens.revoke(id);
       if (ok) await s.audit.append({ at: now(), actor: auditActor(req), action: 'token.revoke', target: id });
@@ -79,6 +121,6 @@ export async function adminRoutes(app: FastifyInstance, opts: { store: Store }):
   });
 
   app.get('/api/v1/audit', { ...admin, schema: { querystring: AuditQuery } }, async (req) => ({
-    entries: await store.audit.list(req.query as { beforeId?: number; limit?: number }),
+    entries: await store.audit.list(req.query),
   }));
-}
+};
