@@ -17,6 +17,7 @@ import type { Timers } from '../drills/drill-runner.js';
 import { LiveHub } from '../live/live-hub.js';
 import { metricsRoutes } from '../ingest/metrics-routes.js';
 import { remoteWriteRoutes } from '../ingest/remote-write-routes.js';
+import { RemoteWriteIngest } from '../ingest/remote-write-ingest.js';
 import type { IngestSample } from '../ingest/ingest-sample.js';
 import { statusRoutes } from '../status/routes.js';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../webhooks/deliverer.js';
@@ -49,7 +50,7 @@ export interface AppOptions {
   timers?: Timers;
   /** webhook delivery; off in tests that drive it themselves */
   webhooks?: { enabled: boolean; timeoutMs?: number; maxAttempts?: number; pollIntervalMs?: number; backoff?: BackoffPolicy };
-  limits?: { jsonBodyBytes?: number; remoteWriteBodyBytes?: number; ingestPerMinute?: number };
+  limits?: { jsonBodyBytes?: number; remoteWriteBodyBytes?: number; ingestPerMinute?: number; remoteWriteMaxSeries?: number };
   trafficMaxDelayMs?: number;
   dashboardDir?: string;
 }
@@ -110,7 +111,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...(opts.webhooks?.backoff ? { backoff: opts.webhooks.backoff } : {}),
     onError: (err) => app.log.error({ err }, 'webhook delivery loop failed'),
   });
+  const remoteWrite = new RemoteWriteIngest(opts.limits?.remoteWriteMaxSeries);
   const metrics = new OpsMetrics({
+    remoteWriteSeries: () => ({ held: remoteWrite.heldSeries, evicted: remoteWrite.evictions }),
     liveClients: () => live.clientCount(),
     webhookBacklog: () => opts.store.webhooks.backlog(),
     drillRunning: () => { const r = drills.running(); return r !== null && r.spec.scenarioName !== 'live'; },
@@ -154,10 +157,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       timeWindow: '1 minute',
       keyGenerator: ingestRateKey,
     });
-    await metricsRoutes(scope, { plan: () => opts.plan, onSamples: onSamples('json'), preHandler: app.requireRole('ingest') });
+    await metricsRoutes(scope, {
+      plan: () => opts.plan,
+      onSamples: onSamples('json'),
+      onRejected: () => metrics.ingestRejected.inc({ source: 'json' }),
+      preHandler: app.requireRole('ingest'),
+      ...(opts.limits?.jsonBodyBytes ? { bodyLimit: opts.limits.jsonBodyBytes } : {}),
+    });
     await remoteWriteRoutes(scope, {
       plan: () => opts.plan,
       onSamples: onSamples('remote_write'),
+      onRejected: () => metrics.ingestRejected.inc({ source: 'remote_write' }),
+      ingest: remoteWrite,
       preHandler: app.requireRole('ingest'),
       ...(opts.limits?.remoteWriteBodyBytes ? { bodyLimit: opts.limits.remoteWriteBodyBytes } : {}),
     });

@@ -12,8 +12,10 @@ export interface MetricsRoutesOptions {
   plan: () => Plan;
   onSamples: (samples: IngestSample[]) => void;
   preHandler?: PreHandler;
-  /** body limit in bytes; default 4 MiB, room for a full batch of 10,000 samples */
+  /** body limit in bytes (--ingest-body-limit); default 1 MiB, as the app's */
   bodyLimit?: number;
+  /** counts each refused batch, for /metrics */
+  onRejected?: () => void;
 }
 
 export async function metricsRoutes(app: FastifyInstance, opts: MetricsRoutesOptions): Promise<void> {
@@ -21,15 +23,17 @@ export async function metricsRoutes(app: FastifyInstance, opts: MetricsRoutesOpt
   // error shape; everything else (the app's auth, 5xx) goes on to the app's handler.
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (!error.code?.startsWith('FST_ERR_CTP_') || (error.statusCode ?? 500) >= 500) throw error;
+    opts.onRejected?.();
     return reply.code(error.statusCode ?? 400).send({ error: { code: 'metrics.body', message: error.message, field: 'body' } });
   });
 
   app.post(
     '/api/v1/metrics',
-    { bodyLimit: opts.bodyLimit ?? 4 * 1024 * 1024, ...(opts.preHandler ? { preHandler: opts.preHandler } : {}) },
+    { bodyLimit: opts.bodyLimit ?? 1024 * 1024, ...(opts.preHandler ? { preHandler: opts.preHandler } : {}) },
     async (request, reply) => {
       const result = validateMetricsBatch(request.body, opts.plan());
       if (!result.ok) {
+        opts.onRejected?.();
         const [first] = result.errors;
         return reply.code(400).send({ error: { code: first?.code, message: first?.message, field: first?.field } });
       }

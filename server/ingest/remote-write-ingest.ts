@@ -162,7 +162,7 @@ export class RemoteWriteIngest {
         count++;
       }
       if (count === 0) continue;
-      const value = measures === 'rps' ? Math.min(sum, SAMPLE_RANGES.rps.max) : max;
+      const value = measures === 'rps' ? Math.min(sum, SAMPLE_RANGES.rps.maximum) : max;
       const sampleKey = `${service}\u0000${t}`;
       const sample = byServiceTime.get(sampleKey) ?? { service, t };
       sample[measures] = value;

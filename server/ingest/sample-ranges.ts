@@ -4,12 +4,12 @@
  * letting it through turns into NaN ticks and absurd notice text downstream.
  */
 export const SAMPLE_RANGES = {
-  rps: { min: 0, max: 1e9 },
-  latencyMs: { min: 0, max: 3_600_000 },
-  errorRate: { min: 0, max: 1 },
+  rps: { minimum: 0, maximum: 1e9 },
+  latencyMs: { minimum: 0, maximum: 3_600_000 },
+  errorRate: { minimum: 0, maximum: 1 },
 } as const;
 
 export type Measure = keyof typeof SAMPLE_RANGES;
 
 export const inRange = (measure: Measure, value: number): boolean =>
-  Number.isFinite(value) && value >= SAMPLE_RANGES[measure].min && value <= SAMPLE_RANGES[measure].max;
+  Number.isFinite(value) && value >= SAMPLE_RANGES[measure].minimum && value <= SAMPLE_RANGES[measure].maximum;
