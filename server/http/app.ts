@@ -173,7 +173,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ...(opts.limits?.remoteWriteBodyBytes ? { bodyLimit: opts.limits.remoteWriteBodyBytes } : {}),
     });
   });
-  await app.register(trafficRoutes, { drills, maxDelayMs: opts.trafficMaxDelayMs ?? 2000, onRequest: (service: string) => metrics.trafficRequests.inc({ service }) });
+  await app.register(trafficRoutes, { drills, store: opts.store, maxDelayMs: opts.trafficMaxDelayMs ?? 2000, onRequest: (service: string) => metrics.trafficRequests.inc({ service }) });
   await app.register(drillRoutes, { drills });
   await app.register(noticeRoutes, { drills, store: opts.store });
   await app.register(planRoutes, { plan: opts.plan, planText: opts.planText });
