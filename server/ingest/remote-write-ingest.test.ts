@@ -60,8 +60,15 @@ describe('RemoteWriteIngest', () => {
     expect(out[0]).toEqual([{ service: 'api', t: 0, latencyMs: 300 }]);
   });
 
-  it('forgets series silent past the lookback', () => {
-    const { receiver } = run([[series('a', [[0, 0]]), series('b', [[0, 0]])], [series('a', [[LOOKBACK_MS + 1, 5]])]]);
+  it('forgets series not written for the lookback in wall time, whatever their sample times', () => {
+    let now = 0;
+    const receiver = new RemoteWriteIngest(100, () => now);
+    run([[series('a', [[0, 0]]), series('b', [[0, 0]])]], receiver);
+    // a sample from far in the future forgets nothing
+    run([[series('c', [[8e15, 0]])]], receiver);
+    expect(receiver.heldSeries).toBe(3);
+    now = LOOKBACK_MS + 1;
+    run([[series('a', [[15_000, 5]])]], receiver);
     expect(receiver.heldSeries).toBe(1);
   });
 

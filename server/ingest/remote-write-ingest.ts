@@ -30,7 +30,11 @@ import { MAX_SAMPLE_MAGNITUDE, MAX_TIMESTAMP_MS } from './write-request-limits.j
 
 type Measure = SeriesMapping['measures'];
 
-/** Series silent for longer than this are forgotten (Prometheus' default lookback delta). */
+/**
+ * Series not written for this long, in wall time, are forgotten (Prometheus' default lookback
+ * delta). Wall time, not sample time: one sample stamped far in the future must not make
+ * every other series look silent.
+ */
 export const LOOKBACK_MS = 5 * 60 * 1000;
 
 /** Series held at most, unless configured otherwise. */
@@ -74,7 +78,10 @@ const EXPECTED: Record<string, string> = {
 export class RemoteWriteIngest {
   private readonly table: SeriesTable;
 
-  constructor(maxSeries = DEFAULT_MAX_SERIES) {
+  constructor(
+    maxSeries = DEFAULT_MAX_SERIES,
+    private readonly now: () => number = Date.now,
+  ) {
     this.table = new SeriesTable(maxSeries);
   }
 
@@ -103,23 +110,19 @@ export class RemoteWriteIngest {
       matched.push({ series, matches });
     }
     const touched: Touched = new Map();
-    let newest = -Infinity;
-    for (const { series, matches } of matched) {
-      for (const s of series.samples) newest = Math.max(newest, s.timestamp);
-      this.applySeries(touched, series, matches);
-    }
-    const samples = this.aggregate(touched);
-    if (newest !== -Infinity) this.table.forgetOlderThan(newest - LOOKBACK_MS);
-    return ok(samples);
+    const now = this.now();
+    for (const { series, matches } of matched) this.applySeries(touched, series, matches, now);
+    this.table.forgetWrittenBefore(now - LOOKBACK_MS);
+    return ok(this.aggregate(touched));
   }
 
-  private applySeries(touched: Touched, series: TimeSeries, matches: SeriesMatch[]): void {
+  private applySeries(touched: Touched, series: TimeSeries, matches: SeriesMatch[], now: number): void {
     const key = seriesKey(series.labels);
     const metric = series.labels.find((l) => l.name === '__name__')?.value ?? '';
     const samples = series.samples.filter((s) => Number.isFinite(s.value));
     if (samples.length === 0) return;
     if (samples.length > 1) samples.sort((a, b) => a.timestamp - b.timestamp);
-    const held = this.table.hold(key, (samples.at(-1) as { timestamp: number }).timestamp);
+    const held = this.table.hold(key, now);
     const hasCounter = matches.some((m) => m.kind === 'counter');
     for (const sample of samples) {
       const step = counterStep(held.counter, sample.timestamp, sample.value);

@@ -15,8 +15,8 @@ export interface LatestValue {
 }
 
 export interface HeldSeries {
-  /** newest sample time written, epoch milliseconds */
-  t: number;
+  /** when the series was last written, wall epoch milliseconds */
+  writtenAt: number;
   counter: CounterPoint | undefined;
   /** the service-measure groups this series has values in */
   groups: Set<string>;
@@ -40,11 +40,11 @@ export class SeriesTable {
   }
 
   /** The series' state, now the most recently written; a new series past the cap evicts the oldest. */
-  hold(key: string, t: number): HeldSeries {
+  hold(key: string, now: number): HeldSeries {
     const held = this.series.get(key);
     if (held) {
       this.series.delete(key);
-      held.t = Math.max(held.t, t);
+      held.writtenAt = now;
       this.series.set(key, held);
       return held;
     }
@@ -52,7 +52,7 @@ export class SeriesTable {
       this.dropOldest();
       this.evicted++;
     }
-    const fresh: HeldSeries = { t, counter: undefined, groups: new Set() };
+    const fresh: HeldSeries = { writtenAt: now, counter: undefined, groups: new Set() };
     this.series.set(key, fresh);
     return fresh;
   }
@@ -75,10 +75,10 @@ export class SeriesTable {
     return this.groups.get(group)?.values() ?? [];
   }
 
-  /** Forgets series written before `oldest` (epoch ms), from the least recently written on. */
-  forgetOlderThan(oldest: number): void {
+  /** Forgets series last written before `oldest` (wall epoch ms); the front of the map is the oldest. */
+  forgetWrittenBefore(oldest: number): void {
     for (const held of this.series.values()) {
-      if (held.t >= oldest) return;
+      if (held.writtenAt >= oldest) return;
       this.dropOldest();
     }
   }
