@@ -147,12 +147,12 @@ async function remoteWriteRows(ours: Target, prometheus: Target, seriesCounts: r
   const t0 = Date.now() - 3_600_000;
   let step = 0;
   for (const series of seriesCounts) {
-    // about `seconds` of our work per run at 1 µs... 10 µs per sample; at least 20 requests
-    const steps = Math.max(20, Math.round((seconds * 150_000) / series));
+    // about `seconds` per run at the 30,000 samples/s we reach; at least 20 requests
+    const steps = Math.max(20, Math.round((seconds * 30_000) / series));
     const runs = { ours: [] as Run[], peer: [] as Run[] };
-    // warm-up, then alternating measured runs with fresh timestamps each
+    // a warm-up as long as a run (the JIT settles), then alternating runs, fresh timestamps each
     for (const phase of ['warm', 'a', 'b'] as const) {
-      const payloads = bodies(series, phase === 'warm' ? 5 : steps, step, t0);
+      const payloads = bodies(series, steps, step, t0);
       step += payloads.length;
       const a = await sendAll(ours, payloads, series);
       const b = await sendAll(prometheus, payloads, series);
@@ -191,6 +191,8 @@ async function jsonRows(ours: Target, bare: Target, seconds: number): Promise<Be
   };
   const oursRates = [];
   const bareRates = [];
+  await rate(ours, '/api/v1/metrics');
+  await rate(bare, '/ingest');
   for (let i = 0; i < 2; i++) {
     oursRates.push(await rate(ours, '/api/v1/metrics'));
     bareRates.push(await rate(bare, '/ingest'));
@@ -238,6 +240,7 @@ async function serve(mode: string, port: number, dir: string | undefined): Promi
     app.get('/healthz', async () => ({ ok: true }));
     app.post('/ingest', async (req) => ({ accepted: (req.body as { samples: unknown[] }).samples.length }));
     await app.listen({ port, host: '127.0.0.1' });
+    exitOnTerm(() => app.close());
     return;
   }
   if (!dir) throw new Error('--serve-ours needs a directory');
@@ -253,6 +256,15 @@ async function serve(mode: string, port: number, dir: string | undefined): Promi
   await writeFile(join(dir, 'token'), (await createToken(store, 'ingest', 'bench')).token);
   await writeFile(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1h\n');
   await app.listen({ port, host: '127.0.0.1' });
+  exitOnTerm(async () => {
+    await app.close();
+    await store.close();
+  });
+}
+
+/** exit cleanly on SIGTERM, so `node --cpu-prof` writes its profile */
+function exitOnTerm(close: () => Promise<unknown>): void {
+  process.once('SIGTERM', () => void close().finally(() => process.exit(0)));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

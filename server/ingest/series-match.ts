@@ -74,8 +74,9 @@ export function matchSeries(plan: Plan, series: { labels: Label[] }): SeriesMatc
   const name = series.labels.find((l) => l.name === '__name__')?.value;
   const candidates = name === undefined ? undefined : compilePlan(plan).get(name);
   if (!candidates) return [];
-  const labels = new Map(series.labels.map((l) => [l.name, l.value]));
+  // a series has a handful of labels: a scan beats building a map for each
+  const value = (name: string): string => series.labels.find((l) => l.name === name)?.value ?? '';
   return candidates
-    .filter((m) => m.matchers.every((x) => x.test(labels.get(x.label) ?? '')))
+    .filter((m) => m.matchers.every((x) => x.test(value(x.label))))
     .map(({ service, measures, kind }) => ({ service, measures, kind }));
 }
