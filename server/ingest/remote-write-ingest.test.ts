@@ -101,3 +101,19 @@ describe('RemoteWriteIngest', () => {
     expect(out[0]).toEqual([]);
   });
 });
+
+describe('RemoteWriteIngest eviction order', () => {
+  it('evicts the series written longest ago, not the one placed first', () => {
+    let now = 0;
+    const receiver = new RemoteWriteIngest(2, () => now);
+    run([[series('a', [[0, 0]]), series('b', [[0, 0]])]], receiver);
+    now = 1000;
+    // a is written again, so b is now the least recently written
+    run([[series('a', [[15_000, 150]])]], receiver);
+    now = 2000;
+    run([[series('c', [[0, 0]])]], receiver);
+    const { out } = run([[series('a', [[30_000, 300]])]], receiver);
+    expect(out[0]).toEqual([{ service: 'api', t: 30_000, rps: 10 }]);
+    expect(receiver.evictions).toBe(1);
+  });
+});

@@ -112,7 +112,7 @@ export class RemoteWriteIngest {
     const touched: Touched = new Map();
     const now = this.now();
     for (const { series, matches } of matched) this.applySeries(touched, series, matches, now);
-    this.table.forgetWrittenBefore(now - LOOKBACK_MS);
+    this.table.forgetWrittenBefore(now - LOOKBACK_MS, now);
     return ok(this.aggregate(touched));
   }
 

@@ -1,8 +1,12 @@
 /**
  * The per-series state a remote-write receiver keeps, bounded: at most `maxSeries` series,
  * the least recently written evicted first, so one client sending ever new label sets costs
- * a fixed amount of memory. Maps keep insertion order, and a write moves its series to the
- * end, so both eviction and forgetting silent series look only at the front.
+ * a fixed amount of memory.
+ *
+ * Maps keep insertion order, so the front holds the series placed longest ago. A write only
+ * stamps `writtenAt`; moving every written series to the end cost more than the rest of a
+ * request. Instead eviction and forgetting look at the front and give a series written since
+ * it was placed a second chance: it moves to the end then, at most once per write.
  */
 import type { CounterPoint } from './counter-rates.js';
 
@@ -17,6 +21,8 @@ export interface LatestValue {
 export interface HeldSeries {
   /** when the series was last written, wall epoch milliseconds */
   writtenAt: number;
+  /** when the series took its place in the table's order */
+  placedAt: number;
   counter: CounterPoint | undefined;
   /** the service-measure groups this series has values in */
   groups: Set<string>;
@@ -43,16 +49,14 @@ export class SeriesTable {
   hold(key: string, now: number): HeldSeries {
     const held = this.series.get(key);
     if (held) {
-      this.series.delete(key);
       held.writtenAt = now;
-      this.series.set(key, held);
       return held;
     }
     if (this.series.size >= this.maxSeries) {
-      this.dropOldest();
+      this.evictLeastRecentlyWritten(now);
       this.evicted++;
     }
-    const fresh: HeldSeries = { writtenAt: now, counter: undefined, groups: new Set() };
+    const fresh: HeldSeries = { writtenAt: now, placedAt: now, counter: undefined, groups: new Set() };
     this.series.set(key, fresh);
     return fresh;
   }
@@ -75,18 +79,33 @@ export class SeriesTable {
     return this.groups.get(group)?.values() ?? [];
   }
 
-  /** Forgets series last written before `oldest` (wall epoch ms); the front of the map is the oldest. */
-  forgetWrittenBefore(oldest: number): void {
-    for (const held of this.series.values()) {
-      if (held.writtenAt >= oldest) return;
-      this.dropOldest();
+  /** Forgets series last written before `oldest` (wall epoch ms). */
+  forgetWrittenBefore(oldest: number, now: number): void {
+    for (const [key, held] of this.series) {
+      // everything behind was placed later still, so written since `oldest`
+      if (held.placedAt >= oldest) return;
+      if (held.writtenAt < oldest) this.drop(key, held);
+      else this.moveToEnd(key, held, now);
     }
   }
 
-  private dropOldest(): void {
-    const first = this.series.entries().next();
-    if (first.done) return;
-    const [key, held] = first.value;
+  private evictLeastRecentlyWritten(now: number): void {
+    for (const [key, held] of this.series) {
+      if (held.writtenAt <= held.placedAt) {
+        this.drop(key, held);
+        return;
+      }
+      this.moveToEnd(key, held, now);
+    }
+  }
+
+  private moveToEnd(key: string, held: HeldSeries, now: number): void {
+    this.series.delete(key);
+    held.placedAt = now;
+    this.series.set(key, held);
+  }
+
+  private drop(key: string, held: HeldSeries): void {
     this.series.delete(key);
     for (const group of held.groups) {
       const values = this.groups.get(group);
