@@ -2,6 +2,7 @@
  * POST /api/v1/metrics: JSON batches of samples. 202 { accepted } when the whole batch is
  * valid, else 400 { error: { code, message, field } } and nothing of it is applied.
  */
+import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Plan } from '../core/plan/types.js';
 import type { IngestSample } from './ingest-sample.js';
@@ -18,6 +19,14 @@ export interface MetricsRoutesOptions {
   onRejected?: () => void;
 }
 
+const ErrorBody = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }) });
+
+// The body is checked by validateMetricsBatch, not here, so the first bad field is named in
+// order whether its fault is in the schema or in the plan.
+const schema = {
+  response: { 202: Type.Object({ accepted: Type.Integer() }), 400: ErrorBody, 413: ErrorBody, 415: ErrorBody },
+};
+
 export async function metricsRoutes(app: FastifyInstance, opts: MetricsRoutesOptions): Promise<void> {
   // Body-parsing failures (bad JSON, wrong media type, too large) answer in this route's
   // error shape; everything else (the app's auth, 5xx) goes on to the app's handler.
@@ -29,7 +38,7 @@ export async function metricsRoutes(app: FastifyInstance, opts: MetricsRoutesOpt
 
   app.post(
     '/api/v1/metrics',
-    { bodyLimit: opts.bodyLimit ?? 1024 * 1024, ...(opts.preHandler ? { preHandler: opts.preHandler } : {}) },
+    { schema, bodyLimit: opts.bodyLimit ?? 1024 * 1024, ...(opts.preHandler ? { preHandler: opts.preHandler } : {}) },
     async (request, reply) => {
       const result = validateMetricsBatch(request.body, opts.plan());
       if (!result.ok) {
