@@ -40,8 +40,6 @@ export const LOOKBACK_MS = 5 * 60 * 1000;
 /** Series held at most, unless configured otherwise. */
 export const DEFAULT_MAX_SERIES = 50_000;
 
-const groupKey = (service: string, measures: Measure): string => `${service}\u0000${measures}`;
-
 // Prometheus exposes durations in seconds (k6 converts its milliseconds to seconds too);
 // only a metric that says milliseconds in its name is taken as is.
 function inMeasureUnit(measures: Measure, metric: string, value: number): number {
@@ -58,7 +56,8 @@ interface Matched {
 type Touched = Map<string, { service: string; measures: Measure; t: number }>;
 
 function sampleError(series: TimeSeries, i: number): string | null {
-  for (const [j, s] of series.samples.entries()) {
+  for (let j = 0; j < series.samples.length; j++) {
+    const s = series.samples[j] as TimeSeries['samples'][number];
     // NaN is Prometheus' stale marker; any other value must be a plausible number.
     if (!Number.isNaN(s.value) && !(Math.abs(s.value) <= MAX_SAMPLE_MAGNITUDE)) {
       return `timeseries[${i}].samples[${j}].value`;
@@ -119,16 +118,17 @@ export class RemoteWriteIngest {
   private applySeries(touched: Touched, series: TimeSeries, matches: SeriesMatch[], now: number): void {
     const key = seriesKey(series.labels);
     const metric = series.labels.find((l) => l.name === '__name__')?.value ?? '';
-    const samples = series.samples.filter((s) => Number.isFinite(s.value));
-    if (samples.length === 0) return;
+    // most series carry one sample: no copy then
+    const samples = series.samples.length === 1 ? series.samples : series.samples.filter((s) => Number.isFinite(s.value));
     if (samples.length > 1) samples.sort((a, b) => a.timestamp - b.timestamp);
+    if (samples.length === 0 || !Number.isFinite((samples[0] as { value: number }).value)) return;
     const held = this.table.hold(key, now);
     const hasCounter = matches.some((m) => m.kind === 'counter');
     for (const sample of samples) {
       const step = counterStep(held.counter, sample.timestamp, sample.value);
       if (hasCounter) held.counter = step.point;
       for (const match of matches) {
-        const group = groupKey(match.service, match.measures);
+        const { group } = match;
         if (match.kind === 'counter') {
           if (step.rate !== null && step.intervalMs !== null) {
             this.record(touched, match, group, key, held, { t: sample.timestamp, value: step.rate, intervalMs: step.intervalMs });

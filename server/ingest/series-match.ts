@@ -9,6 +9,8 @@ export interface SeriesMatch {
   service: string;
   measures: SeriesMapping['measures'];
   kind: SeriesMapping['kind'];
+  /** the service and measure as one map key, built once per plan rather than per sample */
+  group: string;
 }
 
 interface CompiledMatcher {
@@ -60,6 +62,7 @@ function compilePlan(plan: Plan): Map<string, CompiledMapping[]> {
       service: service.name,
       measures: s.measures,
       kind: s.kind,
+      group: `${service.name}\u0000${s.measures}`,
       metric: s.metric,
       matchers: s.matchers.map(compileMatcher),
     })),
@@ -78,5 +81,5 @@ export function matchSeries(plan: Plan, series: { labels: Label[] }): SeriesMatc
   const value = (name: string): string => series.labels.find((l) => l.name === name)?.value ?? '';
   return candidates
     .filter((m) => m.matchers.every((x) => x.test(value(x.label))))
-    .map(({ service, measures, kind }) => ({ service, measures, kind }));
+    .map(({ service, measures, kind, group }) => ({ service, measures, kind, group }));
 }
