@@ -51,7 +51,8 @@ export function rateLimitKey(request: FastifyRequest): string {
   return identity ? `token:${identity.tokenId}` : `ip:${request.ip}`;
 }
 
-function bearerToken(request: FastifyRequest): string | null {
+/** the token of an "Authorization: Bearer" header, or null */
+export function bearerToken(request: FastifyRequest): string | null {
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
   return match?.[1] ?? null;
 }

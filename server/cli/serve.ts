@@ -64,7 +64,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     logger: { level: c.logLevel, redact: AUTH_LOG_REDACT },
     webhooks: { enabled: true, timeoutMs: c.webhooks.timeoutMs, maxAttempts: c.webhooks.maxAttempts, allowPrivate: c.webhooks.allowPrivate },
     retention: c.retention,
-    limits: { jsonBodyBytes: c.ingest.jsonBodyLimit, remoteWriteBodyBytes: c.ingest.remoteWriteBodyLimit, ingestPerMinute: c.ingest.rateLimitPerMinute },
+    limits: { jsonBodyBytes: c.ingest.jsonBodyLimit, remoteWriteBodyBytes: c.ingest.remoteWriteBodyLimit, ingestPerMinute: c.ingest.rateLimitPerMinute, remoteWriteMaxSeries: c.ingest.remoteWriteMaxSeries },
   });
   try {
     await app.listen({ port: c.port, host: c.host });

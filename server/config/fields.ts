@@ -15,6 +15,7 @@
  * | ingest.jsonBodyLimit          | --ingest-body-limit       | FLASHCROWD_INGEST_BODY_LIMIT         | 1048576       |
  * | ingest.remoteWriteBodyLimit   | --remote-write-body-limit | FLASHCROWD_REMOTE_WRITE_BODY_LIMIT   | 4194304       |
  * | ingest.rateLimitPerMinute     | --ingest-rate-limit       | FLASHCROWD_INGEST_RATE_LIMIT         | 600           |
+ * | ingest.remoteWriteMaxSeries   | --remote-write-max-series | FLASHCROWD_REMOTE_WRITE_MAX_SERIES   | 50000         |
  * | webhooks.timeoutMs            | --webhook-timeout-ms      | FLASHCROWD_WEBHOOK_TIMEOUT_MS        | 10000         |
  * | webhooks.maxAttempts          | --webhook-max-attempts    | FLASHCROWD_WEBHOOK_MAX_ATTEMPTS      | 10            |
  * | webhooks.allowPrivate         | --webhook-allow-private   | FLASHCROWD_WEBHOOK_ALLOW_PRIVATE     | false         |
@@ -59,6 +60,7 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   { path: ['ingest', 'jsonBodyLimit'], flag: '--ingest-body-limit', env: 'FLASHCROWD_INGEST_BODY_LIMIT', kind: 'integer', schema: ingest.jsonBodyLimit, expected: 'a size in bytes, at least 1024' },
   { path: ['ingest', 'remoteWriteBodyLimit'], flag: '--remote-write-body-limit', env: 'FLASHCROWD_REMOTE_WRITE_BODY_LIMIT', kind: 'integer', schema: ingest.remoteWriteBodyLimit, expected: 'a size in bytes, at least 1024' },
   { path: ['ingest', 'rateLimitPerMinute'], flag: '--ingest-rate-limit', env: 'FLASHCROWD_INGEST_RATE_LIMIT', kind: 'integer', schema: ingest.rateLimitPerMinute, expected: 'a number of requests per minute, at least 1' },
+  { path: ['ingest', 'remoteWriteMaxSeries'], flag: '--remote-write-max-series', env: 'FLASHCROWD_REMOTE_WRITE_MAX_SERIES', kind: 'integer', schema: ingest.remoteWriteMaxSeries, expected: 'a number of series from 100 to 10000000' },
   { path: ['webhooks', 'timeoutMs'], flag: '--webhook-timeout-ms', env: 'FLASHCROWD_WEBHOOK_TIMEOUT_MS', kind: 'integer', schema: webhooks.timeoutMs, expected: 'milliseconds between 100 and 120000' },
   { path: ['webhooks', 'maxAttempts'], flag: '--webhook-max-attempts', env: 'FLASHCROWD_WEBHOOK_MAX_ATTEMPTS', kind: 'integer', schema: webhooks.maxAttempts, expected: 'a number of attempts between 1 and 100' },
   { path: ['webhooks', 'allowPrivate'], flag: '--webhook-allow-private', env: 'FLASHCROWD_WEBHOOK_ALLOW_PRIVATE', kind: 'boolean', schema: webhooks.allowPrivate, expected: 'true or false' },

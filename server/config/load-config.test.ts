@@ -40,7 +40,7 @@ describe('flags', () => {
     const config = load([
       '--port', '9090', '--host=0.0.0.0', '--data-dir', '/var/lib/fc', '--plan', 'plans/feb3.yaml',
       '--no-public-read', '--log-level', 'debug', '--ingest-body-limit', '2048', '--remote-write-body-limit=8192',
-      '--ingest-rate-limit', '60', '--webhook-timeout-ms', '5000', '--webhook-max-attempts', '3', '--webhook-allow-private',
+      '--ingest-rate-limit', '60', '--remote-write-max-series', '1000', '--webhook-timeout-ms', '5000', '--webhook-max-attempts', '3', '--webhook-allow-private',
     ]);
     expect(config).toEqual({
       ...DEFAULT_CONFIG,
@@ -50,7 +50,7 @@ describe('flags', () => {
       plan: 'plans/feb3.yaml',
       publicRead: false,
       logLevel: 'debug',
-      ingest: { jsonBodyLimit: 2048, remoteWriteBodyLimit: 8192, rateLimitPerMinute: 60 },
+      ingest: { jsonBodyLimit: 2048, remoteWriteBodyLimit: 8192, rateLimitPerMinute: 60, remoteWriteMaxSeries: 1000 },
       webhooks: { timeoutMs: 5000, maxAttempts: 3, allowPrivate: true },
     });
   });
@@ -82,6 +82,7 @@ describe('environment', () => {
       FLASHCROWD_INGEST_BODY_LIMIT: '4096',
       FLASHCROWD_REMOTE_WRITE_BODY_LIMIT: '16384',
       FLASHCROWD_INGEST_RATE_LIMIT: '10',
+      FLASHCROWD_REMOTE_WRITE_MAX_SERIES: '2000',
       FLASHCROWD_WEBHOOK_TIMEOUT_MS: '2000',
       FLASHCROWD_WEBHOOK_MAX_ATTEMPTS: '5',
       FLASHCROWD_WEBHOOK_ALLOW_PRIVATE: 'true',
@@ -95,7 +96,7 @@ describe('environment', () => {
       adminToken: 'fc_admin_secret_from_ci_0123456789',
       publicRead: false,
       logLevel: 'warn',
-      ingest: { jsonBodyLimit: 4096, remoteWriteBodyLimit: 16384, rateLimitPerMinute: 10 },
+      ingest: { jsonBodyLimit: 4096, remoteWriteBodyLimit: 16384, rateLimitPerMinute: 10, remoteWriteMaxSeries: 2000 },
       webhooks: { timeoutMs: 2000, maxAttempts: 5, allowPrivate: true },
     });
   });

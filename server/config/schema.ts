@@ -38,6 +38,8 @@ export const ConfigSchema = Type.Object(
         remoteWriteBodyLimit: Type.Integer({ minimum: 1024 }),
         /** requests per token (or client address) per minute on the ingest routes */
         rateLimitPerMinute: Type.Integer({ minimum: 1 }),
+        /** remote-write series held at most; the least recently written are evicted past it */
+        remoteWriteMaxSeries: Type.Integer({ minimum: 100, maximum: 10_000_000 }),
       },
       { additionalProperties: false },
     ),
@@ -78,7 +80,7 @@ export const DEFAULT_CONFIG: Config = {
   publicUrl: null,
   publicRead: true,
   logLevel: 'info',
-  ingest: { jsonBodyLimit: 1_048_576, remoteWriteBodyLimit: 4_194_304, rateLimitPerMinute: 600 },
+  ingest: { jsonBodyLimit: 1_048_576, remoteWriteBodyLimit: 4_194_304, rateLimitPerMinute: 600, remoteWriteMaxSeries: 50_000 },
   webhooks: { timeoutMs: 10_000, maxAttempts: 10, allowPrivate: false },
   retention: { drillDays: 90, auditDays: 365 },
   configFile: null,

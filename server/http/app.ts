@@ -17,6 +17,7 @@ import type { Timers } from '../drills/drill-runner.js';
 import { LiveHub } from '../live/live-hub.js';
 import { metricsRoutes } from '../ingest/metrics-routes.js';
 import { remoteWriteRoutes } from '../ingest/remote-write-routes.js';
+import { RemoteWriteIngest } from '../ingest/remote-write-ingest.js';
 import type { IngestSample } from '../ingest/ingest-sample.js';
 import { statusRoutes } from '../status/routes.js';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../webhooks/deliverer.js';
@@ -60,7 +61,7 @@ export interface AppOptions {
     /** host name resolution for deliveries; tests inject one so nothing resolves outward */
     resolve?: Resolve;
   };
-  limits?: { jsonBodyBytes?: number; remoteWriteBodyBytes?: number; ingestPerMinute?: number };
+  limits?: { jsonBodyBytes?: number; remoteWriteBodyBytes?: number; ingestPerMinute?: number; remoteWriteMaxSeries?: number };
   trafficMaxDelayMs?: number;
   dashboardDir?: string;
   /** prune old drill events, reports and audit rows; off when absent */
@@ -126,7 +127,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...(opts.webhooks?.backoff ? { backoff: opts.webhooks.backoff } : {}),
     onError: (err) => app.log.error({ err }, 'webhook delivery loop failed'),
   });
+  const remoteWrite = new RemoteWriteIngest(opts.limits?.remoteWriteMaxSeries);
   const metrics = new OpsMetrics({
+    remoteWriteSeries: () => ({ held: remoteWrite.heldSeries, evicted: remoteWrite.evictions }),
     liveClients: () => live.clientCount(),
     webhookBacklog: () => opts.store.webhooks.backlog(),
     drillRunning: () => { const r = drills.running(); return r !== null && r.spec.scenarioName !== 'live'; },
@@ -171,15 +174,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       timeWindow: '1 minute',
       keyGenerator: ingestRateKey,
     });
-    await metricsRoutes(scope, { plan: () => opts.plan, onSamples: onSamples('json'), preHandler: app.requireRole('ingest') });
+    await metricsRoutes(scope, {
+      plan: () => opts.plan,
+      onSamples: onSamples('json'),
+      onRejected: () => metrics.ingestRejected.inc({ source: 'json' }),
+      preHandler: app.requireRole('ingest'),
+      ...(opts.limits?.jsonBodyBytes ? { bodyLimit: opts.limits.jsonBodyBytes } : {}),
+    });
     await remoteWriteRoutes(scope, {
       plan: () => opts.plan,
       onSamples: onSamples('remote_write'),
+      onRejected: () => metrics.ingestRejected.inc({ source: 'remote_write' }),
+      ingest: remoteWrite,
       preHandler: app.requireRole('ingest'),
       ...(opts.limits?.remoteWriteBodyBytes ? { bodyLimit: opts.limits.remoteWriteBodyBytes } : {}),
     });
   });
-  await app.register(trafficRoutes, { drills, maxDelayMs: opts.trafficMaxDelayMs ?? 2000, onRequest: (service: string) => metrics.trafficRequests.inc({ service }) });
+  await app.register(trafficRoutes, { drills, store: opts.store, maxDelayMs: opts.trafficMaxDelayMs ?? 2000, onRequest: (service: string) => metrics.trafficRequests.inc({ service }) });
   await app.register(drillRoutes, { drills });
   await app.register(noticeRoutes, { drills, store: opts.store });
   await app.register(planRoutes, { plan: opts.plan, planText: opts.planText });

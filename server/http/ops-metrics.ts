@@ -8,6 +8,8 @@ export interface OpsMetricsSources {
   liveClients: () => number;
   webhookBacklog: () => Promise<number>;
   drillRunning: () => boolean;
+  /** the remote-write receiver's series state: held now, evicted for the cap since start */
+  remoteWriteSeries: () => { held: number; evicted: number };
 }
 
 export class OpsMetrics {
@@ -26,6 +28,8 @@ export class OpsMetrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'flashcrowd_process_' });
     new Gauge({ name: 'flashcrowd_live_clients', help: 'connected socket.io clients', registers: [this.registry], collect() { this.set(sources.liveClients()); } });
     new Gauge({ name: 'flashcrowd_drill_running', help: '1 while a drill (not the live session) runs', registers: [this.registry], collect() { this.set(sources.drillRunning() ? 1 : 0); } });
+    new Gauge({ name: 'flashcrowd_remote_write_series', help: 'remote-write series held for rates and aggregation', registers: [this.registry], collect() { this.set(sources.remoteWriteSeries().held); } });
+    new Counter({ name: 'flashcrowd_remote_write_series_evicted_total', help: 'remote-write series evicted because the held count reached --remote-write-max-series', registers: [this.registry], collect() { this.reset(); this.inc(sources.remoteWriteSeries().evicted); } });
     new Gauge({ name: 'flashcrowd_webhook_backlog', help: 'webhook deliveries waiting in the outbox', registers: [this.registry], async collect() { this.set(await sources.webhookBacklog()); } });
   }
 }

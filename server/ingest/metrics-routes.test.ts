@@ -44,14 +44,21 @@ describe('POST /api/v1/metrics', () => {
   });
 
   it.each([
-    [{ rps: -5 }, 'samples[3].rps', 'samples[3].rps: expected a number >= 0, got -5'],
-    [{ rps: '5' }, 'samples[3].rps', 'samples[3].rps: expected a number >= 0, got "5"'],
+    [{ rps: -5 }, 'samples[3].rps', 'samples[3].rps: expected a number from 0 to 1000000000, got -5'],
+    [{ rps: '5' }, 'samples[3].rps', 'samples[3].rps: expected a number from 0 to 1000000000, got "5"'],
+    [{ rps: 1.7e308 }, 'samples[3].rps', 'samples[3].rps: expected a number from 0 to 1000000000, got 1.7e+308'],
+    [{ latencyMs: 1e12 }, 'samples[3].latencyMs', 'samples[3].latencyMs: expected a number from 0 to 3600000, got 1000000000000'],
+    [{ timestamp: 1e300 }, 'samples[3].timestamp', /^samples\[3\]\.timestamp: expected an RFC 3339 date-time/],
+    [{ timestamp: '2020-13-45T09:00:00Z' }, 'samples[3].timestamp', /^samples\[3\]\.timestamp: expected an RFC 3339 date-time/],
+    [{ service: 'constructor' }, 'samples[3].service', /^samples\[3\]\.service: unknown service "constructor"/],
+    [{ service: '__proto__' }, 'samples[3].service', /^samples\[3\]\.service: unknown service "__proto__"/],
+    [{ service: { a: { a: {} } } }, 'samples[3].service', 'samples[3].service: expected a service name of at most 256 characters, got an object'],
     [{ errorRate: 1.5 }, 'samples[3].errorRate', 'samples[3].errorRate: expected a number from 0 to 1, got 1.5'],
-    [{ latencyMs: -1 }, 'samples[3].latencyMs', 'samples[3].latencyMs: expected a number >= 0, got -1'],
+    [{ latencyMs: -1 }, 'samples[3].latencyMs', 'samples[3].latencyMs: expected a number from 0 to 3600000, got -1'],
     [{ timestamp: 'yesterday' }, 'samples[3].timestamp', /^samples\[3\]\.timestamp: expected an RFC 3339 date-time/],
     [{ timestamp: '2020-02-03T09:00:00' }, 'samples[3].timestamp', /expected an RFC 3339 date-time with an offset/],
     [{ service: 'mail' }, 'samples[3].service', 'samples[3].service: unknown service "mail"; the plan has messaging, video'],
-    [{ rps: undefined }, 'samples[3].rps', 'samples[3].rps: is required: a number >= 0'],
+    [{ rps: undefined }, 'samples[3].rps', 'samples[3].rps: is required: a number from 0 to 1000000000'],
     [{ rate: 3 }, 'samples[3].rate', /^samples\[3\]\.rate: unknown field/],
   ])('rejects the whole batch for %o at sample 3, naming %s', async (change, field, message) => {
     const { app, received, post } = await server();

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, ServicePlan } from '../core/plan/types.js';
 import type { TimeSeries } from './remote-write.js';
-import { emptyRemoteWriteState, ingestWriteRequest, LOOKBACK_MS } from './remote-write-ingest.js';
-import type { RemoteWriteState } from './remote-write-ingest.js';
+import { LOOKBACK_MS, RemoteWriteIngest } from './remote-write-ingest.js';
 
 // The ingest reads only a service's name and series.
 const plan: Plan = {
@@ -30,18 +29,17 @@ const series = (instance: string, samples: [number, number][], name = 'http_requ
   samples: samples.map(([timestamp, value]) => ({ timestamp, value })),
 });
 
-function run(requests: TimeSeries[][]) {
-  let state: RemoteWriteState = emptyRemoteWriteState();
+function run(requests: TimeSeries[][], receiver = new RemoteWriteIngest()) {
   const out = [];
   for (const timeseries of requests) {
-    const r = ingestWriteRequest(state, plan, { timeseries, metadata: [] });
-    state = r.state;
-    out.push(r.samples);
+    const r = receiver.ingest(plan, { timeseries });
+    if (!r.ok) throw new Error(r.errors[0]?.message);
+    out.push(r.value);
   }
-  return { state, out };
+  return { receiver, out };
 }
 
-describe('ingestWriteRequest', () => {
+describe('RemoteWriteIngest', () => {
   it('adds up the shards Prometheus splits a scrape into', () => {
     const { out } = run([
       [series('a', [[0, 0]]), series('b', [[0, 0]])],
@@ -62,15 +60,60 @@ describe('ingestWriteRequest', () => {
     expect(out[0]).toEqual([{ service: 'api', t: 0, latencyMs: 300 }]);
   });
 
-  it('forgets series silent past the lookback', () => {
-    const { state } = run([[series('a', [[0, 0]]), series('b', [[0, 0]])], [series('a', [[LOOKBACK_MS + 1, 5]])]]);
-    expect(Object.keys(state.counters)).toHaveLength(1);
+  it('forgets series not written for the lookback in wall time, whatever their sample times', () => {
+    let now = 0;
+    const receiver = new RemoteWriteIngest(100, () => now);
+    run([[series('a', [[0, 0]]), series('b', [[0, 0]])]], receiver);
+    // a sample from far in the future forgets nothing
+    run([[series('c', [[8e15, 0]])]], receiver);
+    expect(receiver.heldSeries).toBe(3);
+    now = LOOKBACK_MS + 1;
+    run([[series('a', [[15_000, 5]])]], receiver);
+    expect(receiver.heldSeries).toBe(1);
   });
 
-  it('keeps plain state that survives JSON', () => {
-    const { state } = run([[series('a', [[0, 0], [15_000, 150]])]]);
-    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
-    const next = ingestWriteRequest(JSON.parse(JSON.stringify(state)), plan, { timeseries: [series('a', [[30_000, 300]])], metadata: [] });
-    expect(next.samples).toEqual([{ service: 'api', t: 30_000, rps: 10 }]);
+  it('holds at most its cap of series, evicting the least recently written', () => {
+    const receiver = new RemoteWriteIngest(2);
+    const { out } = run([[series('a', [[0, 0]]), series('b', [[0, 0]]), series('c', [[0, 0]])], [series('a', [[15_000, 150]])]], receiver);
+    expect(receiver.heldSeries).toBe(2);
+    expect(receiver.evictions).toBe(2);
+    // a was evicted, so its second sample is a first sample again: no rate yet
+    expect(out[1]).toEqual([]);
+  });
+
+  it('refuses a request whose matched series has an out-of-range value, naming it, and applies none of it', () => {
+    const receiver = new RemoteWriteIngest();
+    const r = receiver.ingest(plan, { timeseries: [series('a', [[0, 0]]), series('b', [[0, 1e300]])] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]?.field).toBe('timeseries[1].samples[0].value');
+    expect(receiver.heldSeries).toBe(0);
+    const late = receiver.ingest(plan, { timeseries: [series('a', [[-5, 0]])] });
+    expect(!late.ok && late.errors[0]?.field).toBe('timeseries[0].samples[0].timestamp');
+  });
+
+  it('ignores series the plan does not read, whatever their values', () => {
+    const r = new RemoteWriteIngest().ingest(plan, { timeseries: [series('a', [[-1, Infinity]], 'other_metric')] });
+    expect(r).toEqual({ ok: true, value: [] });
+  });
+
+  it('does not record a derived rate beyond the documented range', () => {
+    const { out } = run([[series('a', [[0, 0], [1, 9e15]])]]);
+    expect(out[0]).toEqual([]);
+  });
+});
+
+describe('RemoteWriteIngest eviction order', () => {
+  it('evicts the series written longest ago, not the one placed first', () => {
+    let now = 0;
+    const receiver = new RemoteWriteIngest(2, () => now);
+    run([[series('a', [[0, 0]]), series('b', [[0, 0]])]], receiver);
+    now = 1000;
+    // a is written again, so b is now the least recently written
+    run([[series('a', [[15_000, 150]])]], receiver);
+    now = 2000;
+    run([[series('c', [[0, 0]])]], receiver);
+    const { out } = run([[series('a', [[30_000, 300]])]], receiver);
+    expect(out[0]).toEqual([{ service: 'api', t: 30_000, rps: 10 }]);
+    expect(receiver.evictions).toBe(1);
   });
 });

@@ -9,40 +9,36 @@
  * is current when its latest value is from that time or younger than its own sample
  * interval; k6 leaves out of a push the series that saw no traffic, and those drop out.
  * A later sample for the same service and time supersedes an earlier one.
+ *
+ * A request costs in proportion to its own series: state lives in maps updated in place,
+ * aggregation reads only the groups the request touched, and forgetting silent series looks
+ * only at the least recently written.
  */
+import { fail, ok } from '../core/errors.js';
+import type { Result } from '../core/errors.js';
 import type { Plan, SeriesMapping } from '../core/plan/types.js';
 import { counterStep } from './counter-rates.js';
-import type { CounterRates } from './counter-rates.js';
 import type { IngestSample } from './ingest-sample.js';
 import type { TimeSeries, WriteRequest } from './remote-write.js';
+import { inRange, SAMPLE_RANGES } from './sample-ranges.js';
 import { seriesKey } from './series-key.js';
 import { matchSeries } from './series-match.js';
 import type { SeriesMatch } from './series-match.js';
+import { SeriesTable } from './series-table.js';
+import type { HeldSeries, LatestValue } from './series-table.js';
+import { MAX_SAMPLE_MAGNITUDE, MAX_TIMESTAMP_MS } from './write-request-limits.js';
 
 type Measure = SeriesMapping['measures'];
 
-export interface LatestValue {
-  service: string;
-  measures: Measure;
-  /** epoch milliseconds */
-  t: number;
-  value: number;
-  /** spacing of this series' last two samples; 0 until known */
-  intervalMs: number;
-}
-
-export interface RemoteWriteState {
-  counters: CounterRates;
-  /** keyed by service, measure and series */
-  latest: Record<string, LatestValue>;
-}
-
-/** Series silent for longer than this are forgotten (Prometheus' default lookback delta). */
+/**
+ * Series not written for this long, in wall time, are forgotten (Prometheus' default lookback
+ * delta). Wall time, not sample time: one sample stamped far in the future must not make
+ * every other series look silent.
+ */
 export const LOOKBACK_MS = 5 * 60 * 1000;
 
-export const emptyRemoteWriteState = (): RemoteWriteState => ({ counters: {}, latest: {} });
-
-const groupKey = (service: string, measures: Measure): string => `${service}\u0000${measures}`;
+/** Series held at most, unless configured otherwise. */
+export const DEFAULT_MAX_SERIES = 50_000;
 
 // Prometheus exposes durations in seconds (k6 converts its milliseconds to seconds too);
 // only a metric that says milliseconds in its name is taken as is.
@@ -51,85 +47,132 @@ function inMeasureUnit(measures: Measure, metric: string, value: number): number
   return value * 1000;
 }
 
-interface Working {
-  counters: CounterRates;
-  latest: Record<string, LatestValue>;
-  /** newest sample time per touched service measure */
-  touched: Map<string, { service: string; measures: Measure; t: number }>;
+interface Matched {
+  series: TimeSeries;
+  matches: SeriesMatch[];
 }
 
-function record(w: Working, match: SeriesMatch, key: string, t: number, value: number, intervalMs: number): void {
-  w.latest[`${groupKey(match.service, match.measures)}\u0000${key}`] = {
-    service: match.service,
-    measures: match.measures,
-    t,
-    value,
-    intervalMs,
-  };
-  const group = groupKey(match.service, match.measures);
-  const seen = w.touched.get(group);
-  if (!seen || seen.t < t) w.touched.set(group, { service: match.service, measures: match.measures, t });
-}
+/** newest sample time per touched service measure */
+type Touched = Map<string, { service: string; measures: Measure; t: number }>;
 
-function applySeries(w: Working, series: TimeSeries, matches: SeriesMatch[]): void {
-  const key = seriesKey(series.labels);
-  const metric = series.labels.find((l) => l.name === '__name__')?.value ?? '';
-  // NaN is Prometheus' stale marker; it carries no value.
-  const samples = series.samples.filter((s) => Number.isFinite(s.value)).sort((a, b) => a.timestamp - b.timestamp);
-  for (const sample of samples) {
-    const step = counterStep(w.counters[key], sample.timestamp, sample.value);
-    if (matches.some((m) => m.kind === 'counter')) w.counters[key] = step.point;
-    for (const match of matches) {
-      if (match.kind === 'counter') {
-        if (step.rate !== null && step.intervalMs !== null) record(w, match, key, sample.timestamp, step.rate, step.intervalMs);
-        continue;
-      }
-      const prev = w.latest[`${groupKey(match.service, match.measures)}\u0000${key}`];
-      if (prev && sample.timestamp < prev.t) continue;
-      const intervalMs = prev ? sample.timestamp - prev.t : 0;
-      record(w, match, key, sample.timestamp, inMeasureUnit(match.measures, metric, sample.value), intervalMs);
+function sampleError(series: TimeSeries, i: number): string | null {
+  for (let j = 0; j < series.samples.length; j++) {
+    const s = series.samples[j] as TimeSeries['samples'][number];
+    // NaN is Prometheus' stale marker; any other value must be a plausible number.
+    if (!Number.isNaN(s.value) && !(Math.abs(s.value) <= MAX_SAMPLE_MAGNITUDE)) {
+      return `timeseries[${i}].samples[${j}].value`;
     }
+    if (!Number.isInteger(s.timestamp) || s.timestamp < 0 || s.timestamp > MAX_TIMESTAMP_MS) {
+      return `timeseries[${i}].samples[${j}].timestamp`;
+    }
+  }
+  return null;
+}
+
+const EXPECTED: Record<string, string> = {
+  value: `NaN (the stale marker) or a finite number within ±${MAX_SAMPLE_MAGNITUDE}`,
+  timestamp: `epoch milliseconds from 0 to ${MAX_TIMESTAMP_MS}`,
+};
+
+export class RemoteWriteIngest {
+  private readonly table: SeriesTable;
+
+  constructor(
+    maxSeries = DEFAULT_MAX_SERIES,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.table = new SeriesTable(maxSeries);
+  }
+
+  get heldSeries(): number {
+    return this.table.size;
+  }
+
+  get evictions(): number {
+    return this.table.evictions;
+  }
+
+  /**
+   * Applies one decoded request and returns the samples it produced, or, when a sample of a
+   * series the plan reads is out of range, an error naming it and nothing applied.
+   */
+  ingest(plan: Plan, request: WriteRequest): Result<IngestSample[]> {
+    const matched: Matched[] = [];
+    for (const [i, series] of request.timeseries.entries()) {
+      const matches = matchSeries(plan, series);
+      if (matches.length === 0) continue;
+      const field = sampleError(series, i);
+      if (field) {
+        const leaf = field.split('.').at(-1) ?? '';
+        return fail({ code: 'remote-write.sample', message: `${field}: expected ${EXPECTED[leaf]}`, field });
+      }
+      matched.push({ series, matches });
+    }
+    const touched: Touched = new Map();
+    const now = this.now();
+    for (const { series, matches } of matched) this.applySeries(touched, series, matches, now);
+    this.table.forgetWrittenBefore(now - LOOKBACK_MS, now);
+    return ok(this.aggregate(touched));
+  }
+
+  private applySeries(touched: Touched, series: TimeSeries, matches: SeriesMatch[], now: number): void {
+    const key = seriesKey(series.labels);
+    const metric = series.labels.find((l) => l.name === '__name__')?.value ?? '';
+    // most series carry one sample: no copy then
+    const samples = series.samples.length === 1 ? series.samples : series.samples.filter((s) => Number.isFinite(s.value));
+    if (samples.length > 1) samples.sort((a, b) => a.timestamp - b.timestamp);
+    if (samples.length === 0 || !Number.isFinite((samples[0] as { value: number }).value)) return;
+    const held = this.table.hold(key, now);
+    const hasCounter = matches.some((m) => m.kind === 'counter');
+    for (const sample of samples) {
+      const step = counterStep(held.counter, sample.timestamp, sample.value);
+      if (hasCounter) held.counter = step.point;
+      for (const match of matches) {
+        const { group } = match;
+        if (match.kind === 'counter') {
+          if (step.rate !== null && step.intervalMs !== null) {
+            this.record(touched, match, group, key, held, { t: sample.timestamp, value: step.rate, intervalMs: step.intervalMs });
+          }
+          continue;
+        }
+        const prev = this.table.latest(group, key);
+        if (prev && sample.timestamp < prev.t) continue;
+        const value = inMeasureUnit(match.measures, metric, sample.value);
+        this.record(touched, match, group, key, held, { t: sample.timestamp, value, intervalMs: prev ? sample.timestamp - prev.t : 0 });
+      }
+    }
+  }
+
+  // A value outside the measure's documented range (a counter reset misread, a gauge in the
+  // wrong unit) is not recorded: it would reach the engine as an absurd demand.
+  private record(touched: Touched, match: SeriesMatch, group: string, key: string, held: HeldSeries, latest: LatestValue): void {
+    if (!inRange(match.measures, latest.value)) return;
+    this.table.setLatest(group, key, held, latest);
+    const seen = touched.get(group);
+    if (!seen || seen.t < latest.t) touched.set(group, { service: match.service, measures: match.measures, t: latest.t });
+  }
+
+  private aggregate(touched: Touched): IngestSample[] {
+    const byServiceTime = new Map<string, IngestSample>();
+    for (const [group, { service, measures, t }] of touched) {
+      let sum = 0;
+      let max = -Infinity;
+      let count = 0;
+      for (const v of this.table.groupValues(group)) {
+        if (!isCurrent(v, t)) continue;
+        sum += v.value;
+        max = Math.max(max, v.value);
+        count++;
+      }
+      if (count === 0) continue;
+      const value = measures === 'rps' ? Math.min(sum, SAMPLE_RANGES.rps.maximum) : max;
+      const sampleKey = `${service}\u0000${t}`;
+      const sample = byServiceTime.get(sampleKey) ?? { service, t };
+      sample[measures] = value;
+      byServiceTime.set(sampleKey, sample);
+    }
+    return [...byServiceTime.values()].sort((a, b) => a.t - b.t || (a.service < b.service ? -1 : 1));
   }
 }
 
 const isCurrent = (v: LatestValue, t: number): boolean => t - v.t <= 0 || t - v.t < v.intervalMs;
-
-function aggregate(w: Working): IngestSample[] {
-  const byServiceTime = new Map<string, IngestSample>();
-  for (const [group, { service, measures, t }] of w.touched) {
-    const values = Object.values(w.latest)
-      .filter((v) => groupKey(v.service, v.measures) === group && isCurrent(v, t))
-      .map((v) => v.value);
-    if (values.length === 0) continue;
-    const value = measures === 'rps' ? values.reduce((a, b) => a + b, 0) : Math.max(...values);
-    const sampleKey = `${service}\u0000${t}`;
-    const sample = byServiceTime.get(sampleKey) ?? { service, t };
-    sample[measures] = value;
-    byServiceTime.set(sampleKey, sample);
-  }
-  return [...byServiceTime.values()].sort((a, b) => a.t - b.t || (a.service < b.service ? -1 : 1));
-}
-
-function prune<T extends { t: number }>(entries: Record<string, T>, oldest: number): Record<string, T> {
-  return Object.fromEntries(Object.entries(entries).filter(([, e]) => e.t >= oldest));
-}
-
-/** Applies one decoded request; returns the next state and the samples it produced. */
-export function ingestWriteRequest(
-  state: RemoteWriteState,
-  plan: Plan,
-  request: WriteRequest,
-): { state: RemoteWriteState; samples: IngestSample[] } {
-  const w: Working = { counters: { ...state.counters }, latest: { ...state.latest }, touched: new Map() };
-  let newest = -Infinity;
-  for (const series of request.timeseries) {
-    const matches = matchSeries(plan, series);
-    if (matches.length === 0) continue;
-    applySeries(w, series, matches);
-    for (const s of series.samples) newest = Math.max(newest, s.timestamp);
-  }
-  const samples = aggregate(w);
-  if (newest === -Infinity) return { state: { counters: w.counters, latest: w.latest }, samples };
-  const oldest = newest - LOOKBACK_MS;
-  return { state: { counters: prune(w.counters, oldest), latest: prune(w.latest, oldest) }, samples };
-}

@@ -3,13 +3,15 @@
  * 400 with a text body for a request that will never succeed (the sender must not retry),
  * 415 for another encoding or media type, 413 beyond the body limit.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Plan } from '../core/plan/types.js';
 import type { IngestSample } from './ingest-sample.js';
 import { mediaType } from './media-type.js';
 import type { PreHandler } from './pre-handler.js';
 import { decodeWriteRequest } from './remote-write.js';
-import { emptyRemoteWriteState, ingestWriteRequest } from './remote-write-ingest.js';
+import { RemoteWriteIngest } from './remote-write-ingest.js';
+import { DEFAULT_WRITE_REQUEST_LIMITS } from './write-request-limits.js';
+import type { WriteRequestLimits } from './write-request-limits.js';
 
 export interface RemoteWriteRoutesOptions {
   plan: () => Plan;
@@ -17,13 +19,22 @@ export interface RemoteWriteRoutesOptions {
   preHandler?: PreHandler;
   /** compressed body limit in bytes; default 8 MiB (Prometheus sends well under 1 MiB per request) */
   bodyLimit?: number;
+  /** what one request may carry once decompressed; defaults in write-request-limits.ts */
+  limits?: Partial<WriteRequestLimits>;
+  /** the receiver and its bounded series state; give one to read its counts for /metrics */
+  ingest?: RemoteWriteIngest;
+  /** counts each refused request, for /metrics */
+  onRejected?: () => void;
 }
+
+const refuse = (reply: FastifyReply, text: string) => reply.code(400).type('text/plain; charset=utf-8').send(`${text}\n`);
 
 const PROTOBUF = 'application/x-protobuf';
 
 export async function remoteWriteRoutes(app: FastifyInstance, opts: RemoteWriteRoutesOptions): Promise<void> {
   // The state belongs to this receiver: rates are between samples it has seen.
-  let state = emptyRemoteWriteState();
+  const ingest = opts.ingest ?? new RemoteWriteIngest();
+  const limits = { ...DEFAULT_WRITE_REQUEST_LIMITS, ...opts.limits };
 
   app.addContentTypeParser(PROTOBUF, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
@@ -45,18 +56,16 @@ export async function remoteWriteRoutes(app: FastifyInstance, opts: RemoteWriteR
     async (request, reply) => {
       reply.header('X-Prometheus-Remote-Write-Version', '0.1.0');
       if (!Buffer.isBuffer(request.body)) {
-        return reply.code(400).type('text/plain; charset=utf-8').send('empty body: send a snappy-compressed WriteRequest\n');
+        opts.onRejected?.();
+        return refuse(reply, 'empty body: send a snappy-compressed WriteRequest');
       }
-      const decoded = decodeWriteRequest(request.body);
-      if (!decoded.ok) {
-        return reply
-          .code(400)
-          .type('text/plain; charset=utf-8')
-          .send(`${decoded.errors.map((e) => e.message).join('\n')}\n`);
+      const decoded = decodeWriteRequest(request.body, limits);
+      const result = decoded.ok ? ingest.ingest(opts.plan(), decoded.value) : decoded;
+      if (!result.ok) {
+        opts.onRejected?.();
+        return refuse(reply, result.errors.map((e) => e.message).join('\n'));
       }
-      const result = ingestWriteRequest(state, opts.plan(), decoded.value);
-      state = result.state;
-      if (result.samples.length > 0) opts.onSamples(result.samples);
+      if (result.value.length > 0) opts.onSamples(result.value);
       return reply.code(204).send();
     },
   );

@@ -57,7 +57,7 @@ describe('decodeWriteRequest', () => {
   it('round-trips what Prometheus encodes, int64 timestamps as numbers', () => {
     const series = reqs({ url: 'http://x/t/messaging/a' }, [[T0, 12], [T0 + 5000, 40]]);
     const decoded = decodeWriteRequest(encodeWriteRequest({ timeseries: [series] }));
-    expect(decoded).toEqual({ ok: true, value: { timeseries: [series], metadata: [] } });
+    expect(decoded).toEqual({ ok: true, value: { timeseries: [series] } });
   });
 
   it('names snappy as the culprit for a body that is not a snappy block', () => {

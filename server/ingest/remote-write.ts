@@ -4,8 +4,11 @@
  */
 import protobuf from 'protobufjs';
 import snappy from 'snappyjs';
-import { fail, ok } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 import type { Result } from '../core/errors.js';
+import { decodeProtobuf, snappyDeclaredLength } from './write-request-decoder.js';
+import { DEFAULT_WRITE_REQUEST_LIMITS } from './write-request-limits.js';
+import type { WriteRequestLimits } from './write-request-limits.js';
 
 export interface Label {
   name: string;
@@ -23,33 +26,18 @@ export interface TimeSeries {
   samples: Sample[];
 }
 
-export interface MetricMetadata {
-  type: number;
-  metricFamilyName: string;
-  help: string;
-  unit: string;
-}
-
 export interface WriteRequest {
   timeseries: TimeSeries[];
-  metadata: MetricMetadata[];
 }
 
-/** Uncompressed bodies beyond this are refused before any allocation (a snappy header declares the length). */
-export const MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024;
-
-// prometheus/prompb/types.proto and remote.proto, the fields remote write 1.0 defines.
-// Fields k6 adds (native histograms, exemplars) are unknown here and skipped by the decoder.
+// prometheus/prompb/types.proto and remote.proto, the fields remote write 1.0 defines; used
+// to encode requests (tests, the bench). Decoding is hand-written below so it can count
+// before it builds.
 const root = protobuf.Root.fromJSON({
   nested: {
     prometheus: {
       nested: {
-        WriteRequest: {
-          fields: {
-            timeseries: { rule: 'repeated', type: 'TimeSeries', id: 1 },
-            metadata: { rule: 'repeated', type: 'MetricMetadata', id: 3 },
-          },
-        },
+        WriteRequest: { fields: { timeseries: { rule: 'repeated', type: 'TimeSeries', id: 1 } } },
         TimeSeries: {
           fields: {
             labels: { rule: 'repeated', type: 'Label', id: 1 },
@@ -58,14 +46,6 @@ const root = protobuf.Root.fromJSON({
         },
         Label: { fields: { name: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } } },
         Sample: { fields: { value: { type: 'double', id: 1 }, timestamp: { type: 'int64', id: 2 } } },
-        MetricMetadata: {
-          fields: {
-            type: { type: 'int32', id: 1 },
-            metricFamilyName: { type: 'string', id: 2 },
-            help: { type: 'string', id: 4 },
-            unit: { type: 'string', id: 5 },
-          },
-        },
       },
     },
   },
@@ -74,26 +54,29 @@ const root = protobuf.Root.fromJSON({
 /** The reflected message type, exported so tests and tools can encode requests the way Prometheus does. */
 export const WriteRequestType = root.lookupType('prometheus.WriteRequest');
 
-const CONVERSION = { longs: Number, defaults: true, arrays: true } as const;
-
 function reason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Snappy-block decompress then protobuf-decode a remote write body. */
-export function decodeWriteRequest(body: Buffer): Result<WriteRequest> {
+/**
+ * Snappy-block decompress then protobuf-decode a remote write body, within `limits`: the
+ * length snappy declares is checked before anything is decompressed.
+ * Fields other than labels and samples (metadata, exemplars, native histograms) are skipped
+ * unread.
+ */
+export function decodeWriteRequest(body: Buffer, limits: WriteRequestLimits = DEFAULT_WRITE_REQUEST_LIMITS): Result<WriteRequest> {
+  const declared = snappyDeclaredLength(body);
+  if (declared !== null && declared > limits.uncompressedBytes) {
+    const message = `body: declares ${declared} bytes uncompressed, more than the ${limits.uncompressedBytes} allowed; send smaller requests (lower max_samples_per_send)`;
+    return fail({ code: 'remote-write.limit', message, field: 'body' });
+  }
   let raw: Buffer;
   try {
-    raw = snappy.uncompress(body, MAX_UNCOMPRESSED_BYTES);
+    raw = snappy.uncompress(body, limits.uncompressedBytes);
   } catch (e) {
-    return fail({ code: 'remote-write.snappy', message: `snappy: ${reason(e)}; send the body snappy block-compressed (not framed)` });
+    return fail({ code: 'remote-write.snappy', message: `snappy: ${reason(e)}; send the body snappy block-compressed (not framed)`, field: 'body' });
   }
-  try {
-    const message = WriteRequestType.decode(raw);
-    return ok(WriteRequestType.toObject(message, CONVERSION) as WriteRequest);
-  } catch (e) {
-    return fail({ code: 'remote-write.protobuf', message: `protobuf: ${reason(e)}; send a prometheus.WriteRequest message` });
-  }
+  return decodeProtobuf(raw, limits);
 }
 
 /** Protobuf-encode and snappy-compress a request, exactly as Prometheus and k6 send it. */

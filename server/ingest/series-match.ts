@@ -9,6 +9,8 @@ export interface SeriesMatch {
   service: string;
   measures: SeriesMapping['measures'];
   kind: SeriesMapping['kind'];
+  /** the service and measure as one map key, built once per plan rather than per sample */
+  group: string;
 }
 
 interface CompiledMatcher {
@@ -48,30 +50,36 @@ function compileMatcher(m: LabelMatcher): CompiledMatcher {
 }
 
 // Compiled once per plan object: the plan is replaced, never mutated, when it changes.
-const compiled = new WeakMap<Plan, CompiledMapping[]>();
+// Indexed by metric name, so a series no mapping names costs one map lookup.
+const compiled = new WeakMap<Plan, Map<string, CompiledMapping[]>>();
 
-function compilePlan(plan: Plan): CompiledMapping[] {
+function compilePlan(plan: Plan): Map<string, CompiledMapping[]> {
   const cached = compiled.get(plan);
   if (cached) return cached;
+  const byMetric = new Map<string, CompiledMapping[]>();
   const mappings = Object.values(plan.services).flatMap((service) =>
     service.series.map((s) => ({
       service: service.name,
       measures: s.measures,
       kind: s.kind,
+      group: `${service.name}\u0000${s.measures}`,
       metric: s.metric,
       matchers: s.matchers.map(compileMatcher),
     })),
   );
-  compiled.set(plan, mappings);
-  return mappings;
+  for (const m of mappings) byMetric.set(m.metric, [...(byMetric.get(m.metric) ?? []), m]);
+  compiled.set(plan, byMetric);
+  return byMetric;
 }
 
 /** Every service measure the series feeds; a label the series lacks reads as "", as in PromQL. */
 export function matchSeries(plan: Plan, series: { labels: Label[] }): SeriesMatch[] {
-  const labels = new Map(series.labels.map((l) => [l.name, l.value]));
-  const name = labels.get('__name__');
-  if (name === undefined) return [];
-  return compilePlan(plan)
-    .filter((m) => m.metric === name && m.matchers.every((x) => x.test(labels.get(x.label) ?? '')))
-    .map(({ service, measures, kind }) => ({ service, measures, kind }));
+  const name = series.labels.find((l) => l.name === '__name__')?.value;
+  const candidates = name === undefined ? undefined : compilePlan(plan).get(name);
+  if (!candidates) return [];
+  // a series has a handful of labels: a scan beats building a map for each
+  const value = (name: string): string => series.labels.find((l) => l.name === name)?.value ?? '';
+  return candidates
+    .filter((m) => m.matchers.every((x) => x.test(value(x.label))))
+    .map(({ service, measures, kind, group }) => ({ service, measures, kind, group }));
 }

@@ -13,7 +13,7 @@ const post = (payload: object) => ({ method: 'POST' as const, url: '/api/v1/noti
 describe('POST /api/v1/notices', () => {
   test('publishes an operator notice with the cause and the latest delay, stored, audited and in the status API', async ({ server }) => {
     const drill = await server.startDrill({ source: 'external', speed: 60, ...SURGE_WINDOW });
-    await server.app.inject({ url: '/t/messaging/x', headers: { 'x-flashcrowd-weight': '20000' } });
+    await server.app.inject({ url: '/t/messaging/x', headers: { 'x-flashcrowd-weight': '20000', ...server.auth('ingest') } });
     server.drill().tick();
     const res = await server.app.inject({ ...post({ service: 'messaging', stage: 'investigating', text: TEXT, nextUpdateAt: '2020-02-03T01:00:00Z' }), headers: server.auth('operator') });
     expect(res.statusCode).toBe(201);

@@ -2,8 +2,9 @@ import { describe, expect } from 'vitest';
 import type { TestServer } from './fixtures.js';
 import { SURGE_WINDOW, test } from './fixtures.js';
 
+/** A weight is sent with an ingest token, which it needs to count. */
 const hit = (server: TestServer, service: string, weight?: string) =>
-  server.app.inject({ url: `/t/${service}/api/send`, headers: weight === undefined ? {} : { 'x-flashcrowd-weight': weight } });
+  server.app.inject({ url: `/t/${service}/api/send`, headers: weight === undefined ? {} : { 'x-flashcrowd-weight': weight, ...server.auth('ingest') } });
 
 /** Several requests, since which of them is refused is drawn by the tick's refused share. */
 async function statuses(server: TestServer, n: number) {
@@ -17,11 +18,38 @@ describe('the traffic target /t/:service/*', () => {
     const unknown = await hit(server, 'mail');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.message).toContain('messaging');
-    for (const weight of ['abc', '0', '-3', '2000000', 'Infinity']) {
+    for (const weight of ['abc', '0', '0.5', '-3', '2000000', 'Infinity', '1e308', '']) {
       const res = await hit(server, 'messaging', weight);
       expect(res.statusCode, weight).toBe(400);
       expect(res.json().error.field).toBe('x-flashcrowd-weight');
     }
+  });
+
+  test('answers 404, not 500, for service names that are properties of every object', async ({ server }) => {
+    for (const name of ['constructor', '__proto__', 'hasOwnProperty', 'toString', 'valueOf']) {
+      const res = await hit(server, name);
+      expect(res.statusCode, name).toBe(404);
+      expect(res.json().error.code).toBe('traffic.service');
+    }
+  });
+
+  test('ignores a weight from a request without a valid ingest-or-higher token: it counts once at the drill scale', async ({ server }) => {
+    await server.startDrill({ source: 'external', speed: 60, scale: 5, ...SURGE_WINDOW });
+    const runner = server.drill();
+    const send = (headers: Record<string, string>) => server.app.inject({ url: '/t/messaging/x', headers: { 'x-flashcrowd-weight': '1000000', ...headers } });
+    expect((await send({})).statusCode).toBe(200);
+    expect((await send({ authorization: 'Bearer fc_ingest_not-a-real-token' })).statusCode).toBe(200);
+    expect((await send({ authorization: 'Basic eDp5' })).statusCode).toBe(200);
+    runner.tick();
+    expect(runner.latestTick('messaging')?.demandRps).toBe(60);
+    expect(runner.latestTick('messaging')?.level).toBe('normal');
+    // an operator token is not an ingest token; an admin token is
+    expect((await send(server.auth('operator'))).statusCode).toBe(200);
+    runner.tick();
+    expect(runner.latestTick('messaging')?.demandRps).toBeLessThan(1000);
+    expect((await send(server.auth('admin'))).statusCode).toBe(200);
+    runner.tick();
+    expect(runner.latestTick('messaging')?.demandRps).toBeGreaterThan(1000);
   });
 
   test('answers 200 at any method and path below the service, between drills too', async ({ server }) => {
