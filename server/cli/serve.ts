@@ -3,8 +3,7 @@
  * the logger, the port and signals; on SIGINT/SIGTERM it stops taking requests, marks the
  * running drill interrupted, flushes what the engine produced and closes the store.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AUTH_LOG_REDACT } from '../auth/redact.js';
 import { ensureAdminToken } from '../auth/tokens.js';
@@ -17,6 +16,7 @@ import { openPostgresStore } from '../store/open-postgres-store.js';
 import { openSqliteStore } from '../store/open-sqlite-store.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './io.js';
+import { readInputFile, readInputFileSync } from '../files/read-input-file.js';
 import { formatTable } from './table.js';
 
 export async function runServe(args: string[], io: CliIo): Promise<number> {
@@ -24,14 +24,16 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     io.out(serveHelp());
     return 0;
   }
-  const config = loadConfig(args, process.env, (p) => readFileSync(p, 'utf8'));
+  const config = loadConfig(args, process.env, (p) => readInputFileSync(p, 'config'));
   if (!config.ok) return fail(io, config.errors);
   const c = config.value;
 
   const planPath = c.plan ? resolve(c.plan) : DEFAULT_PLAN_PATH;
   const plan = await loadPlan(planPath);
   if (!plan.ok) return fail(io, plan.errors);
-  const planText = await readFile(planPath, 'utf8');
+  // read again for the API's plan document; loadPlan has just checked the same file
+  const planText = await readInputFile(planPath, 'plan');
+  if (!planText.ok) return fail(io, planText.errors);
 
   const dataDir = resolve(c.dataDir);
   try {
@@ -56,7 +58,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
 
   const app = await buildApp({
     plan: plan.value,
-    planText,
+    planText: planText.value,
     store,
     publicRead: c.publicRead,
     reportsDir: join(dataDir, 'reports'),

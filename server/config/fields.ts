@@ -49,9 +49,9 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   { path: ['adminToken'], flag: null, env: 'FLASHCROWD_ADMIN_TOKEN', kind: 'string', schema: p.adminToken, expected: 'a token string' },
   { path: ['publicRead'], flag: '--public-read', env: 'FLASHCROWD_PUBLIC_READ', kind: 'boolean', schema: p.publicRead, expected: 'true or false' },
   { path: ['logLevel'], flag: '--log-level', env: 'FLASHCROWD_LOG_LEVEL', kind: 'string', schema: p.logLevel, expected: `one of ${LOG_LEVELS.join(', ')}` },
-  { path: ['ingest', 'jsonBodyLimit'], flag: '--ingest-body-limit', env: 'FLASHCROWD_INGEST_BODY_LIMIT', kind: 'integer', schema: ingest.jsonBodyLimit, expected: 'a size in bytes, at least 1024' },
-  { path: ['ingest', 'remoteWriteBodyLimit'], flag: '--remote-write-body-limit', env: 'FLASHCROWD_REMOTE_WRITE_BODY_LIMIT', kind: 'integer', schema: ingest.remoteWriteBodyLimit, expected: 'a size in bytes, at least 1024' },
-  { path: ['ingest', 'rateLimitPerMinute'], flag: '--ingest-rate-limit', env: 'FLASHCROWD_INGEST_RATE_LIMIT', kind: 'integer', schema: ingest.rateLimitPerMinute, expected: 'a number of requests per minute, at least 1' },
+  { path: ['ingest', 'jsonBodyLimit'], flag: '--ingest-body-limit', env: 'FLASHCROWD_INGEST_BODY_LIMIT', kind: 'integer', schema: ingest.jsonBodyLimit, expected: 'a size in bytes, 1024 to 67108864 (64 MiB)' },
+  { path: ['ingest', 'remoteWriteBodyLimit'], flag: '--remote-write-body-limit', env: 'FLASHCROWD_REMOTE_WRITE_BODY_LIMIT', kind: 'integer', schema: ingest.remoteWriteBodyLimit, expected: 'a size in bytes, 1024 to 67108864 (64 MiB)' },
+  { path: ['ingest', 'rateLimitPerMinute'], flag: '--ingest-rate-limit', env: 'FLASHCROWD_INGEST_RATE_LIMIT', kind: 'integer', schema: ingest.rateLimitPerMinute, expected: 'a number of requests per minute, 1 to 1000000' },
   { path: ['webhooks', 'timeoutMs'], flag: '--webhook-timeout-ms', env: 'FLASHCROWD_WEBHOOK_TIMEOUT_MS', kind: 'integer', schema: webhooks.timeoutMs, expected: 'milliseconds between 100 and 120000' },
   { path: ['webhooks', 'maxAttempts'], flag: '--webhook-max-attempts', env: 'FLASHCROWD_WEBHOOK_MAX_ATTEMPTS', kind: 'integer', schema: webhooks.maxAttempts, expected: 'a number of attempts between 1 and 100' },
 ];
