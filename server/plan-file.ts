@@ -4,7 +4,7 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Result } from './core/errors.js';
+import type { FlashcrowdError, Result } from './core/errors.js';
 import { parsePlan, planManifestPaths, type Plan } from './core/plan/index.js';
 import { readInputFile } from './files/read-input-file.js';
 
@@ -15,7 +15,8 @@ const repoRoot = basename(dirname(here)) === 'dist' ? resolve(here, '..', '..') 
 /** scenarios/plans/default.yaml of this checkout or package. */
 export const DEFAULT_PLAN_PATH = resolve(repoRoot, 'scenarios', 'plans', 'default.yaml');
 
-export async function loadPlan(path: string): Promise<Result<Plan>> {
+/** `opts.warnings`, when given, receives what is valid but likely a mistake. */
+export async function loadPlan(path: string, opts: { warnings?: FlashcrowdError[] } = {}): Promise<Result<Plan>> {
   const read = await readInputFile(path, 'plan');
   if (!read.ok) return read;
   const text = read.value;
@@ -25,7 +26,7 @@ export async function loadPlan(path: string): Promise<Result<Plan>> {
     // a manifest that cannot be read is reported by the parser, at the line that names it
     if (manifest.ok) manifests.set(relative, manifest.value);
   }
-  return parsePlan(text, path, (relative) => manifests.get(relative));
+  return parsePlan(text, path, (relative) => manifests.get(relative), opts.warnings);
 }
 
 export function loadDefaultPlan(): Promise<Result<Plan>> {

@@ -18,10 +18,15 @@ import type { Store } from '../store/store.js';
 import type { CliIo } from './io.js';
 import { readInputFile, readInputFileSync } from '../files/read-input-file.js';
 import { formatTable } from './table.js';
+import { packageVersion } from './version.js';
 
 export async function runServe(args: string[], io: CliIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.out(serveHelp());
+    return 0;
+  }
+  if (args.includes('--version')) {
+    io.out(`flashcrowd ${packageVersion()}`);
     return 0;
   }
   const config = loadConfig(args, process.env, (p) => readInputFileSync(p, 'config'));
@@ -103,7 +108,7 @@ function fail(io: CliIo, errors: readonly FlashcrowdError[]): number {
   return 1;
 }
 
-function serveHelp(): string {
+export function serveHelp(): string {
   const rows = CONFIG_FIELDS.map((f) => [f.flag ?? '(environment only)', f.env, f.expected]);
   return [
     'usage: flashcrowd serve [options]',
@@ -112,7 +117,9 @@ function serveHelp(): string {
     'Every option can also come from the environment or a config file (--config FILE, JSON or YAML);',
     'flags win over the environment, which wins over the file.',
     '',
-    ...formatTable(['flag', 'environment', 'value'], rows, 3),
+    ...formatTable(['flag', 'environment', 'value'], [...rows, ['--config', 'FLASHCROWD_CONFIG', 'a config file (JSON or YAML, at most 1 MiB, a regular file)'], ['--help', '', 'show this help'], ['--version', '', 'print the version']], 3),
+    '',
+    'exit status: 0 stopped by SIGINT or SIGTERM, 1 a flag, setting, file or the database was refused',
   ].join('\n');
 }
 
