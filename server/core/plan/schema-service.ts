@@ -8,6 +8,7 @@ import { HpaBehaviorSchema } from './schema-behavior.js';
 import {
   countOrPercent, duration, fraction, name, namedMap, positive, servers, stringEnum, TEXT_LIMITS,
 } from './schema-primitives.js';
+import { SERVICE_KINDS } from './service-kind.js';
 import { NoticesSchema } from './schema-notices.js';
 
 const CONDITION_TITLE = 'a condition like "utilization >= 0.9" or {metric, op, value}';
@@ -140,6 +141,10 @@ const SeriesSchema = Type.Object(
 export const ServiceSchema = Type.Object(
   {
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, title: 'a display name', description: 'The name users see in notices and on the dashboard. Default: the service key.' })),
+    kind: Type.Optional(stringEnum(SERVICE_KINDS, {
+      title: `one of ${SERVICE_KINDS.join(', ')}`,
+      description: 'What users do with the service, so the built-in notices name it ("Messages and notifications may take..."). Default: read from the service key (chat, messaging -> messaging; meetings, video -> meetings; docs, documents -> documents), else generic.',
+    })),
     capacity: Type.Optional(Type.Object(
       {
         rpsPerServer: Type.Optional(positive('a number of requests per second', 'Requests per second one server serves at its target utilisation. Required (here or in defaults).')),
