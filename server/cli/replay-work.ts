@@ -49,10 +49,14 @@ export function planReplayWork(
   if (total > MAX_SERVICE_TICKS) {
     return fail({
       code: 'replay.too-long',
-      message: `this replay would take ${total} service-ticks (${ticksPerService} ticks x ${services.length} services x ${opts.runs} policies), more than the ${MAX_SERVICE_TICKS} one command may run; replay a part with --from/--to, fewer policies, or a plan with a longer tick`,
+      message: `this replay would take ${total} service-ticks (${ticksPerService} ticks x ${plural(services.length, 'service')} x ${plural(opts.runs, 'policy', 'policies')}), more than the ${MAX_SERVICE_TICKS} one command may run; replay a part with --from/--to, fewer policies, or a plan with a longer tick`,
     });
   }
   return ok({ services, ticksPerService });
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function iso(ms: number): string {
