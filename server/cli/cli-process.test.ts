@@ -1,14 +1,16 @@
 /** The real bin as a child process, for what only a process shows: pipes, exit codes, stderr. */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
-function run(args: string[], opts: { closeStdout?: boolean } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(args: string[], opts: { closeStdout?: boolean; cwd?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   if (!existsSync(`${REPO}dist/server/cli/main.js`)) throw new Error('dist/ is missing: run `npm run build` first');
-  const child = spawn(process.execPath, ['bin/flashcrowd.js', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [`${REPO}bin/flashcrowd.js`, ...args], { cwd: opts.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   // closed before the child writes anything, so its first write meets a closed pipe, as after `| head -0`
@@ -29,4 +31,15 @@ test('--version and a bad file through the real bin: the version, then one error
   expect(version).toMatchObject({ code: 0, stdout: expect.stringMatching(/^flashcrowd \d+\.\d+\.\d+\n$/) });
   const zero = await run(['serve', '--config', '/dev/zero']);
   expect(zero).toEqual({ code: 1, stdout: '', stderr: '/dev/zero: the config file is a device; give the path of a regular file\n' });
+});
+
+test('a file named like a bundled scenario in the working folder does not shadow it; ./NAME reads the file', async () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'fc-cwd-'));
+  writeFileSync(join(cwd, 'feb3'), 'not a scenario');
+  const range = ['--from', '2020-02-03T07:00', '--to', '2020-02-03T07:30'];
+  const bundled = await run(['replay', '--scenario', 'feb3', ...range], { cwd });
+  expect(bundled).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^feb3 under plan/) });
+  const file = await run(['replay', '--scenario', './feb3', ...range], { cwd });
+  expect(file.code).toBe(1);
+  expect(file.stderr).toMatch(/^\/.*\/feb3: not valid JSON/);
 });

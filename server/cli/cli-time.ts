@@ -23,16 +23,21 @@ export function readCliTime(text: string): CliTime | null {
 }
 
 /**
- * Epoch ms of a CLI time; a local one is read in `timezone`. In a daylight-saving gap the
- * clock time does not exist and the instant one offset later is taken.
+ * Epoch ms of a CLI time; a local one is read in `timezone`. Around a daylight-saving change
+ * it is read as Temporal's "compatible" does: a time that comes twice is the earlier one, a
+ * time skipped over is read with the offset before the change (02:30 becomes 03:30).
  */
 export function cliTimeToMs(time: CliTime, timezone: string): number {
   if (time.kind === 'instant') return time.ms;
   const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = time.fields;
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const first = asUtc - offsetMs(asUtc, timezone);
-  return asUtc - offsetMs(first, timezone);
+  const before = offsetMs(asUtc - HALF_DAY_MS, timezone);
+  const after = offsetMs(asUtc + HALF_DAY_MS, timezone);
+  const candidates = [asUtc - before, asUtc - after].filter((ms, i) => offsetMs(ms, timezone) === (i === 0 ? before : after));
+  return candidates.length > 0 ? Math.min(...candidates) : asUtc - before;
 }
+
+const HALF_DAY_MS = 12 * 3600 * 1000;
 
 /** How far `timezone`'s clock is ahead of UTC at instant `ms`. */
 function offsetMs(ms: number, timezone: string): number {
