@@ -42,7 +42,8 @@ interface Field {
 export function readTraceRows(text: string, file: string, defaultService: string): TraceRows {
   const errors: FlashcrowdError[] = [];
   const error: ErrorSink = (code, line, message, column, field) =>
-    void errors.push({ code, message, file, line, ...(column === undefined ? {} : { column }), ...(field ? { field } : {}) });
+    // a row-wide problem (too few fields, an empty file) points at the row's first column
+    void errors.push({ code, message, file, line, column: column ?? 1, ...(field ? { field } : {}) });
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const content = lines.flatMap((raw, i) => (raw.trim() === '' || raw.trimStart().startsWith('#') ? [] : [{ raw, line: i + 1 }]));
   const header = content[0];

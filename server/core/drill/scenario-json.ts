@@ -59,12 +59,12 @@ function fieldName(path: FieldPath): string {
 }
 
 /** JSON.parse reports "at position N" (Node 20) or "line L column C" (later versions). */
-function syntaxPosition(text: string, message: string): { line?: number; column?: number } {
+function syntaxPosition(text: string, message: string): { line: number; column: number } {
   const lineCol = /line (\d+) column (\d+)/.exec(message);
   if (lineCol) return { line: Number(lineCol[1]), column: Number(lineCol[2]) };
   const position = /position (\d+)/.exec(message);
-  if (!position) return {};
-  const before = text.slice(0, Number(position[1]));
+  // "Unexpected end of JSON input" names no position: the end is where more was expected
+  const before = text.slice(0, position ? Number(position[1]) : text.length);
   const lineStart = before.lastIndexOf('\n') + 1;
   return { line: before.split('\n').length, column: before.length - lineStart + 1 };
 }
