@@ -49,5 +49,6 @@ describe('flashcrowd help and version', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/^flashcrowd: unknown command "replya"/);
     expect(await run(['help', 'nope'])).toMatchObject({ code: 2, err: expect.stringContaining('unknown command "nope"') });
+    expect(await run(['help', '__proto__'])).toMatchObject({ code: 2, err: expect.stringContaining('unknown command "__proto__"') });
   });
 });

@@ -72,7 +72,7 @@ async function help(topic: string | undefined, io: CliIo): Promise<number> {
     io.out(USAGE);
     return 0;
   }
-  const text = COMMAND_HELP[topic];
+  const text = Object.hasOwn(COMMAND_HELP, topic) ? COMMAND_HELP[topic] : undefined;
   if (!text) {
     io.err(`flashcrowd help: unknown command ${JSON.stringify(topic)}; the commands are ${Object.keys(COMMAND_HELP).join(', ')}`);
     return 2;
