@@ -41,5 +41,5 @@ test('a file named like a bundled scenario in the working folder does not shadow
   expect(bundled).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^feb3 under plan/) });
   const file = await run(['replay', '--scenario', './feb3', ...range], { cwd });
   expect(file.code).toBe(1);
-  expect(file.stderr).toMatch(/^\/.*\/feb3: not valid JSON/);
+  expect(file.stderr).toMatch(/^\/.*\/feb3:1:\d+: not valid JSON/);
 });
