@@ -111,7 +111,7 @@ describe('flashcrowd replay refuses work it cannot do, before starting', () => {
     const io = capture();
     expect(await main(['replay', '--scenario', file], io)).toBe(1);
     expect(io.stdout).toEqual([]);
-    expect(io.stderr.join('\n')).toMatch(/stepSeconds: the part to replay lasts 1 s, less than one tick of plan .* \(15 s\), so there is nothing to replay/);
+    expect(io.stderr.join('\n')).toMatch(/scenario\.json: stepSeconds: the part to replay lasts 1 s, less than one tick of plan .* \(15 s\), so there is nothing to replay/);
   });
 
   test('more service-ticks than one command may run is refused with the numbers and what to change', async () => {
@@ -120,7 +120,7 @@ describe('flashcrowd replay refuses work it cannot do, before starting', () => {
     const io = capture();
     expect(await main(['replay', '--scenario', file], io)).toBe(1);
     expect(io.stderr).toEqual([
-      `this replay would take 17262720 service-ticks (5754240 ticks x 3 services x 1 policy), more than the ${MAX_SERVICE_TICKS} one command may run; replay a part with --from/--to, fewer policies, or a plan with a longer tick`,
+      `${file}: this replay would take 17262720 service-ticks (5754240 ticks x 3 services x 1 policy), more than the ${MAX_SERVICE_TICKS} one command may run; replay a part with --from/--to, fewer policies, or a plan with a longer tick`,
     ]);
   });
 

@@ -7,7 +7,7 @@ import { POLICY_NAMES, type Plan, type PolicyName } from '../core/plan/types.js'
 import { loadDefaultPlan, loadPlan } from '../plan-file.js';
 import { chartJsSource } from '../report/chart-js-source.js';
 import { renderReport } from '../report/html.js';
-import { loadScenario } from '../scenario-file.js';
+import { loadScenario, resolveScenarioPath } from '../scenario-file.js';
 import { cliTimeToMs, readCliTime, type CliTime } from './cli-time.js';
 import type { CliIo } from './io.js';
 import { planReplayWork } from './replay-work.js';
@@ -70,7 +70,9 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
   const from = range.value.from && cliTimeToMs(range.value.from, scenario.timezone);
   const to = range.value.to && cliTimeToMs(range.value.to, scenario.timezone);
   const work = planReplayWork(plan.value, scenario, { from, to, runs: policies.value.length, csvWithoutServiceColumn: values.scenario.toLowerCase().endsWith('.csv') && !values.service });
-  if (!work.ok) return reportErrors(io, work.errors);
+  // these are about the scenario as a whole, so they name its file
+  const scenarioPath = resolveScenarioPath(values.scenario);
+  if (!work.ok) return reportErrors(io, work.errors.map((e) => (scenarioPath ? { ...e, file: scenarioPath } : e)));
 
   const runs: ReplayResult[] = [];
   const started = performance.now();
