@@ -28,19 +28,17 @@ export async function readInputFile(path: string, kind: InputKind): Promise<Resu
     return fail(openError(path, kind, e));
   }
   try {
-    const refused = checkStats(await handle.stat(), path, kind);
+    const stats = await handle.stat();
+    const refused = checkStats(stats, path, kind);
     if (refused) return fail(refused);
-    const limit = INPUT_LIMITS[kind];
-    // read one byte past the cap so a file that grew after fstat is still caught
-    const buffer = Buffer.alloc(limit + 1);
-    let length = 0;
+    const buffer = new GrowingBuffer(stats.size, INPUT_LIMITS[kind]);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > limit) return fail(tooLarge(path, kind));
+      const room = buffer.room();
+      if (!room) return fail(tooLarge(path, kind));
+      const { bytesRead } = await handle.read(room.buffer, room.offset, room.length, null);
+      if (bytesRead === 0) return ok(buffer.text());
+      buffer.filled(bytesRead);
     }
-    return ok(buffer.toString('utf8', 0, length));
   } catch (e) {
     return fail(openError(path, kind, e));
   } finally {
@@ -57,22 +55,53 @@ export function readInputFileSync(path: string, kind: InputKind): Result<string>
     return fail(openError(path, kind, e));
   }
   try {
-    const refused = checkStats(fstatSync(fd), path, kind);
+    const stats = fstatSync(fd);
+    const refused = checkStats(stats, path, kind);
     if (refused) return fail(refused);
-    const limit = INPUT_LIMITS[kind];
-    const buffer = Buffer.alloc(limit + 1);
-    let length = 0;
+    const buffer = new GrowingBuffer(stats.size, INPUT_LIMITS[kind]);
     for (;;) {
-      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > limit) return fail(tooLarge(path, kind));
+      const room = buffer.room();
+      if (!room) return fail(tooLarge(path, kind));
+      const bytesRead = readSync(fd, room.buffer, room.offset, room.length, null);
+      if (bytesRead === 0) return ok(buffer.text());
+      buffer.filled(bytesRead);
     }
-    return ok(buffer.toString('utf8', 0, length));
   } catch (e) {
     return fail(openError(path, kind, e));
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Room for a file fstat said is `size` bytes: one byte more, so reaching the end is seen in
+ * one read; a file that grows after fstat gets more room, up to one byte past the cap.
+ */
+class GrowingBuffer {
+  private buffer: Buffer;
+  private length = 0;
+
+  constructor(size: number, private readonly limit: number) {
+    this.buffer = Buffer.alloc(Math.min(size, limit) + 1);
+  }
+
+  /** where the next read goes, or null when the cap is passed */
+  room(): { buffer: Buffer; offset: number; length: number } | null {
+    if (this.length > this.limit) return null;
+    if (this.length === this.buffer.length) {
+      const bigger = Buffer.alloc(Math.min(this.buffer.length * 2, this.limit + 1));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    return { buffer: this.buffer, offset: this.length, length: this.buffer.length - this.length };
+  }
+
+  filled(bytes: number): void {
+    this.length += bytes;
+  }
+
+  text(): string {
+    return this.buffer.toString('utf8', 0, this.length);
   }
 }
 
