@@ -22,7 +22,7 @@ export async function loadScenario(ref: string, opts: { service?: string } = {})
     const names = bundledScenarioNames();
     return fail({
       code: 'scenario.unknown',
-      message: `there is no bundled scenario "${ref}"; the bundled ones are ${names.join(', ') || 'none'} (to read a file of that name, write it as a path: ./${ref})`,
+      message: `there is no bundled scenario "${ref}"; the bundled ones are ${names.join(', ') || 'none'}`,
       field: 'scenario',
     });
   }

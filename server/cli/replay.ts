@@ -65,7 +65,10 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
   const plan = values.plan ? await loadPlan(values.plan) : await loadDefaultPlan();
   if (!plan.ok) return reportErrors(io, plan.errors);
   const loaded = await loadScenario(values.scenario, values.service ? { service: values.service } : {});
-  if (!loaded.ok) return reportErrors(io, loaded.errors);
+  if (!loaded.ok) {
+    const hint = ` (to read a file of that name, write it as a path: ./${values.scenario})`;
+    return reportErrors(io, loaded.errors.map((e) => (e.code === 'scenario.unknown' ? { ...e, message: `${e.message}${hint}` } : e)));
+  }
   const scenario = matchSingleService(loaded.value, plan.value, io);
   const from = range.value.from && cliTimeToMs(range.value.from, scenario.timezone);
   const to = range.value.to && cliTimeToMs(range.value.to, scenario.timezone);
