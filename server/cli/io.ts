@@ -14,3 +14,16 @@ export const processIo: CliIo = {
   isTty: process.stderr.isTTY === true,
   progress: (text) => process.stderr.write(`\r${text}\x1b[K`),
 };
+
+/**
+ * `flashcrowd replay | head`: when the reader closes the pipe, stop quietly with status 0 as
+ * Unix tools do, instead of dying on EPIPE with a stack trace. Anything else stays an error.
+ */
+export function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(0);
+    });
+  }
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { CliIo } from './io.js';
 import { main } from './main.js';
+import { MAX_SERVICE_TICKS } from './replay-work.js';
 
 function capture(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -72,5 +73,98 @@ describe('flashcrowd replay', () => {
     const io = capture();
     expect(await main(['replay', '--scenario', '/nonexistent/trace.csv'], io)).toBe(1);
     expect(io.stderr.join('\n')).toContain('/nonexistent/trace.csv');
+  });
+
+  test('--help and -h print every option on stdout and exit 0', async () => {
+    for (const flag of ['--help', '-h']) {
+      const io = capture();
+      expect(await main(['replay', flag], io)).toBe(0);
+      expect(io.stderr).toEqual([]);
+      for (const option of ['--scenario', '--plan', '--policy', '--service', '--from', '--to', '--json', '--report', '--help']) {
+        expect(io.stdout.join('\n')).toMatch(new RegExp(`^  ${option} `, 'm'));
+      }
+    }
+  });
+});
+
+async function scenarioFile(fields: Record<string, unknown>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'fc-replay-'));
+  const file = join(dir, 'scenario.json');
+  const scenario = { name: 's', timezone: 'Asia/Shanghai', start: '2020-02-03T00:00:00+08:00', stepSeconds: 60, services: { messaging: [100, 200, 300] }, ...fields };
+  await writeFile(file, JSON.stringify(scenario, null, 2));
+  return file;
+}
+
+describe('flashcrowd replay refuses work it cannot do, before starting', () => {
+  test.each([
+    [1e12, 'stepSeconds must be a number of seconds from 1 to 86400 (one day), not 1000000000000'],
+    [0.001, 'stepSeconds must be a number of seconds from 1 to 86400 (one day), not 0.001'],
+  ])('stepSeconds %s is out of range: file:line:column: field: message, exit 1', async (stepSeconds, message) => {
+    const file = await scenarioFile({ stepSeconds });
+    const io = capture();
+    expect(await main(['replay', '--scenario', file], io)).toBe(1);
+    expect(io.stderr).toEqual([`${file}:5:18: stepSeconds: ${message}`]);
+  });
+
+  test('a scenario shorter than one tick replays nothing and says so instead of "0 service-ticks"', async () => {
+    const file = await scenarioFile({ stepSeconds: 1, services: { messaging: [100, 200] } });
+    const io = capture();
+    expect(await main(['replay', '--scenario', file], io)).toBe(1);
+    expect(io.stdout).toEqual([]);
+    expect(io.stderr.join('\n')).toMatch(/scenario\.json: stepSeconds: the part to replay lasts 1 s, less than one tick of plan .* \(15 s\), so there is nothing to replay/);
+  });
+
+  test('more service-ticks than one command may run is refused with the numbers and what to change', async () => {
+    const days = Array.from({ length: 1000 }, () => 100);
+    const file = await scenarioFile({ stepSeconds: 86_400, services: { messaging: days, meetings: days, docs: days } });
+    const io = capture();
+    expect(await main(['replay', '--scenario', file], io)).toBe(1);
+    expect(io.stderr).toEqual([
+      `${file}: this replay would take 17262720 service-ticks (5754240 ticks x 3 services x 1 policy), more than the ${MAX_SERVICE_TICKS} one command may run; replay a part with --from/--to, fewer policies, or a plan with a longer tick`,
+    ]);
+  });
+
+  test('a bare name is only a bundled scenario; an unknown one lists the bundled ones', async () => {
+    const io = capture();
+    expect(await main(['replay', '--scenario', 'feb4'], io)).toBe(1);
+    expect(io.stderr).toEqual(['scenario: there is no bundled scenario "feb4"; the bundled ones are feb3 (to read a file of that name, write it as a path: ./feb4)']);
+  });
+
+  test('a plan file over the size cap is refused before it is read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fc-replay-'));
+    const plan = join(dir, 'plan.yaml');
+    await writeFile(plan, `name: ${'x'.repeat(20 * 1024 * 1024)}\n`);
+    const io = capture();
+    expect(await main(['replay', '--scenario', 'feb3', '--plan', plan], io)).toBe(1);
+    expect(io.stderr).toEqual([`${plan}: the plan file is larger than 1 MiB, the most a plan file may be`]);
+  });
+});
+
+describe('flashcrowd replay reads times and services the way a person means them', () => {
+  test('--from/--to without an offset are read in the scenario\'s time zone, as the dashboard and k6 read them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fc-replay-'));
+    const run = async (from: string, to: string, out: string) => {
+      const io = capture();
+      expect(await main(['replay', '--scenario', 'feb3', '--from', from, '--to', to, '--json', join(dir, out)], io)).toBe(0);
+      return readFile(join(dir, out), 'utf8');
+    };
+    const local = await run('2020-02-03T07:00', '2020-02-03T08:00', 'local.json');
+    const offset = await run('2020-02-03T07:00:00+08:00', '2020-02-03T08:00:00+08:00', 'offset.json');
+    expect(local).toBe(offset);
+    const first = (JSON.parse(local) as { ticks: { t: string }[] }).ticks[0]?.t;
+    expect(Date.parse(first ?? '')).toBe(Date.parse('2020-02-03T07:00:15+08:00'));
+  });
+
+  test('a one-service plan and a one-service trace named differently are matched, with a note', async () => {
+    const io = capture();
+    const code = await main(['replay', '--scenario', 'scenarios/traces/feb3-messaging-morning.csv', '--plan', 'scenarios/plans/example.yaml'], io);
+    expect(code).toBe(0);
+    expect(io.stderr).toEqual(['note: replaying the scenario\'s only service "default" as the plan\'s only service "meetings" (--service meetings says so explicitly)']);
+  });
+
+  test('a trace without a service column against a plan of several services names the flag to add', async () => {
+    const io = capture();
+    expect(await main(['replay', '--scenario', 'scenarios/traces/feb3-messaging-morning.csv'], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('a CSV trace without a service column needs --service NAME, e.g. --service messaging');
   });
 });

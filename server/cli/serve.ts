@@ -3,8 +3,7 @@
  * the logger, the port and signals; on SIGINT/SIGTERM it stops taking requests, marks the
  * running drill interrupted, flushes what the engine produced and closes the store.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AUTH_LOG_REDACT } from '../auth/redact.js';
 import { ensureAdminToken } from '../auth/tokens.js';
@@ -17,21 +16,29 @@ import { openPostgresStore } from '../store/open-postgres-store.js';
 import { openSqliteStore } from '../store/open-sqlite-store.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './io.js';
+import { readInputFile, readInputFileSync } from '../files/read-input-file.js';
 import { formatTable } from './table.js';
+import { packageVersion } from './version.js';
 
 export async function runServe(args: string[], io: CliIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.out(serveHelp());
     return 0;
   }
-  const config = loadConfig(args, process.env, (p) => readFileSync(p, 'utf8'));
+  if (args.includes('--version')) {
+    io.out(`flashcrowd ${packageVersion()}`);
+    return 0;
+  }
+  const config = loadConfig(args, process.env, (p) => readInputFileSync(p, 'config'));
   if (!config.ok) return fail(io, config.errors);
   const c = config.value;
 
   const planPath = c.plan ? resolve(c.plan) : DEFAULT_PLAN_PATH;
   const plan = await loadPlan(planPath);
   if (!plan.ok) return fail(io, plan.errors);
-  const planText = await readFile(planPath, 'utf8');
+  // read again for the API's plan document; loadPlan has just checked the same file
+  const planText = await readInputFile(planPath, 'plan');
+  if (!planText.ok) return fail(io, planText.errors);
 
   const dataDir = resolve(c.dataDir);
   try {
@@ -56,7 +63,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
 
   const app = await buildApp({
     plan: plan.value,
-    planText,
+    planText: planText.value,
     store,
     publicRead: c.publicRead,
     ...(c.publicUrl ? { publicUrl: c.publicUrl.replace(/\/+$/, '') } : {}),
@@ -103,7 +110,7 @@ function fail(io: CliIo, errors: readonly FlashcrowdError[]): number {
   return 1;
 }
 
-function serveHelp(): string {
+export function serveHelp(): string {
   const rows = CONFIG_FIELDS.map((f) => [f.flag ?? '(environment only)', f.env, f.expected]);
   return [
     'usage: flashcrowd serve [options]',
@@ -112,7 +119,9 @@ function serveHelp(): string {
     'Every option can also come from the environment or a config file (--config FILE, JSON or YAML);',
     'flags win over the environment, which wins over the file.',
     '',
-    ...formatTable(['flag', 'environment', 'value'], rows, 3),
+    ...formatTable(['flag', 'environment', 'value'], [...rows, ['--config', 'FLASHCROWD_CONFIG', 'a config file (JSON or YAML, at most 1 MiB, a regular file)'], ['--help', '', 'show this help'], ['--version', '', 'print the version']], 3),
+    '',
+    'exit status: 0 stopped by SIGINT or SIGTERM, 1 a flag, setting, file or the database was refused',
   ].join('\n');
 }
 

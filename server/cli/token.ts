@@ -3,17 +3,20 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createToken } from '../auth/tokens.js';
+import { formatError } from '../core/errors.js';
 import { TOKEN_ROLES, type TokenRole } from '../store/api-tokens.js';
 import { openSqliteStore } from '../store/open-sqlite-store.js';
 import type { CliIo } from './io.js';
+import { TOKEN_USAGE } from './token-usage.js';
 
-const USAGE = `usage: flashcrowd token create --role ${TOKEN_ROLES.join('|')} [--name NAME] [--data-dir DIR]
-
-Creates an API token in the server's data folder (default ./data, or FLASHCROWD_DATA_DIR) and
-prints it once; only its hash is kept.`;
+const USAGE = TOKEN_USAGE;
 
 export async function runToken(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === '--help' || sub === '-h' || rest.includes('--help') || rest.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
   if (sub !== 'create') {
     io.err(sub ? `flashcrowd token: unknown subcommand "${sub}"` : 'flashcrowd token: a subcommand is required');
     io.err(USAGE);
@@ -33,8 +36,14 @@ export async function runToken(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const dataDir = resolve(values['data-dir'] ?? process.env.FLASHCROWD_DATA_DIR ?? './data');
-  mkdirSync(dataDir, { recursive: true });
-  const store = await openSqliteStore(join(dataDir, 'flashcrowd.db'));
+  let store;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    store = await openSqliteStore(join(dataDir, 'flashcrowd.db'));
+  } catch (e) {
+    io.err(formatError({ code: 'token.store', message: `cannot open the database: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file: dataDir, field: 'data-dir' }));
+    return 1;
+  }
   try {
     const created = await createToken(store, role as TokenRole, values.name ?? `${role} token`);
     await store.audit.append({ at: new Date().toISOString(), actor: null, action: 'token.create', target: created.tokenId, detail: { role, name: created.name, via: 'cli' } });

@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { INPUT_LIMITS } from '../files/read-input-file.js';
 import { runValidate } from './validate.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
@@ -38,13 +42,54 @@ describe('flashcrowd validate', () => {
     const { status, out, err } = await run([defaultPlan, '/nonexistent.yaml']);
     expect(status).toBe(1);
     expect(out).toHaveLength(1);
-    expect(err).toEqual(['/nonexistent.yaml: cannot read the plan file "/nonexistent.yaml"; check the path and permissions']);
+    expect(err).toEqual(['/nonexistent.yaml: cannot read the plan file "/nonexistent.yaml": it does not exist; check the path and permissions']);
   });
 
   test('no file prints usage and exits 2', async () => {
     const { status, out, err } = await run([]);
     expect(status).toBe(2);
     expect(out).toEqual([]);
-    expect(err[0]).toBe('usage: flashcrowd validate FILE...');
+    expect(err[0]).toBe('flashcrowd validate: name at least one plan file');
+    expect(err[1]).toMatch(/^usage: flashcrowd validate/);
+  });
+
+  test('--help prints the options on stdout and exits 0', async () => {
+    const { status, out, err } = await run(['--help']);
+    expect({ status, err }).toEqual({ status: 0, err: [] });
+    expect(out.join('\n')).toMatch(/--help, -h {2}show this help/);
+  });
+
+  test('a cause in one language only is a warning naming file:line and field, and still exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fc-validate-'));
+    const file = join(dir, 'plan.yaml');
+    writeFileSync(file, 'name: t\nservices:\n  chat:\n    capacity: { rpsPerServer: 100, maxServers: 10 }\n    notices:\n      cause:\n        en: the first working day after the holiday\n');
+    const { status, out, err } = await run([file]);
+    expect(status).toBe(0);
+    expect(out).toEqual([`${file}: ok (1 service: chat)`]);
+    expect(err).toEqual([`${file}:6:7: services.chat.notices.cause.zh-CN: warning: service "chat" names its cause in en but not in zh-CN, so zh-CN notices will say "访问量异常激增" instead; add zh-CN: under notices.cause`]);
+  });
+
+  test('special and oversized files are refused before they are read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fc-validate-'));
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, `name: ${'x'.repeat(INPUT_LIMITS.plan)}\n`);
+    const { status, err } = await run(['/dev/zero', dir, big]);
+    expect(status).toBe(1);
+    expect(err).toEqual([
+      '/dev/zero: the plan file is a device; give the path of a regular file',
+      `${dir}: the plan file is a directory; give the path of a regular file`,
+      `${big}: the plan file is larger than 1 MiB, the most a plan file may be`,
+    ]);
+  });
+
+  test('a YAML alias bomb is a plan error at the first alias, not a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fc-validate-'));
+    const file = join(dir, 'bomb.yaml');
+    const levels = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const lines = levels.map((l, i) => (i === 0 ? `a: &a [${Array(9).fill('"x"').join(',')}]` : `${l}: &${l} [${Array(9).fill(`*${levels[i - 1]}`).join(',')}]`));
+    writeFileSync(file, `name: bomb\n${lines.join('\n')}\n`);
+    const { status, err } = await run([file]);
+    expect(status).toBe(1);
+    expect(err).toEqual([`${file}:3:8: aliases (*name) expand to too many nodes (at most 1000); write the repeated parts out or use fewer aliases`]);
   });
 });

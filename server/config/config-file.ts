@@ -3,7 +3,7 @@
  * keeps every key's position so an error can point at its line.
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type YAMLMap } from 'yaml';
 import { closestMatch } from '../core/plan/did-you-mean.js';
 import { CONFIG_FIELDS, fieldKey, PATH_FIELDS } from './fields.js';
 import type { SourceRead } from './sources.js';
@@ -32,6 +32,14 @@ export function parseConfigFile(text: string, file: string): SourceRead {
   }
   if (read.errors.length > 0) return read;
   if (doc.contents === null) return read;
+  // settings are a handful of scalars; aliases there are only ever a mistake or an alias bomb
+  visit(doc, {
+    Alias: (_key, node) => {
+      read.errors.push({ code: 'config.syntax', message: `aliases (*${node.source}) are not allowed in a config file; write the value out`, ...at(node.range?.[0] ?? 0) });
+      return visit.BREAK;
+    },
+  });
+  if (read.errors.length > 0) return read;
   if (!isMap(doc.contents)) {
     read.errors.push({ code: 'config.file', message: 'expected a mapping of settings such as "port: 8080"', ...at(doc.contents.range?.[0] ?? 0) });
     return read;

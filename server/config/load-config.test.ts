@@ -170,7 +170,7 @@ describe('errors name the source and the expected form', () => {
     [['--port', '--host', 'x'], '--port: expected a port number 0-65535, got nothing'],
     [['--log-level', 'loud'], '--log-level: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
     [['--public-read=maybe'], '--public-read: expected true or false, got "maybe"'],
-    [['--ingest-body-limit', '10'], '--ingest-body-limit: expected a size in bytes, at least 1024, got "10"'],
+    [['--ingest-body-limit', '10'], '--ingest-body-limit: expected a size in bytes, 1024 to 67108864 (64 MiB), got "10"'],
     [['--webhook-max-attempts', '0'], '--webhook-max-attempts: expected a number of attempts between 1 and 100, got "0"'],
     [['--host='], '--host: expected a host name or address to listen on, e.g. 127.0.0.1 or 0.0.0.0, got ""'],
     [['--config'], '--config: expected a config file path, got nothing'],
@@ -194,7 +194,7 @@ describe('errors name the source and the expected form', () => {
     const read = files({ '/c.yaml': 'host: 0.0.0.0\nport: 80a\ningest:\n  rateLimitPerMinute: -1\n' });
     expect(errorsOf(['--config', '/c.yaml'], {}, read)).toEqual([
       '/c.yaml:2:7: port: expected a port number 0-65535, got "80a"',
-      '/c.yaml:4:23: ingest.rateLimitPerMinute: expected a number of requests per minute, at least 1, got -1',
+      '/c.yaml:4:23: ingest.rateLimitPerMinute: expected a number of requests per minute, 1 to 1000000, got -1',
     ]);
   });
 

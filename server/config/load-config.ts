@@ -4,13 +4,18 @@ import { parseConfigFile } from './config-file.js';
 import { DEFAULT_CONFIG, type Config } from './schema.js';
 import { readEnv, readFlags, type RawSetting, type SourceRead } from './sources.js';
 
-/** reads a whole file as UTF-8 text; throws when it cannot (fs.readFileSync(path, 'utf8') will do) */
-export type ReadTextFile = (path: string) => string;
+/**
+ * reads a whole file as UTF-8 text; throws when it cannot (fs.readFileSync(path, 'utf8') will
+ * do), or returns a Result whose errors are reported as they are (readInputFileSync)
+ */
+export type ReadTextFile = (path: string) => string | Result<string>;
 
 function readConfigFile(source: NonNullable<SourceRead['configFile']>, readFile: ReadTextFile): SourceRead {
   let text: string;
   try {
-    text = readFile(source.path);
+    const read = readFile(source.path);
+    if (typeof read !== 'string' && !read.ok) return { settings: [], errors: read.errors };
+    text = typeof read === 'string' ? read : read.value;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { settings: [], errors: [{ code: 'config.file', field: source.origin.field, message: `cannot read the config file "${source.path}": ${reason}` }] };

@@ -1,6 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AUDIT_MINIMUM_DAYS } from '../retention/retention-policy.js';
 
+/** a body larger than this is not a metrics batch but a mistake or an attack: 64 MiB */
+export const MAX_BODY_LIMIT = 64 * 1024 * 1024;
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** The server's whole configuration, validated once at start-up; nothing else reads the environment. */
@@ -33,11 +36,11 @@ export const ConfigSchema = Type.Object(
     ingest: Type.Object(
       {
         /** bytes, for POST /api/v1/metrics */
-        jsonBodyLimit: Type.Integer({ minimum: 1024 }),
+        jsonBodyLimit: Type.Integer({ minimum: 1024, maximum: MAX_BODY_LIMIT }),
         /** bytes of the compressed body, for POST /api/v1/write */
-        remoteWriteBodyLimit: Type.Integer({ minimum: 1024 }),
+        remoteWriteBodyLimit: Type.Integer({ minimum: 1024, maximum: MAX_BODY_LIMIT }),
         /** requests per token (or client address) per minute on the ingest routes */
-        rateLimitPerMinute: Type.Integer({ minimum: 1 }),
+        rateLimitPerMinute: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
         /** remote-write series held at most; the least recently written are evicted past it */
         remoteWriteMaxSeries: Type.Integer({ minimum: 100, maximum: 10_000_000 }),
       },

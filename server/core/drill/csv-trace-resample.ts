@@ -17,7 +17,8 @@ export const MAX_POINTS = 1_000_000;
  * holds (services sampled a few seconds apart get no spurious zero); further out it is 0.
  */
 export function resampleTrace(samples: readonly TraceSample[]): RegularSeries | { tooLong: number } {
-  const series: Record<string, TraceSample[]> = {};
+  // a service may be called "__proto__"; a plain {} would lose it
+  const series = Object.create(null) as Record<string, TraceSample[]>;
   for (const s of samples) (series[s.service] ??= []).push(s);
   let spacing = Number.POSITIVE_INFINITY;
   for (const list of Object.values(series)) {

@@ -21,6 +21,12 @@ const COLUMNS: readonly Column[] = ['timestamp', 'rps', 'service'];
 const HEADER_HINT = 'the first line must be the header timestamp,rps (or timestamp,rps,service)';
 const SECONDS = /^[+-]?\d+(\.\d+)?$/;
 const TIMESTAMP_HINT = 'an ISO 8601 date-time with an offset (2020-02-03T09:00:00+08:00) or seconds (1580691600)';
+/** Seconds up to the end of year 9999, the last instant ISO 8601 text can name. */
+const MAX_SECONDS = 253_402_300_799;
+/** Requests per second a sample may claim; the same cap as scenario JSON. */
+const MAX_RPS = 1e9;
+const MAX_SERVICE_NAME = 200;
+const MAX_SERVICES = 100;
 
 interface Field {
   text: string;
@@ -36,7 +42,8 @@ interface Field {
 export function readTraceRows(text: string, file: string, defaultService: string): TraceRows {
   const errors: FlashcrowdError[] = [];
   const error: ErrorSink = (code, line, message, column, field) =>
-    void errors.push({ code, message, file, line, ...(column === undefined ? {} : { column }), ...(field ? { field } : {}) });
+    // a row-wide problem (too few fields, an empty file) points at the row's first column
+    void errors.push({ code, message, file, line, column: column ?? 1, ...(field ? { field } : {}) });
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const content = lines.flatMap((raw, i) => (raw.trim() === '' || raw.trimStart().startsWith('#') ? [] : [{ raw, line: i + 1 }]));
   const header = content[0];
@@ -47,7 +54,7 @@ export function readTraceRows(text: string, file: string, defaultService: string
   const columns = readHeader(splitFields(header.raw), header.line, error);
   if (!columns) return { samples: [], errors };
   const samples: TraceSample[] = [];
-  const last: Record<string, TraceSample> = {};
+  const last: Record<string, TraceSample> = Object.create(null) as Record<string, TraceSample>;
   const form: TimestampForm = { kind: null };
   for (const { raw, line } of content.slice(1)) {
     const fields = splitFields(raw);
@@ -57,6 +64,10 @@ export function readTraceRows(text: string, file: string, defaultService: string
     }
     const sample = readSample(fields, columns, line, defaultService, form, error);
     if (!sample) continue;
+    if (!(sample.service in last) && Object.keys(last).length >= MAX_SERVICES) {
+      error('csv.service', line, `a trace may hold at most ${MAX_SERVICES} services; ${JSON.stringify(sample.service)} would be one more`, fields[columns.indexOf('service')]?.column, 'service');
+      continue;
+    }
     const previous = last[sample.service];
     if (previous && sample.t <= previous.t) {
       const message = `timestamp ${sample.text} is not after ${previous.text} (line ${previous.line}), the previous sample of ${sample.service}; each service's samples must be in increasing time order`;
@@ -83,7 +94,8 @@ function readSample(fields: Field[], columns: Column[], line: number, defaultSer
   const rpsField = at('rps') as Field;
   const serviceField = at('service');
   const kind = SECONDS.test(stamp.text) ? 'seconds' : 'iso';
-  const t = kind === 'seconds' ? Math.round(Number(stamp.text) * 1000) : parseIsoInstant(stamp.text);
+  const seconds = Number(stamp.text);
+  const t = kind === 'iso' ? parseIsoInstant(stamp.text) : Math.abs(seconds) <= MAX_SECONDS ? Math.round(seconds * 1000) : null;
   const rps = rpsField.text === '' ? Number.NaN : Number(rpsField.text);
   const service = serviceField ? serviceField.text : defaultService;
   let ok = true;
@@ -97,12 +109,12 @@ function readSample(fields: Field[], columns: Column[], line: number, defaultSer
   } else {
     form.kind = kind;
   }
-  if (!(Number.isFinite(rps) && rps >= 0)) {
-    error('csv.rps', line, `rps ${JSON.stringify(rpsField.text)} is not a number >= 0 (requests per second)`, rpsField.column, 'rps');
+  if (!(rps >= 0 && rps <= MAX_RPS)) {
+    error('csv.rps', line, `rps ${JSON.stringify(rpsField.text)} is not a number from 0 to ${MAX_RPS} (requests per second)`, rpsField.column, 'rps');
     ok = false;
   }
-  if (serviceField && service === '') {
-    error('csv.service', line, 'service is empty; name the service this sample belongs to', serviceField.column, 'service');
+  if (serviceField && (service === '' || service.length > MAX_SERVICE_NAME)) {
+    error('csv.service', line, `service must be a name of 1 to ${MAX_SERVICE_NAME} characters naming the service this sample belongs to`, serviceField.column, 'service');
     ok = false;
   }
   return ok && t !== null ? { line, service, t, rps, text: stamp.text } : null;

@@ -74,16 +74,16 @@ describe('parseCsvTrace', () => {
 describe('parseCsvTrace errors', () => {
   it('missing header', () => {
     expect(errorsOf(trace('2020-02-03T09:00:00+08:00,100'))).toEqual([['csv.header', 1, 1]]);
-    expect(errorsOf(trace('time,rps', '0,1'))).toEqual([['csv.header', 1, 1], ['csv.header', 1, undefined]]);
+    expect(errorsOf(trace('time,rps', '0,1'))).toEqual([['csv.header', 1, 1], ['csv.header', 1, 1]]);
   });
 
   it('empty file, or a header and no samples', () => {
-    expect(errorsOf('')).toEqual([['csv.empty', 1, undefined]]);
-    expect(errorsOf(trace('# nothing yet', 'timestamp,rps'))).toEqual([['csv.empty', 2, undefined]]);
+    expect(errorsOf('')).toEqual([['csv.empty', 1, 1]]);
+    expect(errorsOf(trace('# nothing yet', 'timestamp,rps'))).toEqual([['csv.empty', 2, 1]]);
   });
 
   it('wrong column count', () => {
-    expect(errorsOf(trace('timestamp,rps', '0,1', '60', '120,3,x'))).toEqual([['csv.columns', 3, undefined], ['csv.columns', 4, undefined]]);
+    expect(errorsOf(trace('timestamp,rps', '0,1', '60', '120,3,x'))).toEqual([['csv.columns', 3, 1], ['csv.columns', 4, 1]]);
   });
 
   it('bad numbers and timestamps, with their columns', () => {
@@ -111,8 +111,21 @@ describe('parseCsvTrace errors', () => {
     });
   });
 
-  it('caps the number of errors', () => {
-    const bad = Array.from({ length: 50 }, (_, i) => `${i},x`);
+  it('groups the same mistake on many rows into one error naming the rows', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `02/03/2020 06:${String(i).padStart(2, '0')},100`);
+    const result = parseCsvTrace(trace('timestamp,rps', ...rows, '1580691600,5', '02/03/2020 07:00,1'), 'x.csv');
+    expect(result).toEqual({
+      ok: false,
+      errors: [{
+        code: 'csv.timestamp', file: 'x.csv', line: 2, column: 1, field: 'timestamp',
+        message: 'lines 2-21, 23 (21 rows): timestamp "02/03/2020 06:00" is not an ISO 8601 date-time with an offset (2020-02-03T09:00:00+08:00) or seconds (1580691600)',
+      }],
+    });
+  });
+
+  it('caps the number of kinds of error listed', () => {
+    // each row's mistake is in another column, so none group together
+    const bad = Array.from({ length: 50 }, (_, i) => `${' '.repeat(i)}${i},x`);
     const errors = errorsOf(trace('timestamp,rps', ...bad));
     expect(errors).toHaveLength(MAX_CSV_ERRORS + 1);
     expect(errors.at(-1)?.[0]).toBe('csv.more-errors');

@@ -6,7 +6,8 @@
  * form per trace. Samples may be irregular; they are resampled onto a regular step
  * (csv-trace-resample.ts).
  */
-import { fail, ok, type FlashcrowdError, type Result } from '../errors.js';
+import { fail, ok, type Result } from '../errors.js';
+import { groupCsvErrors } from './csv-trace-errors.js';
 import { readTraceRows } from './csv-trace-rows.js';
 import { MAX_POINTS, resampleTrace } from './csv-trace-resample.js';
 import type { Scenario } from './scenario.js';
@@ -15,8 +16,7 @@ import { formatIsoWithOffset, isoOffset } from './scenario-time.js';
 export { formatCsvTrace } from './csv-trace-write.js';
 export type { CsvTraceFormat } from './csv-trace-write.js';
 
-/** Errors shown before the rest are counted: enough to see a pattern, not a wall of text. */
-export const MAX_CSV_ERRORS = 20;
+export { MAX_CSV_ERRORS } from './csv-trace-errors.js';
 /** The service of a trace without a service column, unless opts.service names it. */
 export const DEFAULT_TRACE_SERVICE = 'default';
 
@@ -26,7 +26,7 @@ export const DEFAULT_TRACE_SERVICE = 'default';
  */
 export function parseCsvTrace(text: string, file: string, opts: { service?: string } = {}): Result<Scenario> {
   const rows = readTraceRows(text, file, opts.service ?? DEFAULT_TRACE_SERVICE);
-  if (rows.errors.length > 0) return fail(...capErrors(rows.errors, file));
+  if (rows.errors.length > 0) return fail(...groupCsvErrors(rows.errors, file));
   const services = [...new Set(rows.samples.map((s) => s.service))];
   const samples = opts.service === undefined ? rows.samples : rows.samples.filter((s) => s.service === opts.service);
   if (samples.length === 0) {
@@ -52,12 +52,6 @@ export function parseCsvTrace(text: string, file: string, opts: { service?: stri
     seed: null,
     params: null,
   });
-}
-
-function capErrors(errors: FlashcrowdError[], file: string): FlashcrowdError[] {
-  if (errors.length <= MAX_CSV_ERRORS) return errors;
-  const hidden = errors.length - MAX_CSV_ERRORS;
-  return [...errors.slice(0, MAX_CSV_ERRORS), { code: 'csv.more-errors', message: `${hidden} more errors not shown; fix these and check again`, file }];
 }
 
 /** An offset names no place; Etc/GMT-8 is the IANA zone that is always UTC+8 (the sign is inverted by POSIX convention). */

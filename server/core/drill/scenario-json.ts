@@ -1,6 +1,6 @@
-import { LineCounter, parseDocument } from 'yaml';
 import { fail, ok, type FlashcrowdError, type Result } from '../errors.js';
 import type { Scenario } from './scenario.js';
+import { locateJsonValues } from './json-locate.js';
 import { validateScenario, type FieldPath } from './scenario-validate.js';
 
 /** A scenario from JSON text, validated; errors name the file, the field and, where found, the line. */
@@ -13,7 +13,7 @@ export function parseScenarioJson(text: string, file: string): Result<Scenario> 
   }
   const { scenario, problems } = validateScenario(value);
   if (scenario) return ok(scenario);
-  const locate = fieldLocator(text);
+  const locate = fieldLocator(text, problems.map((p) => p.path));
   return fail(
     ...problems.map((p): FlashcrowdError => ({
       code: p.code,
@@ -59,33 +59,41 @@ function fieldName(path: FieldPath): string {
 }
 
 /** JSON.parse reports "at position N" (Node 20) or "line L column C" (later versions). */
-function syntaxPosition(text: string, message: string): { line?: number; column?: number } {
+function syntaxPosition(text: string, message: string): { line: number; column: number } {
   const lineCol = /line (\d+) column (\d+)/.exec(message);
   if (lineCol) return { line: Number(lineCol[1]), column: Number(lineCol[2]) };
   const position = /position (\d+)/.exec(message);
-  if (!position) return {};
-  const before = text.slice(0, Number(position[1]));
+  // "Unexpected end of JSON input" names no position: the end is where more was expected
+  const before = text.slice(0, position ? Number(position[1]) : text.length);
   const lineStart = before.lastIndexOf('\n') + 1;
   return { line: before.split('\n').length, column: before.length - lineStart + 1 };
 }
 
 /**
- * Finds where a field is written. JSON.parse keeps no positions, so the text is parsed again
- * (as YAML, of which JSON is a subset) only when there are errors to place; a field that is
- * missing is placed at its nearest existing parent.
+ * Finds where each problem's field is written; a field that is missing is placed at its
+ * nearest existing parent. Positions are looked for only when there are errors to place.
  */
-function fieldLocator(text: string): (path: FieldPath) => { line?: number; column?: number } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false });
+function fieldLocator(text: string, paths: readonly FieldPath[]): (path: FieldPath) => { line?: number; column?: number } {
+  const prefixes = paths.flatMap((path) => path.map((_, depth) => path.slice(0, depth + 1)).concat([[]]));
+  const offsetOf = locateJsonValues(text, prefixes);
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return (path) => {
     for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] | null } | undefined;
-      const offset = node?.range?.[0];
-      if (offset !== undefined) {
-        const { line, col } = lines.linePos(offset);
-        return { line, column: col };
-      }
+      const offset = offsetOf(path.slice(0, depth));
+      if (offset !== undefined) return lineColumn(lineStarts, offset);
     }
     return {};
   };
+}
+
+function lineColumn(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if ((lineStarts[mid] as number) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - (lineStarts[low] as number) + 1 };
 }

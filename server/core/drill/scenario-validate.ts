@@ -10,6 +10,17 @@ export interface FieldProblem {
 }
 
 const KNOWN_FIELDS = ['name', 'description', 'timezone', 'start', 'stepSeconds', 'services', 'seed', 'params'];
+/** What a scenario may hold; README "Scenario files" documents the same numbers. */
+export const SCENARIO_LIMITS = {
+  nameLength: 200,
+  descriptionLength: 10_000,
+  /** a sample every second at most, every day at least */
+  stepSeconds: { min: 1, max: 86_400 },
+  services: 100,
+  samplesPerService: 1_000_000,
+  maxRps: 1e9,
+} as const;
+
 /** bad samples reported per service before the rest are summed up */
 const SAMPLE_PROBLEMS_PER_SERVICE = 5;
 
@@ -25,16 +36,21 @@ export function validateScenario(value: unknown): { scenario: Scenario | null; p
     if (!KNOWN_FIELDS.includes(key)) problem('scenario.unknown-field', [key], `unknown field "${key}"; the fields are ${KNOWN_FIELDS.join(', ')}`);
   }
   const { name, description = '', timezone, start, stepSeconds, services, seed = null, params = null } = value;
-  if (typeof name !== 'string' || name === '') problem('scenario.name', ['name'], 'name must be a non-empty string');
-  if (typeof description !== 'string') problem('scenario.description', ['description'], 'description must be a string');
+  if (typeof name !== 'string' || name === '' || name.length > SCENARIO_LIMITS.nameLength) {
+    problem('scenario.name', ['name'], `name must be a non-empty string of at most ${SCENARIO_LIMITS.nameLength} characters`);
+  }
+  if (typeof description !== 'string' || description.length > SCENARIO_LIMITS.descriptionLength) {
+    problem('scenario.description', ['description'], `description must be a string of at most ${SCENARIO_LIMITS.descriptionLength} characters`);
+  }
   if (typeof timezone !== 'string' || !isKnownTimezone(timezone)) {
     problem('scenario.timezone', ['timezone'], `timezone must be an IANA time zone such as "Asia/Shanghai", not ${JSON.stringify(timezone)}`);
   }
   if (typeof start !== 'string' || parseIsoInstant(start) === null) {
     problem('scenario.start', ['start'], `start must be an ISO 8601 date-time with an offset, e.g. "2020-02-03T00:00:00+08:00", not ${JSON.stringify(start)}`);
   }
-  if (typeof stepSeconds !== 'number' || !(stepSeconds > 0) || !Number.isFinite(stepSeconds)) {
-    problem('scenario.step', ['stepSeconds'], `stepSeconds must be a positive number of seconds, not ${JSON.stringify(stepSeconds)}`);
+  const step = SCENARIO_LIMITS.stepSeconds;
+  if (typeof stepSeconds !== 'number' || !(stepSeconds >= step.min && stepSeconds <= step.max)) {
+    problem('scenario.step', ['stepSeconds'], `stepSeconds must be a number of seconds from ${step.min} to ${step.max} (one day), not ${JSON.stringify(stepSeconds)}`);
   }
   if (seed !== null && !Number.isSafeInteger(seed)) problem('scenario.seed', ['seed'], 'seed must be an integer or null');
   checkServices(services, problem);
@@ -57,18 +73,31 @@ function checkServices(services: unknown, problem: (code: string, path: FieldPat
     problem('scenario.services', ['services'], 'services must be an object mapping each service name to its demand samples (rps), e.g. { "messaging": [1500, 1520] }');
     return;
   }
+  const names = Object.keys(services);
+  if (names.length > SCENARIO_LIMITS.services) {
+    problem('scenario.services', ['services'], `services has ${names.length} services; a scenario may have at most ${SCENARIO_LIMITS.services}`);
+    return;
+  }
   let expected: { name: string; length: number } | null = null;
   for (const [name, samples] of Object.entries(services)) {
+    if (name === '' || name.length > SCENARIO_LIMITS.nameLength) {
+      problem('scenario.services', ['services', name], `a service name must be 1 to ${SCENARIO_LIMITS.nameLength} characters`);
+      continue;
+    }
     if (!Array.isArray(samples) || samples.length === 0) {
       problem('scenario.samples', ['services', name], `services.${name} must be a non-empty array of rps numbers`);
       continue;
     }
-    const bad = samples.flatMap((v, i) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? [] : [i]));
+    if (samples.length > SCENARIO_LIMITS.samplesPerService) {
+      problem('scenario.samples', ['services', name], `services.${name} has ${samples.length} samples; at most ${SCENARIO_LIMITS.samplesPerService} are allowed (use a larger stepSeconds)`);
+      continue;
+    }
+    const bad = samples.flatMap((v, i) => (typeof v === 'number' && v >= 0 && v <= SCENARIO_LIMITS.maxRps ? [] : [i]));
     for (const i of bad.slice(0, SAMPLE_PROBLEMS_PER_SERVICE)) {
-      problem('scenario.sample', ['services', name, i], `services.${name}[${i}] must be a number >= 0 (rps), not ${JSON.stringify(samples[i])}`);
+      problem('scenario.sample', ['services', name, i], `services.${name}[${i}] must be a number from 0 to ${SCENARIO_LIMITS.maxRps} (rps), not ${JSON.stringify(samples[i])}`);
     }
     if (bad.length > SAMPLE_PROBLEMS_PER_SERVICE) {
-      problem('scenario.sample', ['services', name], `services.${name} has ${bad.length - SAMPLE_PROBLEMS_PER_SERVICE} more samples that are not numbers >= 0`);
+      problem('scenario.sample', ['services', name], `services.${name} has ${bad.length - SAMPLE_PROBLEMS_PER_SERVICE} more samples that are not numbers from 0 to ${SCENARIO_LIMITS.maxRps}`);
     }
     if (expected === null) expected = { name, length: samples.length };
     else if (samples.length !== expected.length) {

@@ -2,11 +2,12 @@
  * Notices: cause, cadence, the level that opens an incident, and templates merged over the
  * built-in ones, checked for unknown placeholders and for gaps at levels that publish.
  */
-import { DEFAULT_CAUSE, DEFAULT_TEMPLATES, PLACEHOLDER_NAMES } from './default-templates.js';
+import { DEFAULT_CAUSE, defaultTemplatesFor, PLACEHOLDER_NAMES, type LevelTemplates } from './default-templates.js';
 import { didYouMean } from './did-you-mean.js';
 import { SERVICE_DEFAULTS as D, secondsOr } from './plan-defaults.js';
 import type { ServiceDocument } from './schema-service.js';
 import { checkLevel, type ServiceContext } from './service-context.js';
+import { serviceKind } from './service-kind.js';
 import { INCIDENT_STAGES, LANGUAGES, type IncidentStage, type Language, type NoticeConfig, type NoticeText } from './types.js';
 
 type Notices = NonNullable<ServiceDocument['notices']>;
@@ -29,22 +30,24 @@ function checkPlaceholders(templates: Written, context: ServiceContext): void {
   }
 }
 
-function textFor(written: Written, level: string, stage: IncidentStage, language: Language): NoticeText | undefined {
+type BuiltIn = Record<string, LevelTemplates>;
+
+function textFor(written: Written, builtIn: BuiltIn, level: string, stage: IncidentStage, language: Language): NoticeText | undefined {
   const own = written[level]?.[stage]?.[language];
-  return own ? { ...own } : DEFAULT_TEMPLATES[level]?.[stage][language];
+  return own ? { ...own } : builtIn[level]?.[stage][language];
 }
 
-function mergeTemplates(written: Written, openAt: string, context: ServiceContext): NoticeConfig['templates'] {
+function mergeTemplates(written: Written, builtIn: BuiltIn, openAt: string, context: ServiceContext): NoticeConfig['templates'] {
   const templates: NoticeConfig['templates'] = {};
   const publishing = context.levels.slice(context.levels.indexOf(openAt));
   for (const level of context.levels.slice(1)) {
     const stages: NoticeConfig['templates'][string] = {};
     const missing: string[] = [];
     for (const stage of INCIDENT_STAGES) {
-      const en = textFor(written, level, stage, 'en');
-      const zh = textFor(written, level, stage, 'zh-CN');
+      const en = textFor(written, builtIn, level, stage, 'en');
+      const zh = textFor(written, builtIn, level, stage, 'zh-CN');
       if (en && zh) stages[stage] = { en, 'zh-CN': zh };
-      for (const language of LANGUAGES) if (!textFor(written, level, stage, language)) missing.push(`${stage}.${language}`);
+      for (const language of LANGUAGES) if (!textFor(written, builtIn, level, stage, language)) missing.push(`${stage}.${language}`);
     }
     templates[level] = stages;
     if (publishing.includes(level) && missing.length > 0) {
@@ -64,7 +67,7 @@ export function compileNotices(doc: ServiceDocument, context: ServiceContext): N
   const openAt = notices.openAt ?? context.levels[2] ?? context.levels[1] ?? 'normal';
   const openAtKnown = checkLevel(context, ['notices', 'openAt'], openAt, 'openAt');
   return {
-    templates: openAtKnown ? mergeTemplates(written, openAt, context) : {},
+    templates: openAtKnown ? mergeTemplates(written, defaultTemplatesFor(serviceKind(doc.kind, context.name)), openAt, context) : {},
     cause: { en: notices.cause?.en ?? DEFAULT_CAUSE.en, 'zh-CN': notices.cause?.['zh-CN'] ?? DEFAULT_CAUSE['zh-CN'] },
     updateEverySeconds: secondsOr(notices.updateEvery, D.updateEverySeconds),
     minStageSeconds: secondsOr(notices.minStage, D.minStageSeconds),

@@ -4,6 +4,7 @@
  * what users notice, the cause, how long they may wait, what is being done and when the
  * next update comes; never blame users, and ask them to retry only what failed.
  */
+import type { ServiceKind } from './service-kind.js';
 import type { IncidentStage, Language, NoticeText } from './types.js';
 
 export type LevelTemplates = Record<IncidentStage, Record<Language, NoticeText>>;
@@ -48,6 +49,31 @@ const MONITORING: Record<Language, NoticeText> = {
   },
 };
 
+/** What users of each kind of service notice first when it slows down. */
+const ACTIVITIES: Record<ServiceKind, Record<Language, string>> = {
+  messaging: { en: 'Messages and notifications', 'zh-CN': '消息和通知' },
+  meetings: { en: 'Joining meetings, audio and video', 'zh-CN': '入会和音视频' },
+  documents: { en: 'Opening, editing and saving documents', 'zh-CN': '文档的打开、编辑和保存' },
+  generic: { en: 'Pages and actions', 'zh-CN': '页面和各项操作' },
+};
+
+/** The built-in templates worded for a kind of service. */
+export function defaultTemplatesFor(kind: ServiceKind): Record<string, LevelTemplates> {
+  const activities = ACTIVITIES[kind];
+  const surge = DEFAULT_TEMPLATES.surge as LevelTemplates;
+  return {
+    ...DEFAULT_TEMPLATES,
+    surge: {
+      ...surge,
+      investigating: {
+        en: { title: '{service} is slower than usual', body: `Demand on {service} is {multiple} times normal. ${activities.en} may take {delay} longer than usual, and some may time out. We are investigating and bringing standby servers online. Next update by {nextUpdate}.` },
+        'zh-CN': { title: '{service}响应变慢', body: `{service}当前访问量达到平时的{multiple}倍，${activities['zh-CN']}可能比平时多等待{delay}，个别请求可能超时。我们正在排查，并启用备用服务器扩容。下次更新时间：{nextUpdate}。` },
+      },
+    },
+  };
+}
+
+/** The templates for a service of no particular kind (kind: generic). */
 export const DEFAULT_TEMPLATES: Record<string, LevelTemplates> = {
   watch: {
     investigating: {
@@ -63,8 +89,8 @@ export const DEFAULT_TEMPLATES: Record<string, LevelTemplates> = {
   },
   surge: {
     investigating: {
-      en: { title: '{service} is slower than usual', body: 'Demand on {service} is {multiple} times normal. Messages, pages and actions may take {delay} longer than usual, and some may time out. We are investigating and bringing standby servers online. Next update by {nextUpdate}.' },
-      'zh-CN': { title: '{service}响应变慢', body: '{service}当前访问量达到平时的{multiple}倍，消息、页面和各项操作可能比平时多等待{delay}，个别请求可能超时。我们正在排查，并启用备用服务器扩容。下次更新时间：{nextUpdate}。' },
+      en: { title: '{service} is slower than usual', body: 'Demand on {service} is {multiple} times normal. Pages and actions may take {delay} longer than usual, and some may time out. We are investigating and bringing standby servers online. Next update by {nextUpdate}.' },
+      'zh-CN': { title: '{service}响应变慢', body: '{service}当前访问量达到平时的{multiple}倍，页面和各项操作可能比平时多等待{delay}，个别请求可能超时。我们正在排查，并启用备用服务器扩容。下次更新时间：{nextUpdate}。' },
     },
     identified: {
       en: { title: '{service} delays: cause identified', body: '{service} is slower than usual because of {cause}. Demand is {multiple} times normal, so actions may take {delay} longer. We are adding servers and expect normal service by {recovery}. Next update by {nextUpdate}.' },

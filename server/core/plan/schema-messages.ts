@@ -15,13 +15,22 @@ export interface SchemaProblem {
 type SchemaObject = Record<string, unknown>;
 
 /** A value as a message shows it: strings quoted, objects by their keys. */
+const QUOTED_CHARS = 60;
+const QUOTED_KEYS = 10;
+
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing (an empty value)';
-  if (typeof value === 'string') return value === '' ? 'an empty string' : JSON.stringify(value);
+  if (typeof value === 'string') {
+    if (value === '') return 'an empty string';
+    // a message quotes what was written, but not a whole pasted page of it
+    return value.length <= QUOTED_CHARS ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, QUOTED_CHARS))}… (${value.length} characters)`;
+  }
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
   if (typeof value === 'object') {
     const keys = Object.keys(value);
-    return keys.length === 0 ? 'an empty object' : `{${keys.join(', ')}}`;
+    if (keys.length === 0) return 'an empty object';
+    const shown = keys.slice(0, QUOTED_KEYS).map((k) => (k.length <= QUOTED_CHARS ? k : `${k.slice(0, QUOTED_CHARS)}…`));
+    return `{${shown.join(', ')}${keys.length > QUOTED_KEYS ? `, … ${keys.length - QUOTED_KEYS} more` : ''}}`;
   }
   return String(value);
 }
@@ -86,6 +95,8 @@ export function describeSchemaError(error: ErrorObject): SchemaProblem {
       return { code: 'range', message: `expected ${titleOf(parent, 'a number')} ${rangeWords(parent)}, got ${got}` };
     case 'pattern': return patternProblem(titleOf(parent, 'a different string'), error.data);
     case 'minLength': return { code: 'format', message: `expected ${titleOf(parent, 'text')}, got ${got}` };
+    case 'maxLength': return { code: 'format', message: `expected ${titleOf(parent, 'text')} of at most ${String(params.limit)} characters, got ${got}` };
+    case 'maxItems': return { code: 'shape', message: `expected ${titleOf(parent, 'a list')} with at most ${String(params.limit)} items, got ${got}` };
     case 'minProperties': case 'maxProperties': return { code: 'shape', message: `expected ${titleOf(parent, 'a different set of keys')}, got ${got}` };
     case 'minItems': return { code: 'shape', message: `expected ${titleOf(parent, 'a list')} with at least ${String(params.limit)} item(s), got ${got}` };
     case 'uniqueItems': {

@@ -1,13 +1,13 @@
 /** The schema of a service's user notices: cause, cadence and templates. */
 import { Type } from '@sinclair/typebox';
-import { duration, name, namedMap } from './schema-primitives.js';
+import { duration, name, namedMap, TEXT_LIMITS } from './schema-primitives.js';
 
 const PLACEHOLDER_HELP = 'Placeholders: {service} {cause} {multiple} {delay} {recovery} {nextUpdate} {level}.';
 
 const NoticeTextSchema = Type.Object(
   {
-    title: Type.String({ minLength: 1, title: 'a notice title', description: `The headline. ${PLACEHOLDER_HELP}` }),
-    body: Type.String({ minLength: 1, title: 'a notice body', description: `The text: what users see, the cause, the expected delay, what is being done, when the next update comes. ${PLACEHOLDER_HELP}` }),
+    title: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.title, title: 'a notice title', description: `The headline. ${PLACEHOLDER_HELP}` }),
+    body: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.body, title: 'a notice body', description: `The text: what users see, the cause, the expected delay, what is being done, when the next update comes. ${PLACEHOLDER_HELP}` }),
   },
   { additionalProperties: false, title: 'a notice {title, body}', description: 'One notice in one language.' },
 );
@@ -31,8 +31,8 @@ export const NoticesSchema = Type.Object(
   {
     cause: Type.Optional(Type.Object(
       {
-        en: Type.Optional(Type.String({ minLength: 1, title: 'a sentence', description: 'The cause in English, fitting "because of {cause}".' })),
-        'zh-CN': Type.Optional(Type.String({ minLength: 1, title: 'a sentence', description: 'The cause in Simplified Chinese, fitting "原因是{cause}".' })),
+        en: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.sentence, title: 'a sentence', description: 'The cause in English, fitting "because of {cause}".' })),
+        'zh-CN': Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.sentence, title: 'a sentence', description: 'The cause in Simplified Chinese, fitting "原因是{cause}".' })),
       },
       { additionalProperties: false, title: 'a cause {en, zh-CN}', description: 'The cause named in notices ({cause}). Default: an unusual surge in demand.' },
     )),

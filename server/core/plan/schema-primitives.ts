@@ -6,6 +6,17 @@ import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
 import { DURATION_PATTERN } from './duration.js';
 
 export const NAME_PATTERN = '^[a-z][a-z0-9-]*$';
+/** Longest text each kind of string may be: generous for people, bounded for machines. */
+export const TEXT_LIMITS = {
+  /** keys of services and levels, as in Kubernetes names */
+  key: 63,
+  name: 200,
+  zone: 64,
+  path: 1024,
+  sentence: 500,
+  title: 200,
+  body: 4000,
+} as const;
 export const NAME_TITLE = 'a name of lowercase letters, digits and "-", starting with a letter';
 export const DURATION_TITLE = 'a duration like "90s", "5m", "1h" or "250ms", or a number of seconds';
 export const PERCENT_PATTERN = '^[0-9]+(\\.[0-9]+)?%$';
@@ -57,13 +68,14 @@ export function positive(title: string, description: string, defaultValue?: numb
 }
 
 export function name(description: string) {
-  return Type.String({ pattern: NAME_PATTERN, title: NAME_TITLE, description });
+  return Type.String({ pattern: NAME_PATTERN, maxLength: TEXT_LIMITS.key, title: NAME_TITLE, description });
 }
 
 /** A map keyed by names; keys outside NAME_PATTERN are rejected like unknown keys. */
 export function namedMap<T extends TSchema>(value: T, description: string, title: string, minProperties = 0) {
   return Type.Record(Type.String({ pattern: NAME_PATTERN }), value, {
     additionalProperties: false,
+    maxProperties: 100,
     description,
     title,
     ...(minProperties > 0 ? { minProperties } : {}),

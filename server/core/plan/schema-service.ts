@@ -6,15 +6,16 @@ import { Type, type Static } from '@sinclair/typebox';
 import { CONDITION_METRICS, CONDITION_PATTERN, COMPARISON_OPS, THRESHOLD_PATTERN } from './condition.js';
 import { HpaBehaviorSchema } from './schema-behavior.js';
 import {
-  countOrPercent, duration, fraction, name, namedMap, positive, servers, stringEnum,
+  countOrPercent, duration, fraction, name, namedMap, positive, servers, stringEnum, TEXT_LIMITS,
 } from './schema-primitives.js';
+import { SERVICE_KINDS } from './service-kind.js';
 import { NoticesSchema } from './schema-notices.js';
 
 const CONDITION_TITLE = 'a condition like "utilization >= 0.9" or {metric, op, value}';
 
 const ConditionSchema = Type.Union(
   [
-    Type.String({ pattern: CONDITION_PATTERN, title: 'a condition like "utilization >= 0.9"' }),
+    Type.String({ pattern: CONDITION_PATTERN, maxLength: TEXT_LIMITS.sentence, title: 'a condition like "utilization >= 0.9"' }),
     Type.Object(
       {
         metric: stringEnum(CONDITION_METRICS, { title: 'a metric name', description: 'The observed metric to compare.' }),
@@ -91,6 +92,7 @@ const ScaleSchema = Type.Object(
         behavior: Type.Optional(HpaBehaviorSchema),
         hpaManifest: Type.Optional(Type.String({
           minLength: 1,
+          maxLength: TEXT_LIMITS.path,
           title: 'a path to a HorizontalPodAutoscaler YAML file',
           description: 'A Kubernetes autoscaling/v2 HorizontalPodAutoscaler manifest, relative to this plan file. Its metric, target, behavior and min/maxReplicas are used wherever this plan does not write its own (values written here win).',
         })),
@@ -120,10 +122,10 @@ const ScaleSchema = Type.Object(
 
 const SeriesSchema = Type.Object(
   {
-    metric: Type.String({ pattern: '^[a-zA-Z_:][a-zA-Z0-9_:]*$', title: 'a Prometheus metric name', description: 'The metric name (__name__), e.g. http_requests_total.' }),
+    metric: Type.String({ pattern: '^[a-zA-Z_:][a-zA-Z0-9_:]*$', maxLength: TEXT_LIMITS.name, title: 'a Prometheus metric name', description: 'The metric name (__name__), e.g. http_requests_total.' }),
     matchers: Type.Optional(Type.Record(
-      Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' }),
-      Type.String({ title: 'a label value', description: 'Matched exactly; prefix "~" for a regex (=~), "!" for not equal (!=), "!~" for a regex that must not match. "{service}" stands for the service name.' }),
+      Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$', maxLength: TEXT_LIMITS.name }),
+      Type.String({ maxLength: TEXT_LIMITS.sentence, title: 'a label value', description: 'Matched exactly; prefix "~" for a regex (=~), "!" for not equal (!=), "!~" for a regex that must not match. "{service}" stands for the service name.' }),
       {
         additionalProperties: false,
         title: 'a map from label name to value',
@@ -138,7 +140,11 @@ const SeriesSchema = Type.Object(
 
 export const ServiceSchema = Type.Object(
   {
-    displayName: Type.Optional(Type.String({ minLength: 1, title: 'a display name', description: 'The name users see in notices and on the dashboard. Default: the service key.' })),
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, title: 'a display name', description: 'The name users see in notices and on the dashboard. Default: the service key.' })),
+    kind: Type.Optional(stringEnum(SERVICE_KINDS, {
+      title: `one of ${SERVICE_KINDS.join(', ')}`,
+      description: 'What users do with the service, so the built-in notices name it ("Messages and notifications may take..."). Default: read from the service key (chat, messaging -> messaging; meetings, video -> meetings; docs, documents -> documents), else generic.',
+    })),
     capacity: Type.Optional(Type.Object(
       {
         rpsPerServer: Type.Optional(positive('a number of requests per second', 'Requests per second one server serves at its target utilisation. Required (here or in defaults).')),

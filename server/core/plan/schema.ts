@@ -3,14 +3,15 @@
  * PlanDocumentSchema, so editors autocomplete and check plans with the same rules as parsePlan.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { duration, name, namedMap } from './schema-primitives.js';
+import { duration, name, namedMap, TEXT_LIMITS } from './schema-primitives.js';
 import { ServiceSchema } from './schema-service.js';
 
 export const PlanDocumentSchema = Type.Object(
   {
-    name: Type.String({ minLength: 1, title: 'a plan name', description: 'The plan\'s name, shown on the dashboard and in reports.' }),
+    name: Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, title: 'a plan name', description: 'The plan\'s name, shown on the dashboard and in reports.' }),
     timezone: Type.Optional(Type.String({
       minLength: 1,
+      maxLength: TEXT_LIMITS.zone,
       title: 'an IANA time zone like "Asia/Shanghai"',
       description: 'IANA time zone of the people the plan serves; times in notices are shown in it. Default Asia/Shanghai.',
       default: 'Asia/Shanghai',
@@ -18,6 +19,7 @@ export const PlanDocumentSchema = Type.Object(
     tick: Type.Optional(duration('How often the engine evaluates triggers and scaling. Default 15s (the Kubernetes HPA sync period).', '15s')),
     levels: Type.Optional(Type.Array(name('A level name.'), {
       minItems: 1,
+      maxItems: 20,
       uniqueItems: true,
       title: 'a list of level names',
       description: 'Severity levels above normal, lowest first; "normal" is always the implicit first level. Default [watch, surge, critical].',

@@ -2,7 +2,7 @@
  * YAML text with its node positions kept, so every error can point at the line and column
  * of the value (or key) it is about.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { FlashcrowdError } from '../errors.js';
 
 export type FieldPath = readonly (string | number)[];
@@ -87,7 +87,35 @@ export function readYaml(text: string, file: string): { source: YamlSource } | {
       : startOf(last?.value) ?? startOf(last?.key);
     return offset === undefined ? { line: 1, column: 1 } : toPosition(offset);
   };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // the yaml library throws (a ReferenceError) when aliases expand past the cap: an alias bomb
+    return {
+      errors: [{
+        code: 'plan.yaml',
+        message: `aliases (*name) expand to too many nodes (at most ${MAX_ALIAS_COUNT}); write the repeated parts out or use fewer aliases${e instanceof ReferenceError ? '' : ` (${String(e)})`}`,
+        file,
+        ...toPosition(firstAliasOffset(doc)),
+      }],
+    };
+  }
   return {
-    source: { file, data: doc.toJS({ maxAliasCount: 1000 }) as unknown, locate, has: (path) => walk(doc, path).complete },
+    source: { file, data, locate, has: (path) => walk(doc, path).complete },
   };
+}
+
+/** Aliases expanded in all, counting nested expansions; a plan needs a handful. */
+export const MAX_ALIAS_COUNT = 1000;
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias: (_key, node) => {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
