@@ -199,7 +199,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // source maps are not built for the served dashboard; one left in the folder is not served either
     await app.register(fastifyStatic, { root: dashboardDir, index: false, wildcard: false, maxAge: '1h', immutable: false, allowedPath: (path) => !path.endsWith('.map') });
   }
-  await app.register(dashboardRoutes, { dir: dashboardDir, preHandler: app.requireReader });
+  await app.register(dashboardRoutes, { dir: dashboardDir });
 
   app.addHook('onReady', async () => {
     await drills.boot();
