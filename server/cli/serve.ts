@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AUTH_LOG_REDACT } from '../auth/redact.js';
 import { ensureAdminToken } from '../auth/tokens.js';
-import { CONFIG_FIELDS, loadConfig } from '../config/index.js';
+import { CONFIG_FIELDS, fastifyTrustProxy, loadConfig } from '../config/index.js';
 import { formatError, type FlashcrowdError } from '../core/errors.js';
 import { buildApp } from '../http/app.js';
 import { listeningUrl } from '../http/listening-url.js';
@@ -59,6 +59,8 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     planText,
     store,
     publicRead: c.publicRead,
+    trustProxy: fastifyTrustProxy(c.trustProxy),
+    authFailures: { maxFailures: c.auth.failureLimit, windowMs: c.auth.failureWindowSeconds * 1000 },
     reportsDir: join(dataDir, 'reports'),
     logger: { level: c.logLevel, redact: AUTH_LOG_REDACT },
     webhooks: { enabled: true, timeoutMs: c.webhooks.timeoutMs, maxAttempts: c.webhooks.maxAttempts },

@@ -62,7 +62,7 @@ export interface AppOptions {
    * false by default, since anyone can send that header; true, or the proxy addresses/CIDRs
    * to trust, when a reverse proxy in front sets it.
    */
-  trustProxy?: boolean | string;
+  trustProxy?: boolean | string | ((address: string, hop: number) => boolean);
   /** failed authentication per client address: after maxFailures unknown tokens in windowMs, 429 */
   authFailures?: FailureThrottleOptions;
 }
