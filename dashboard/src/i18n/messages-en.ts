@@ -80,6 +80,8 @@ export const EN = {
   'token.forget': 'Forget token',
   'token.needed': 'Enter an operator token to use the controls.',
   'token.kept': 'Token kept for this browser session.',
+  'access.needed': 'This server is private: paste a token (any role) to read it.',
+  'access.label': 'Access token',
   'scale.title': 'Scale by hand',
   'scale.service': 'Service',
   'scale.desired': 'Desired servers',

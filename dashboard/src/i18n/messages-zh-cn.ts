@@ -82,6 +82,8 @@ export const ZH_CN: Record<MessageKey, string> = {
   'token.forget': '清除令牌',
   'token.needed': '请输入操作员令牌以使用控制功能。',
   'token.kept': '令牌仅在本次浏览器会话中保存。',
+  'access.needed': '此服务器不公开：请粘贴一个令牌（任意角色）以查看。',
+  'access.label': '访问令牌',
   'scale.title': '手动扩缩容',
   'scale.service': '服务',
   'scale.desired': '目标服务器数',
