@@ -94,7 +94,8 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): Auth {
     const found = pre.filter((h) => guards.has(h));
     if (found.length === 0) return;
     route.preHandler = pre.filter((h) => !guards.has(h));
-    route.onRequest = [...asList(route.onRequest), ...(found as unknown as NonNullable<RouteOptions['onRequest']>[])] as RouteOptions['onRequest'];
+    // first among the route's own hooks: a route that checks the media type must not answer before the token is checked
+    route.onRequest = [...(found as unknown as NonNullable<RouteOptions['onRequest']>[]), ...asList(route.onRequest)] as RouteOptions['onRequest'];
   });
   return auth;
 }
