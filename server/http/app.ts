@@ -11,11 +11,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Plan } from '../core/plan/types.js';
 import type { Store } from '../store/store.js';
 import { Counter } from 'prom-client';
-import { registerAuth } from '../auth/require-role.js';
+import { rateLimitKey, registerAuth } from '../auth/require-role.js';
 import type { FailureThrottleOptions } from '../auth/failure-throttle.js';
 import { withLogRedaction } from '../auth/redact.js';
 import { liveRefusal } from '../auth/live-refusal.js';
-import { ingestRateKey } from './ingest-rate-key.js';
 import { DrillService } from '../drills/drill-service.js';
 import type { Timers } from '../drills/drill-runner.js';
 import { LiveHub } from '../live/live-hub.js';
@@ -173,11 +172,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   };
   await app.register(async (scope) => {
-    // per token (or address, when none), counted before the body is read
+    // per verified token (the guards run first), counted before the body is read
     await scope.register(rateLimit, {
       max: opts.limits?.ingestPerMinute ?? 6000,
       timeWindow: '1 minute',
-      keyGenerator: ingestRateKey,
+      keyGenerator: rateLimitKey,
     });
     await metricsRoutes(scope, { plan: () => opts.plan, onSamples: onSamples('json'), preHandler: app.requireRole('ingest') });
     await remoteWriteRoutes(scope, {
