@@ -5,7 +5,7 @@ import type { Denial } from './authorize.js';
 export function liveRefusal(denial: Denial): LiveRefusal {
   return {
     code: denial.code,
-    message: denial.code === 'auth.missing-token' ? 'This server is private: the live feed needs a token of any role. Paste one to continue.' : denial.message,
+    message: denial.code === 'auth.missing-token' ? 'The live feed on this server needs a token of any role.' : denial.message,
     ...(denial.retryAfterSeconds !== undefined ? { retryAfterSeconds: denial.retryAfterSeconds } : {}),
   };
 }
