@@ -27,6 +27,7 @@ import type { BackoffPolicy } from '../webhooks/backoff.js';
 import { DASHBOARD_DIST_DIR } from '../paths.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { clientAddress, type TrustProxy } from './client-address.js';
 import { OpsMetrics } from './ops-metrics.js';
 import { StatusSource } from './status-source.js';
 import { webhookPersistHook } from './webhook-events.js';
@@ -61,7 +62,7 @@ export interface AppOptions {
    * false by default, since anyone can send that header; true, or the proxy addresses/CIDRs
    * to trust, when a reverse proxy in front sets it.
    */
-  trustProxy?: boolean | string | ((address: string, hop: number) => boolean);
+  trustProxy?: TrustProxy;
   /** failed authentication per client address: after maxFailures unknown tokens in windowMs, 429 */
   authFailures?: FailureThrottleOptions;
 }
@@ -106,9 +107,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   const publicUrl = (): string => opts.publicUrl ?? listeningUrl(app.server.address());
   const statusSource = new StatusSource({ plan: opts.plan, store: opts.store, publicUrl });
+  const addressOf = clientAddress(opts.trustProxy ?? false);
   const live = new LiveHub(app.server, {
-    authorize: async (token, address) => {
-      const decision = await auth.authorize('reader', token, address);
+    authorize: async (token, request) => {
+      const decision = await auth.authorize('reader', token, addressOf(request));
       return decision.ok ? null : liveRefusal(decision.denial);
     },
     services: () => Object.keys(opts.plan.services),

@@ -8,7 +8,7 @@
  * dropped while the previous one is still being written, so the second of two back-to-back
  * emits would never reach the client.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type {
   Ack,
@@ -29,10 +29,10 @@ export interface LiveHubOptions {
   snapshot: (services: string[]) => Snapshot;
   /**
    * Accept (null) or refuse a connection from the token in its handshake (`auth: { token }`,
-   * or an `Authorization: Bearer` header) and its address; the refusal reaches the client as
-   * the connect_error's `data`.
+   * or an `Authorization: Bearer` header) and its request (for the client address); the
+   * refusal reaches the client as the connect_error's `data`.
    */
-  authorize?: (token: string | null, address: string) => Promise<LiveRefusal | null>;
+  authorize?: (token: string | null, request: IncomingMessage) => Promise<LiveRefusal | null>;
 }
 
 export interface LiveRefusal {
@@ -76,7 +76,7 @@ export class LiveHub {
     if (opts.authorize) {
       const authorize = opts.authorize;
       this.io.use((socket, next) => {
-        authorize(handshakeToken(socket.handshake), socket.handshake.address).then(
+        authorize(handshakeToken(socket.handshake), socket.request).then(
           (refusal) => next(refusal ? Object.assign(new Error(refusal.message), { data: refusal }) : undefined),
           () => next(Object.assign(new Error('the server could not check the token'), { data: { code: 'internal', message: 'the server could not check the token; try again' } })),
         );

@@ -77,6 +77,17 @@ describe('the live feed in private mode', () => {
     expect(metrics).toMatch(/flashcrowd_auth_denied_total\{code="auth.invalid-token"\} 2/);
   });
 
+  it('counts failures per client as HTTP does: X-Forwarded-For only behind a trusted proxy', async () => {
+    const guess = (url: string, from: string) => connect(url, { auth: { token: 'fc_admin_guess' }, extraHeaders: { 'x-forwarded-for': from } });
+    const direct = await privateServer({ authFailures: { maxFailures: 1, windowMs: 60_000 } });
+    await guess(direct.url, '203.0.113.1');
+    expect(await guess(direct.url, '203.0.113.2')).toMatchObject({ code: 'auth.throttled' });
+    const proxied = await privateServer({ trustProxy: '127.0.0.1', authFailures: { maxFailures: 1, windowMs: 60_000 } });
+    await guess(proxied.url, '203.0.113.1');
+    expect(await guess(proxied.url, '203.0.113.1')).toMatchObject({ code: 'auth.throttled' });
+    expect(await guess(proxied.url, '203.0.113.2')).toMatchObject({ code: 'auth.invalid-token' });
+  });
+
   it('stays open to anyone when reads are public', async () => {
     const server = await createTestServer();
     cleanup.push(() => server.close());
