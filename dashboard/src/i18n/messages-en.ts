@@ -105,6 +105,7 @@ export const EN = {
   'plan.servers': 'Servers (min–max)',
   'plan.raw': 'Plan file (YAML)',
   'plan.unavailable': 'The plan could not be loaded.',
+  'plan.raw-needs-token': 'The plan file as written is shown with an operator or admin token.',
   'status.title': 'Service status',
   'status.overallOk': 'All systems operational',
   'status.overallDegraded': 'Some services are degraded',

@@ -107,6 +107,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   'plan.servers': '服务器（最少–最多）',
   'plan.raw': '预案文件（YAML）',
   'plan.unavailable': '无法加载预案。',
+  'plan.raw-needs-token': '输入操作员或管理员令牌后显示预案原文。',
   'status.title': '服务状态',
   'status.overallOk': '所有系统运行正常',
   'status.overallDegraded': '部分服务性能下降',

@@ -12,6 +12,7 @@ import { createConnectionBadge } from '../live/connection-badge.js';
 import { initialConnection, nextConnection, type ConnectionSignal } from '../live/connection-state.js';
 import { openLiveLink } from '../live/socket-link.js';
 import { createTokenPrompt } from '../live/token-prompt.js';
+import { readToken } from './token-store.js';
 import { applyDrillStatus, applyEvent, applyNotice, applySnapshot, applyTickBatch, emptyLiveState, type LiveUpdate, type TickChange } from '../store/live-store.js';
 import { mergeTickChanges } from '../store/merge-changes.js';
 import { byId, setText } from '../shared/dom.js';
@@ -135,6 +136,8 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
   }
 
   byId('connection').replaceChildren(badge.root);
+  // the plan file comes with an operator token: fetch again whenever the token changes
+  let planToken = readToken();
   const loadPlan = (): void => void api.getPlan().then((result) => {
     planInForce = result.ok ? { plan: result.data, raw: result.data.raw } : { plan: null, raw: null };
     planDirty = true;
@@ -159,6 +162,12 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
     },
   });
   // The indicator's "last data" age must advance even when nothing arrives.
-  setInterval(schedule, 1000);
+  setInterval(() => {
+    if (readToken() !== planToken) {
+      planToken = readToken();
+      loadPlan();
+    }
+    schedule();
+  }, 1000);
   schedule();
 }
