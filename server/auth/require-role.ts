@@ -8,7 +8,7 @@
  * added: it then runs before the body is read and before any schema check, so an anonymous
  * caller gets 401 and learns nothing about the body a route expects.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, preHandlerAsyncHookHandler } from 'fastify';
 import { createAuthorizer, type Authorize, type AuthorizerOptions, type Denial, type Need } from './authorize.js';
 import type { TokenRole } from './roles.js';
 import type { TokenIdentity } from './tokens.js';
@@ -66,7 +66,6 @@ function deny(reply: FastifyReply, denial: Denial) {
   return reply.code(denial.status).send({ error: { code: denial.code, message: denial.message } });
 }
 
-type Hook = RouteOptions['preHandler'];
 const asList = <T>(hook: T | T[] | undefined): T[] => (hook === undefined ? [] : Array.isArray(hook) ? hook : [hook]);
 
 export function createAuth(options: AuthOptions): Auth {
@@ -90,12 +89,13 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): Auth {
   app.decorate('requireRole', auth.requireRole);
   app.decorate('requireReader', auth.requireReader);
   app.addHook('onRoute', (route) => {
-    const pre = asList(route.preHandler as Hook);
-    const found = pre.filter((h) => guards.has(h));
-    if (found.length === 0) return;
+    const pre = asList(route.preHandler);
+    if (!pre.some((h) => guards.has(h))) return;
     route.preHandler = pre.filter((h) => !guards.has(h));
-    // first among the route's own hooks: a route that checks the media type must not answer before the token is checked
-    route.onRequest = [...(found as unknown as NonNullable<RouteOptions['onRequest']>[]), ...asList(route.onRequest)] as RouteOptions['onRequest'];
+    // a guard is an async (request, reply) hook, valid at any stage; it goes first among the
+    // route's own onRequest hooks, so a route that checks the media type answers only after it
+    const lifted = pre.filter((h) => guards.has(h)) as unknown as onRequestHookHandler[];
+    route.onRequest = [...lifted, ...asList(route.onRequest)];
   });
   return auth;
 }
