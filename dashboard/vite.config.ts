@@ -18,7 +18,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/dashboard', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // no source maps in the served build: they would publish the sources to anyone who asks
+    sourcemap: false,
     reportCompressedSize: true,
     rolldownOptions: {
       input: {

@@ -1,23 +1,24 @@
 /**
  * Route guards for Fastify: `preHandler: app.requireRole('operator')` on a mutating route,
- * `preHandler: app.requireReader` on public reads. One check, used by every route, instead
- * of an auth test repeated in each handler.
+ * `preHandler: app.requireReader` on reads. One check, used by every route, instead of an
+ * auth test repeated in each handler; the decision itself is `authorize`, which the live
+ * feed's handshake calls too.
+ *
+ * A guard given as a preHandler is moved to the route's onRequest hooks when the route is
+ * added: it then runs before the body is read and before any schema check, so an anonymous
+ * caller gets 401 and learns nothing about the body a route expects.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import type { Store } from '../store/store.js';
-import { rolesAllowed, roleSatisfies, type TokenRole } from './roles.js';
-import { verifyToken, type TokenIdentity } from './tokens.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, preHandlerAsyncHookHandler } from 'fastify';
+import { createAuthorizer, type Authorize, type AuthorizerOptions, type Denial, type Need } from './authorize.js';
+import type { TokenRole } from './roles.js';
+import type { TokenIdentity } from './tokens.js';
 
-export interface AuthOptions {
-  store: Store;
-  /** when false, reads (status API, feed, dashboard) need a valid token of any role */
-  publicRead: boolean;
-  now?: () => number;
-}
+export type AuthOptions = AuthorizerOptions;
 
 export interface Auth {
   requireRole(role: TokenRole): preHandlerAsyncHookHandler;
   requireReader: preHandlerAsyncHookHandler;
+  authorize: Authorize;
 }
 
 /** who did it, for the audit log */
@@ -34,6 +35,7 @@ declare module 'fastify' {
 }
 
 const identities = new WeakMap<FastifyRequest, TokenIdentity>();
+const guards = new WeakSet<object>();
 
 /** the identity a guard established for this request, or null on an unguarded or public route */
 export function requestIdentity(request: FastifyRequest): TokenIdentity | null {
@@ -51,54 +53,49 @@ export function rateLimitKey(request: FastifyRequest): string {
   return identity ? `token:${identity.tokenId}` : `ip:${request.ip}`;
 }
 
-/** the token of an "Authorization: Bearer" header, or null */
-export function bearerToken(request: FastifyRequest): string | null {
-  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+/** the token of an `Authorization: Bearer <token>` header, any case of the scheme */
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header ?? '');
   return match?.[1] ?? null;
 }
 
-function deny(reply: FastifyReply, status: 401 | 403, bearerError: string | null, code: string, message: string) {
-  const challenge = bearerError ? `Bearer realm="flashcrowd", error="${bearerError}"` : 'Bearer realm="flashcrowd"';
-  return reply.code(status).header('www-authenticate', challenge).send({ error: { code, message } });
+function deny(reply: FastifyReply, denial: Denial) {
+  const challenge = denial.bearerError ? `Bearer realm="flashcrowd", error="${denial.bearerError}"` : 'Bearer realm="flashcrowd"';
+  if (denial.status !== 429) reply.header('www-authenticate', challenge);
+  if (denial.retryAfterSeconds !== undefined) reply.header('retry-after', String(denial.retryAfterSeconds));
+  return reply.code(denial.status).send({ error: { code: denial.code, message: denial.message } });
 }
 
-function describeRoles(need: TokenRole | null): string {
-  return need ? `a token of role ${rolesAllowed(need).join(' or ')}` : 'a valid token (any role)';
-}
+const asList = <T>(hook: T | T[] | undefined): T[] => (hook === undefined ? [] : Array.isArray(hook) ? hook : [hook]);
 
 export function createAuth(options: AuthOptions): Auth {
-  const now = options.now ?? Date.now;
-
-  function guard(need: TokenRole | null): preHandlerAsyncHookHandler {
-    return async function checkToken(request, reply) {
-      const token = bearerToken(request);
-      if (token === null) {
-        const create = need ? `; an admin can create one with "flashcrowd token create --role ${need}"` : '';
-        return deny(reply, 401, null, 'auth.missing-token', `This request needs ${describeRoles(need)}. Send the header "Authorization: Bearer <token>"${create}.`);
-      }
-      const identity = await verifyToken(options.store, token, now());
-      if (!identity) {
-        return deny(reply, 401, 'invalid_token', 'auth.invalid-token', 'The bearer token is not known here (mistyped, revoked or from another server). Check it, or ask an admin for a new one.');
-      }
-      if (need && !roleSatisfies(identity.role, need)) {
-        return deny(reply, 403, 'insufficient_scope', 'auth.forbidden', `This request needs ${describeRoles(need)}; your token "${identity.name}" has role ${identity.role}. Use a token with one of those roles.`);
-      }
-      identities.set(request, identity);
+  const authorize = createAuthorizer(options);
+  function guard(need: Need): preHandlerAsyncHookHandler {
+    const check: preHandlerAsyncHookHandler = async function checkToken(request, reply) {
+      const decision = await authorize(need, bearerToken(request.headers.authorization), request.ip);
+      if (!decision.ok) return deny(reply, decision.denial);
+      if (decision.identity) identities.set(request, decision.identity);
     };
+    guards.add(check);
+    return check;
   }
-
   const byRole = { ingest: guard('ingest'), operator: guard('operator'), admin: guard('admin') };
-  const anyToken = guard(null);
-  return {
-    requireRole: (role) => byRole[role],
-    requireReader: options.publicRead ? async () => undefined : anyToken,
-  };
+  return { requireRole: (role) => byRole[role], requireReader: guard('reader'), authorize };
 }
 
-/** create the guards and make them available as `app.requireRole(role)` and `app.requireReader` */
+/** create the guards, make them available as `app.requireRole(role)` and `app.requireReader`, and run them first */
 export function registerAuth(app: FastifyInstance, options: AuthOptions): Auth {
   const auth = createAuth(options);
   app.decorate('requireRole', auth.requireRole);
   app.decorate('requireReader', auth.requireReader);
+  app.addHook('onRoute', (route) => {
+    const pre = asList(route.preHandler);
+    if (!pre.some((h) => guards.has(h))) return;
+    route.preHandler = pre.filter((h) => !guards.has(h));
+    // a guard is an async (request, reply) hook, valid at any stage; it goes first among the
+    // route's own onRequest hooks, so a route that checks the media type answers only after it
+    const lifted = pre.filter((h) => guards.has(h)) as unknown as onRequestHookHandler[];
+    route.onRequest = [...lifted, ...asList(route.onRequest)];
+  });
   return auth;
 }

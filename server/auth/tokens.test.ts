@@ -68,6 +68,17 @@ describe('ensureAdminToken', () => {
     expect(JSON.stringify(await store.tokens.list())).not.toContain(GIVEN);
   });
 
+  it.each([
+    ['aaaaaaaaaaaaaaaaaaaaaaaa', 'too few distinct characters'],
+    ['abcdefghijklmnopqrstuvwxyz0123', 'mostly sequences'],
+    ['tooshort', 'too short'],
+  ])('refuses the weak admin token %s, saying why (%s)', async (token, why) => {
+    const result = await ensureAdminToken(store, token, NOW);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toMatchObject({ code: 'auth.admin-token', field: 'adminToken', message: expect.stringContaining(why) });
+    expect(await store.tokens.list()).toEqual([]);
+  });
+
   it('refuses a short given token and one already stored with another role', async () => {
     const short = await ensureAdminToken(store, 'secret', NOW);
     expect(short.ok).toBe(false);

@@ -6,6 +6,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { fail, ok, type Result } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import type { TokenRole } from './roles.js';
+import { tokenWeakness } from './token-strength.js';
 
 export interface TokenIdentity {
   tokenId: string;
@@ -23,8 +24,6 @@ export type EnsureAdminResult =
   | { kind: 'existing' }
   | { kind: 'created'; created: CreatedToken };
 
-// a given admin token shorter than this is guessable; generated ones are 53 characters
-const MIN_GIVEN_TOKEN_LENGTH = 24;
 // writing last_used on every request would cost an fsync per ingest batch
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -59,11 +58,12 @@ export async function ensureAdminToken(
   now: number = Date.now(),
 ): Promise<Result<EnsureAdminResult>> {
   if (givenToken !== undefined && givenToken !== null) {
-    if (givenToken.length < MIN_GIVEN_TOKEN_LENGTH || /\s/.test(givenToken)) {
+    const weakness = tokenWeakness(givenToken);
+    if (weakness) {
       return fail({
         code: 'auth.admin-token',
         field: 'adminToken',
-        message: `the admin token must be at least ${MIN_GIVEN_TOKEN_LENGTH} characters without spaces; generate one with: node -e "console.log('fc_admin_'+require('crypto').randomBytes(32).toString('base64url'))"`,
+        message: `the admin token is refused because ${weakness.message}; generate one with: node -e "console.log('fc_admin_'+require('crypto').randomBytes(32).toString('base64url'))"`,
       });
     }
     const hash = hashToken(givenToken);

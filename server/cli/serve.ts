@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AUTH_LOG_REDACT } from '../auth/redact.js';
 import { ensureAdminToken } from '../auth/tokens.js';
-import { CONFIG_FIELDS, loadConfig } from '../config/index.js';
+import { CONFIG_FIELDS, fastifyTrustProxy, loadConfig } from '../config/index.js';
 import { formatError, type FlashcrowdError } from '../core/errors.js';
 import { buildApp } from '../http/app.js';
 import { listeningUrl } from '../http/listening-url.js';
@@ -67,6 +67,8 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     store,
     publicRead: c.publicRead,
     ...(c.publicUrl ? { publicUrl: c.publicUrl.replace(/\/+$/, '') } : {}),
+    trustProxy: fastifyTrustProxy(c.trustProxy),
+    authFailures: { maxFailures: c.auth.failureLimit, windowMs: c.auth.failureWindowSeconds * 1000 },
     reportsDir: join(dataDir, 'reports'),
     logger: { level: c.logLevel, redact: AUTH_LOG_REDACT },
     webhooks: { enabled: true, timeoutMs: c.webhooks.timeoutMs, maxAttempts: c.webhooks.maxAttempts, allowPrivate: c.webhooks.allowPrivate },

@@ -12,6 +12,9 @@
  * | publicUrl                     | --public-url              | FLASHCROWD_PUBLIC_URL                | listen address|
  * | publicRead                    | --public-read / --no-public-read | FLASHCROWD_PUBLIC_READ        | true          |
  * | logLevel                      | --log-level               | FLASHCROWD_LOG_LEVEL                 | info          |
+ * | trustProxy                    | --trust-proxy             | FLASHCROWD_TRUST_PROXY               | none          |
+ * | auth.failureLimit             | --auth-failure-limit      | FLASHCROWD_AUTH_FAILURE_LIMIT        | 20            |
+ * | auth.failureWindowSeconds     | --auth-failure-window     | FLASHCROWD_AUTH_FAILURE_WINDOW       | 300           |
  * | ingest.jsonBodyLimit          | --ingest-body-limit       | FLASHCROWD_INGEST_BODY_LIMIT         | 1048576       |
  * | ingest.remoteWriteBodyLimit   | --remote-write-body-limit | FLASHCROWD_REMOTE_WRITE_BODY_LIMIT   | 4194304       |
  * | ingest.rateLimitPerMinute     | --ingest-rate-limit       | FLASHCROWD_INGEST_RATE_LIMIT         | 600           |
@@ -23,7 +26,7 @@
  * | retention.auditDays           | --audit-retention-days    | FLASHCROWD_AUDIT_RETENTION_DAYS      | 365 (min 180) |
  * | (the config file itself)      | --config                  | FLASHCROWD_CONFIG                    | none          |
  *
- * The config file (JSON or YAML) uses the setting names above, nested for ingest and webhooks.
+ * The config file (JSON or YAML) uses the setting names above, nested for auth, ingest and webhooks.
  */
 import type { TSchema } from '@sinclair/typebox';
 import { AUDIT_MINIMUM_DAYS, AUDIT_MINIMUM_REASON } from '../retention/retention-policy.js';
@@ -46,6 +49,7 @@ const p = ConfigSchema.properties;
 const ingest = p.ingest.properties;
 const webhooks = p.webhooks.properties;
 const retention = p.retention.properties;
+const auth = p.auth.properties;
 
 export const CONFIG_FIELDS: readonly ConfigField[] = [
   { path: ['port'], flag: '--port', env: 'FLASHCROWD_PORT', kind: 'integer', schema: p.port, expected: 'a port number 0-65535' },
@@ -57,6 +61,9 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   { path: ['publicUrl'], flag: '--public-url', env: 'FLASHCROWD_PUBLIC_URL', kind: 'string', schema: p.publicUrl, expected: 'an http(s) URL without query, such as https://status.example.com' },
   { path: ['publicRead'], flag: '--public-read', env: 'FLASHCROWD_PUBLIC_READ', kind: 'boolean', schema: p.publicRead, expected: 'true or false' },
   { path: ['logLevel'], flag: '--log-level', env: 'FLASHCROWD_LOG_LEVEL', kind: 'string', schema: p.logLevel, expected: `one of ${LOG_LEVELS.join(', ')}` },
+  { path: ['trustProxy'], flag: '--trust-proxy', env: 'FLASHCROWD_TRUST_PROXY', kind: 'string', schema: p.trustProxy, expected: 'the proxies to trust: addresses or CIDRs separated by commas (e.g. 10.0.0.1,10.1.0.0/16), loopback, or a number of hops' },
+  { path: ['auth', 'failureLimit'], flag: '--auth-failure-limit', env: 'FLASHCROWD_AUTH_FAILURE_LIMIT', kind: 'integer', schema: auth.failureLimit, expected: 'a number of failed authentications between 1 and 100000' },
+  { path: ['auth', 'failureWindowSeconds'], flag: '--auth-failure-window', env: 'FLASHCROWD_AUTH_FAILURE_WINDOW', kind: 'integer', schema: auth.failureWindowSeconds, expected: 'seconds between 1 and 86400' },
   { path: ['ingest', 'jsonBodyLimit'], flag: '--ingest-body-limit', env: 'FLASHCROWD_INGEST_BODY_LIMIT', kind: 'integer', schema: ingest.jsonBodyLimit, expected: 'a size in bytes, 1024 to 67108864 (64 MiB)' },
   { path: ['ingest', 'remoteWriteBodyLimit'], flag: '--remote-write-body-limit', env: 'FLASHCROWD_REMOTE_WRITE_BODY_LIMIT', kind: 'integer', schema: ingest.remoteWriteBodyLimit, expected: 'a size in bytes, 1024 to 67108864 (64 MiB)' },
   { path: ['ingest', 'rateLimitPerMinute'], flag: '--ingest-rate-limit', env: 'FLASHCROWD_INGEST_RATE_LIMIT', kind: 'integer', schema: ingest.rateLimitPerMinute, expected: 'a number of requests per minute, 1 to 1000000' },

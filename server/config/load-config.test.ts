@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../core/errors.js';
 import { loadConfig, type ReadTextFile } from './load-config.js';
+import { fastifyTrustProxy } from './trust-proxy.js';
 import { DEFAULT_CONFIG, type Config } from './schema.js';
 
 const noFile: ReadTextFile = (path) => {
@@ -240,3 +241,29 @@ describe('retention settings', () => {
   });
 });
 
+describe('proxy trust and failed-auth limits', () => {
+  it('believe no proxy and allow 20 unknown tokens in 5 minutes by default', () => {
+    expect(DEFAULT_CONFIG).toMatchObject({ trustProxy: null, auth: { failureLimit: 20, failureWindowSeconds: 300 } });
+  });
+
+  it('come from flags, the environment and the file', () => {
+    expect(load(['--trust-proxy', '10.0.0.1,10.1.0.0/16', '--auth-failure-limit', '5'])).toMatchObject({ trustProxy: '10.0.0.1,10.1.0.0/16', auth: { failureLimit: 5, failureWindowSeconds: 300 } });
+    expect(load([], { FLASHCROWD_TRUST_PROXY: 'loopback', FLASHCROWD_AUTH_FAILURE_WINDOW: '60' })).toMatchObject({ trustProxy: 'loopback', auth: { failureWindowSeconds: 60 } });
+    const file = files({ '/c.yaml': ['trustProxy: "1"', 'auth:', '  failureLimit: 3', ''].join('\n') });
+    expect(load(['--config', '/c.yaml'], {}, file)).toMatchObject({ trustProxy: '1', auth: { failureLimit: 3 } });
+  });
+
+  it('refuse nonsense, naming the flag', () => {
+    expect(errorsOf(['--trust-proxy', 'x;rm', '--auth-failure-limit', '0'])).toEqual([
+      expect.stringContaining('--trust-proxy'),
+      expect.stringContaining('--auth-failure-limit'),
+    ]);
+  });
+
+  it('trustProxy becomes what Fastify takes: off, addresses, or a hop count', () => {
+    expect(fastifyTrustProxy(null)).toBe(false);
+    expect(fastifyTrustProxy('10.0.0.1, 10.0.0.2')).toBe('10.0.0.1, 10.0.0.2');
+    const hops = fastifyTrustProxy('2');
+    expect(typeof hops === 'function' && [0, 1, 2].map((hop) => hops('10.0.0.1', hop))).toEqual([true, true, false]);
+  });
+});

@@ -33,6 +33,21 @@ export const ConfigSchema = Type.Object(
     /** status API, feed and dashboard readable without a token */
     publicRead: Type.Boolean(),
     logLevel: Type.Union(LOG_LEVELS.map((l) => Type.Literal(l))),
+    /**
+     * which reverse proxies to believe about the client address (X-Forwarded-For): null
+     * believes nobody, since any client can send that header; otherwise the proxies'
+     * addresses or CIDRs, comma-separated (or loopback, linklocal, uniquelocal), or a number
+     * of proxy hops in front
+     */
+    trustProxy: Type.Union([Type.String({ minLength: 1, pattern: '^[0-9A-Za-z.:/, ]+$' }), Type.Null()]),
+    auth: Type.Object(
+      {
+        /** unknown tokens a client may present within the window before it gets 429 */
+        failureLimit: Type.Integer({ minimum: 1, maximum: 100_000 }),
+        failureWindowSeconds: Type.Integer({ minimum: 1, maximum: 86_400 }),
+      },
+      { additionalProperties: false },
+    ),
     ingest: Type.Object(
       {
         /** bytes, for POST /api/v1/metrics */
@@ -83,6 +98,8 @@ export const DEFAULT_CONFIG: Config = {
   publicUrl: null,
   publicRead: true,
   logLevel: 'info',
+  trustProxy: null,
+  auth: { failureLimit: 20, failureWindowSeconds: 300 },
   ingest: { jsonBodyLimit: 1_048_576, remoteWriteBodyLimit: 4_194_304, rateLimitPerMinute: 600, remoteWriteMaxSeries: 50_000 },
   webhooks: { timeoutMs: 10_000, maxAttempts: 10, allowPrivate: false },
   retention: { drillDays: 90, auditDays: 365 },

@@ -10,8 +10,11 @@ import { join } from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Plan } from '../core/plan/types.js';
 import type { Store } from '../store/store.js';
-import { registerAuth } from '../auth/require-role.js';
-import { ingestRateKey } from './ingest-rate-key.js';
+import { Counter } from 'prom-client';
+import { rateLimitKey, registerAuth } from '../auth/require-role.js';
+import type { FailureThrottleOptions } from '../auth/failure-throttle.js';
+import { withLogRedaction } from '../auth/redact.js';
+import { liveRefusal } from '../auth/live-refusal.js';
 import { DrillService } from '../drills/drill-service.js';
 import type { Timers } from '../drills/drill-runner.js';
 import { LiveHub } from '../live/live-hub.js';
@@ -25,6 +28,8 @@ import type { BackoffPolicy } from '../webhooks/backoff.js';
 import type { Resolve } from '../webhooks/targets/guarded-lookup.js';
 import { DASHBOARD_DIST_DIR } from '../paths.js';
 import { registerErrorHandler } from './error-handler.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { clientAddress, type TrustProxy } from './client-address.js';
 import { OpsMetrics } from './ops-metrics.js';
 import { drillView, registerDrillMetrics } from '../observe/drill-metrics.js';
 import { StatusSource } from './status-source.js';
@@ -66,6 +71,14 @@ export interface AppOptions {
   dashboardDir?: string;
   /** prune old drill events, reports and audit rows; off when absent */
   retention?: RetentionPolicy;
+  /**
+   * Believe X-Forwarded-For (client address for rate limits and failed-auth throttling):
+   * false by default, since anyone can send that header; true, or the proxy addresses/CIDRs
+   * to trust, when a reverse proxy in front sets it.
+   */
+  trustProxy?: TrustProxy;
+  /** failed authentication per client address: after maxFailures unknown tokens in windowMs, 429 */
+  authFailures?: FailureThrottleOptions;
 }
 
 declare module 'fastify' {
@@ -79,9 +92,9 @@ declare module 'fastify' {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: withLogRedaction(opts.logger ?? false),
     bodyLimit: opts.limits?.jsonBodyBytes ?? 1024 * 1024,
-    trustProxy: true,
+    trustProxy: opts.trustProxy ?? false,
     forceCloseConnections: true,
     // Fastify strips unknown properties by default; a misspelt field would then be ignored
     // silently, so schemas with additionalProperties: false refuse it with a 400 instead.
@@ -89,7 +102,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app);
-  registerAuth(app, { store: opts.store, publicRead: opts.publicRead ?? true });
+  await registerSecurityHeaders(app);
+  const authDenied = new Counter({ name: 'flashcrowd_auth_denied_total', help: 'requests and live connections refused by authentication, by code (auth.throttled: refused after too many unknown tokens)', labelNames: ['code'] as const, registers: [] });
+  const auth = registerAuth(app, {
+    store: opts.store,
+    publicRead: opts.publicRead ?? true,
+    ...(opts.authFailures ? { failures: opts.authFailures } : {}),
+    onDenied: (code) => authDenied.inc({ code }),
+  });
 
   const drills = new DrillService({
     store: opts.store,
@@ -101,7 +121,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   const publicUrl = (): string => opts.publicUrl ?? listeningUrl(app.server.address());
   const statusSource = new StatusSource({ plan: opts.plan, store: opts.store, publicUrl });
+  const addressOf = clientAddress(opts.trustProxy ?? false);
   const live = new LiveHub(app.server, {
+    authorize: async (token, request) => {
+      const decision = await auth.authorize('reader', token, addressOf(request));
+      return decision.ok ? null : liveRefusal(decision.denial);
+    },
     services: () => Object.keys(opts.plan.services),
     snapshot: (services) => {
       const runner = drills.running();
@@ -135,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     drillRunning: () => { const r = drills.running(); return r !== null && r.spec.scenarioName !== 'live'; },
   });
   registerDrillMetrics(metrics.registry, () => drillView(drills.running()));
+  metrics.registry.registerMetric(authDenied);
 
   const toWebhooks = webhookPersistHook(statusSource, publicUrl);
   drills.onPersist(async (store, out) => {
@@ -168,11 +194,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   };
   await app.register(async (scope) => {
-    // per token (or address, when none), counted before the body is read
+    // per verified token (the guards run first), counted before the body is read
     await scope.register(rateLimit, {
       max: opts.limits?.ingestPerMinute ?? 6000,
       timeWindow: '1 minute',
-      keyGenerator: ingestRateKey,
+      keyGenerator: rateLimitKey,
     });
     await metricsRoutes(scope, {
       plan: () => opts.plan,
@@ -199,9 +225,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(opsRoutes, { metrics, ready: () => drills.running() !== null || opts.live === false });
   const dashboardDir = opts.dashboardDir ?? DASHBOARD_DIST_DIR;
   if (existsSync(join(dashboardDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dashboardDir, index: false, wildcard: false, maxAge: '1h', immutable: false });
+    // source maps are not built for the served dashboard; one left in the folder is not served either
+    await app.register(fastifyStatic, { root: dashboardDir, index: false, wildcard: false, maxAge: '1h', immutable: false, allowedPath: (path) => !path.endsWith('.map') });
   }
-  await app.register(dashboardRoutes, { dir: dashboardDir, preHandler: app.requireReader });
+  await app.register(dashboardRoutes, { dir: dashboardDir });
 
   let retention: RetentionSchedule | null = null;
   app.addHook('onReady', async () => {

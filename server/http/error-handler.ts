@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { redactUrl } from '../auth/redact.js';
 
 /**
  * One error handler for every route: a request the schema refuses gets 400 naming the field
@@ -20,7 +21,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status < 500) {
       return reply.code(status).send({ error: { code: err.code ?? 'bad_request', message: err.message } });
     }
-    req.log.error({ err, url: req.url, method: req.method }, 'request failed');
+    req.log.error({ err, url: redactUrl(req.url), method: req.method }, 'request failed');
     return reply.code(500).send({ error: { code: 'internal', message: 'the server failed to handle this request; it has been logged' } });
   });
 

@@ -8,7 +8,7 @@
  * dropped while the previous one is still being written, so the second of two back-to-back
  * emits would never reach the client.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import type {
   Ack,
@@ -20,14 +20,31 @@ import type {
 } from '../contracts.js';
 import type { Notice } from '../core/engine/types.js';
 import type { DrillOutput } from '../drills/drill-runner.js';
+import { bearerToken } from '../auth/require-role.js';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 export interface LiveHubOptions {
   services: () => string[];
   snapshot: (services: string[]) => Snapshot;
-  /** accept or refuse a connection from its handshake token; null means public */
-  authorize?: (token: string | undefined) => boolean;
+  /**
+   * Accept (null) or refuse a connection from the token in its handshake (`auth: { token }`,
+   * or an `Authorization: Bearer` header) and its request (for the client address); the
+   * refusal reaches the client as the connect_error's `data`.
+   */
+  authorize?: (token: string | null, request: IncomingMessage) => Promise<LiveRefusal | null>;
+}
+
+export interface LiveRefusal {
+  code: string;
+  message: string;
+  retryAfterSeconds?: number;
+}
+
+function handshakeToken(handshake: Socket['handshake']): string | null {
+  const given: unknown = handshake.auth?.token;
+  if (typeof given === 'string' && given !== '') return given;
+  return bearerToken(handshake.headers.authorization);
 }
 
 const room = (service: string): string => `svc:${service}`;
@@ -59,9 +76,10 @@ export class LiveHub {
     if (opts.authorize) {
       const authorize = opts.authorize;
       this.io.use((socket, next) => {
-        const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
-        if (authorize(token)) next();
-        else next(Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized', message: 'a valid token is required to read live data' } }));
+        authorize(handshakeToken(socket.handshake), socket.request).then(
+          (refusal) => next(refusal ? Object.assign(new Error(refusal.message), { data: refusal }) : undefined),
+          () => next(Object.assign(new Error('the server could not check the token'), { data: { code: 'internal', message: 'the server could not check the token; try again' } })),
+        );
       });
     }
     this.io.on('connection', (socket) => this.onConnection(socket));

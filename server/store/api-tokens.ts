@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { ApiTokensTable, Database } from './database.js';
 
 export type TokenRole = 'ingest' | 'operator' | 'admin';
@@ -31,6 +31,9 @@ function fromRow(r: Selectable<ApiTokensTable>): ApiTokenRecord {
 }
 
 export function apiTokenRepository(db: Kysely<Database>): ApiTokenRepository {
+  // the lookup behind every authenticated request (each ingest batch): its SQL is built
+  // once and run with each hash, and on SQLite its statement is prepared once (statement-cache.ts)
+  const byHash = db.selectFrom('api_tokens').selectAll().where('hash', '=', '').compile();
   return {
     async insert(t) {
       await db
@@ -39,8 +42,8 @@ export function apiTokenRepository(db: Kysely<Database>): ApiTokenRepository {
         .execute();
     },
     async findByHash(hash) {
-      const row = await db.selectFrom('api_tokens').selectAll().where('hash', '=', hash).executeTakeFirst();
-      return row ? fromRow(row) : null;
+      const { rows } = await db.executeQuery<Selectable<ApiTokensTable>>(CompiledQuery.raw(byHash.sql, [hash]));
+      return rows[0] ? fromRow(rows[0]) : null;
     },
     async get(id) {
       const row = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();

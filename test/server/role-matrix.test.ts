@@ -59,6 +59,7 @@ const ROUTES: { route: string; need: TokenRole; ok: number; request: (server: Te
   { route: 'GET /api/v1/webhooks', need: 'admin', ok: 200, request: async () => ({ method: 'GET', url: '/api/v1/webhooks' }) },
   { route: 'GET /api/v1/tokens', need: 'admin', ok: 200, request: async () => ({ method: 'GET', url: '/api/v1/tokens' }) },
   { route: 'GET /api/v1/audit', need: 'admin', ok: 200, request: async () => ({ method: 'GET', url: '/api/v1/audit' }) },
+  { route: 'GET /api/v1/plan/source', need: 'operator', ok: 200, request: async () => ({ method: 'GET', url: '/api/v1/plan/source' }) },
 ];
 
 // admin may do everything; ingest and operator are separate duties
@@ -88,4 +89,22 @@ test.for(TABLE)('$route as $caller answers $status', async ({ caller, status, re
     expect(res.json().error.code).toBe(caller === 'no token' ? 'auth.missing-token' : 'auth.invalid-token');
   }
   if (status === 403) expect(res.json().error.code).toBe('auth.forbidden');
+});
+
+// the body a route expects is nobody's business until they are authenticated
+const MALFORMED: { name: string; headers: Record<string, string>; payload: string }[] = [
+  { name: 'an unknown property', headers: { 'content-type': 'application/json' }, payload: '{"bogus":1}' },
+  { name: 'broken JSON', headers: { 'content-type': 'application/json' }, payload: '{"role":' },
+  { name: 'an unsupported media type', headers: { 'content-type': 'text/plain' }, payload: 'hello' },
+];
+const GUARDED_BODIES = ROUTES.filter(({ route }) => !route.startsWith('GET') && !route.startsWith('DELETE')).flatMap(({ route, request }) =>
+  (['no token', 'bad token'] as const).flatMap((caller) => MALFORMED.map((body) => ({ route, caller, body, request }))),
+);
+
+test.for(GUARDED_BODIES)('$route as $caller with $body.name answers 401, not a schema error', async ({ caller, body, request }, { server }) => {
+  const req = await request(server);
+  const res = await server.app.inject({ method: req.method, url: req.url, headers: { ...body.headers, ...authorization(server, caller) }, payload: body.payload });
+  expect(res.statusCode, res.body).toBe(401);
+  expect(res.json().error.code).toBe(caller === 'no token' ? 'auth.missing-token' : 'auth.invalid-token');
+  expect(res.body).not.toMatch(/body\.|validation/);
 });

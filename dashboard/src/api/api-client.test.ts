@@ -40,13 +40,27 @@ describe('api client', () => {
     });
   });
 
-  test('reads without a token send no Authorization header', async () => {
-    const { fetch, calls } = fakeFetch(() => json(200, { ...PLAN, raw: 'name: feb3-plan\n' }));
+  test('reads without a token send no Authorization header and get the plan without its file', async () => {
+    const { fetch, calls } = fakeFetch(() => json(200, PLAN));
     const api = createApiClient({ fetch, token: () => null, baseUrl: 'http://h:1' });
     const result = await api.getPlan();
-    expect(result.ok && result.data.raw).toBe('name: feb3-plan\n');
-    expect(calls[0]?.url).toBe('http://h:1/api/v1/plan');
+    expect(result.ok && result.data.raw).toBeNull();
+    expect(calls.map((c) => c.url)).toEqual(['http://h:1/api/v1/plan']);
     expect(calls[0]?.headers).toEqual({ Accept: 'application/json' });
+  });
+
+  test('with a token, the plan file comes from the operator-only source route', async () => {
+    const { fetch, calls } = fakeFetch(({ url }) => json(200, url.endsWith('/source') ? { name: 'feb3-plan', raw: 'name: feb3-plan\n' } : PLAN));
+    const api = createApiClient({ fetch, token: () => 'op' });
+    const result = await api.getPlan();
+    expect(result.ok && result.data.raw).toBe('name: feb3-plan\n');
+    expect(calls.map((c) => c.url)).toEqual(['/api/v1/plan', '/api/v1/plan/source']);
+  });
+
+  test('a token that may not read the plan file still gets the summary', async () => {
+    const { fetch } = fakeFetch(({ url }) => (url.endsWith('/source') ? json(403, { error: { code: 'auth.forbidden', message: 'no' } }) : json(200, PLAN)));
+    const result = await createApiClient({ fetch, token: () => 'reader' }).getPlan();
+    expect(result).toEqual({ ok: true, data: { ...PLAN, raw: null } });
   });
 
   test('paths escape ids and carry the drill filter', async () => {

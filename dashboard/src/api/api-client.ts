@@ -16,8 +16,8 @@ export interface ApiError {
 }
 
 export interface PlanInForce extends PlanSummary {
-  /** the plan's YAML text as written */
-  raw: string;
+  /** the plan's YAML text as written; only an operator or admin token may read it, null otherwise */
+  raw: string | null;
 }
 
 export interface StartDrillRequest {
@@ -96,7 +96,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const drillPath = (id: string): string => `/api/v1/drills/${encodeURIComponent(id)}`;
 
   return {
-    getPlan: () => call('GET', '/api/v1/plan'),
+    async getPlan() {
+      const summary = await call<PlanSummary>('GET', '/api/v1/plan');
+      if (!summary.ok) return summary;
+      const source = options.token() === null ? null : await call<{ raw: string }>('GET', '/api/v1/plan/source');
+      return { ok: true, data: { ...summary.data, raw: source?.ok ? source.data.raw : null } };
+    },
     listDrills: (status) => call('GET', `/api/v1/drills${status ? `?status=${encodeURIComponent(status)}` : ''}`),
     getDrill: (id) => call('GET', drillPath(id)),
     startDrill: (request) => call('POST', '/api/v1/drills', request),

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fetchSummary, summaryUrl } from './status-client.js';
+import { authHeaders, fetchSummary, summaryUrl } from './status-client.js';
 
 const summary = { page: { id: 'p', name: 'P', time_zone: 'UTC', updated_at: '2020-02-03T00:00:00Z' }, status: { indicator: 'none', description: 'ok' }, components: [], incidents: [] };
 
@@ -25,5 +25,18 @@ describe('summary.json fetch', () => {
     expect(seen[0]?.url).toBe('/api/v2/summary.json?lang=zh-CN');
     expect(seen[1]?.headers).toEqual({ Accept: 'application/json', 'If-None-Match': '"v1"' });
     expect(summaryUrl('en', 'http://x')).toBe('http://x/api/v2/summary.json?lang=en');
+  });
+});
+
+describe('a private server', () => {
+  test('a refused read carries the server\'s reason, for the token prompt', async () => {
+    const body = { error: { code: 'auth.missing-token', message: 'This request needs a valid token (any role).' } };
+    const fetchFn = (async () => new Response(JSON.stringify(body), { status: 401 })) as typeof fetch;
+    expect(await fetchSummary(fetchFn, 'en', {}, () => 0)).toEqual({ kind: 'failed', retryAfterMs: null, denied: body.error });
+  });
+
+  test('the kept token goes as a Bearer header; none without one', () => {
+    expect(authHeaders('fc_ingest_x')).toEqual({ Authorization: 'Bearer fc_ingest_x' });
+    expect(authHeaders(null)).toEqual({});
   });
 });

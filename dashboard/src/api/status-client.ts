@@ -6,10 +6,26 @@ import { parseRetryAfter } from '../status/polling.js';
 export type SummaryFetch =
   | { kind: 'changed'; etag: string | null; summary: SpSummary }
   | { kind: 'unchanged' }
-  | { kind: 'failed'; retryAfterMs: number | null };
+  | { kind: 'failed'; retryAfterMs: number | null; denied?: { code: string; message: string } };
 
 export function summaryUrl(language: Language, baseUrl = ''): string {
   return `${baseUrl}/api/v2/summary.json?lang=${encodeURIComponent(language)}`;
+}
+
+/** The server's reason for refusing a read: `{ error: { code, message } }`. */
+async function deniedBy(response: Response): Promise<{ code: string; message: string }> {
+  try {
+    const error = ((await response.json()) as { error?: { code?: unknown; message?: unknown } }).error;
+    if (typeof error?.code === 'string' && typeof error.message === 'string') return { code: error.code, message: error.message };
+  } catch {
+    // not the server's JSON: fall through to the status alone
+  }
+  return { code: `http_${response.status}`, message: response.statusText || `HTTP ${response.status}` };
+}
+
+/** Request headers carrying the reader's token, when one is kept. */
+export function authHeaders(token: string | null): Record<string, string> {
+  return token === null ? {} : { Authorization: `Bearer ${token}` };
 }
 
 export async function fetchSummary(
@@ -23,7 +39,11 @@ export async function fetchSummary(
     // no-cache: revalidate with the server (cheap 304) instead of trusting a stale browser copy.
     const response = await fetchFn(summaryUrl(language, baseUrl), { headers: { Accept: 'application/json', ...headers }, cache: 'no-cache' });
     if (response.status === 304) return { kind: 'unchanged' };
-    if (!response.ok) return { kind: 'failed', retryAfterMs: parseRetryAfter(response.headers.get('Retry-After'), now()) };
+    if (!response.ok) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now());
+      const denied = response.status === 401 || response.status === 403 ? await deniedBy(response) : null;
+      return denied ? { kind: 'failed', retryAfterMs, denied } : { kind: 'failed', retryAfterMs };
+    }
     return { kind: 'changed', etag: response.headers.get('ETag'), summary: (await response.json()) as SpSummary };
   } catch {
     return { kind: 'failed', retryAfterMs: null };

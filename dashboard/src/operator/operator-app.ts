@@ -11,6 +11,8 @@ import { translator } from '../i18n/translate.js';
 import { createConnectionBadge } from '../live/connection-badge.js';
 import { initialConnection, nextConnection, type ConnectionSignal } from '../live/connection-state.js';
 import { openLiveLink } from '../live/socket-link.js';
+import { createTokenPrompt } from '../live/token-prompt.js';
+import { readToken } from './token-store.js';
 import { applyDrillStatus, applyEvent, applyNotice, applySnapshot, applyTickBatch, emptyLiveState, type LiveUpdate, type TickChange } from '../store/live-store.js';
 import { mergeTickChanges } from '../store/merge-changes.js';
 import { byId, setText } from '../shared/dom.js';
@@ -52,6 +54,7 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
   }
   function signal(s: ConnectionSignal): void {
     connection = nextConnection(connection, s, Date.now());
+    if (s === 'subscribed') prompt.hide();
     schedule();
   }
 
@@ -133,12 +136,22 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
   }
 
   byId('connection').replaceChildren(badge.root);
-  void api.getPlan().then((result) => {
+  // the plan file comes with an operator token: fetch again whenever the token changes
+  let planToken = readToken();
+  const loadPlan = (): void => void api.getPlan().then((result) => {
     planInForce = result.ok ? { plan: result.data, raw: result.data.raw } : { plan: null, raw: null };
     planDirty = true;
     schedule();
   });
-  openLiveLink({
+  // on a server with private reads the live feed needs a token before anything shows
+  const prompt = createTokenPrompt(translator(language), () => {
+    link.reconnect();
+    loadPlan();
+  });
+  byId('empty').before(prompt.root);
+  loadPlan();
+  const link = openLiveLink({
+    refused: (refusal) => prompt.show(refusal.message),
     snapshot: (snapshot) => take(applySnapshot(state, snapshot, Date.now())),
     connection: signal,
     push: {
@@ -149,6 +162,12 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
     },
   });
   // The indicator's "last data" age must advance even when nothing arrives.
-  setInterval(schedule, 1000);
+  setInterval(() => {
+    if (readToken() !== planToken) {
+      planToken = readToken();
+      loadPlan();
+    }
+    schedule();
+  }, 1000);
   schedule();
 }

@@ -30,7 +30,7 @@ export function renderPlan(container: HTMLElement, plan: PlanSummary | null, raw
       ),
     ),
     raw === null
-      ? el('p', { class: 'note' }, t('plan.unavailable'))
+      ? el('p', { class: 'note', 'data-testid': 'plan-raw-needs-token' }, t('plan.raw-needs-token'))
       : el('details', { class: 'plan-raw', 'data-testid': 'plan-raw' }, el('summary', {}, t('plan.raw')), el('pre', { tabindex: 0 }, el('code', {}, raw))),
   );
 }

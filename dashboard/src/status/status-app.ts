@@ -4,11 +4,13 @@
  * which the server caches and answers cheaply however many people reload.
  */
 import type { Language } from '../api/api-types.js';
-import { fetchSummary } from '../api/status-client.js';
+import { authHeaders, fetchSummary } from '../api/status-client.js';
 import { languageSwitch } from '../i18n/browser-language.js';
 import { translator } from '../i18n/translate.js';
 import { initialConnection, nextConnection, type ConnectionSignal } from '../live/connection-state.js';
 import { openLiveLink } from '../live/socket-link.js';
+import { createTokenPrompt } from '../live/token-prompt.js';
+import { readToken } from '../operator/token-store.js';
 import { byId, setText } from '../shared/dom.js';
 import { viewFromSummary } from './from-summary.js';
 import { liveFromSnapshot, liveWithNotice, liveWithTicks, viewFromLive, type StatusLive } from './from-live.js';
@@ -24,6 +26,13 @@ export function startStatusApp(initialLanguage: Language): void {
   let poll = initialPollState;
   let polling = false;
   let frame: number | null = null;
+  // a private server refuses reads without a token: the prompt takes one, then everything retries with it
+  const prompt = createTokenPrompt(translator(language), () => {
+    link.reconnect();
+    poll = { ...poll, lastPollAt: null, failures: 0 };
+    void pollIfDue();
+  });
+  byId('status').before(prompt.root);
 
   function mode(): StatusMode {
     if (connection.phase === 'live') return 'live';
@@ -47,7 +56,8 @@ export function startStatusApp(initialLanguage: Language): void {
   async function pollIfDue(): Promise<void> {
     if (polling || !shouldPoll(poll, Date.now())) return;
     polling = true;
-    const outcome = await fetchSummary((...args) => fetch(...args), language, conditionalHeaders(poll), Date.now);
+    const outcome = await fetchSummary((...args) => fetch(...args), language, { ...conditionalHeaders(poll), ...authHeaders(readToken()) }, Date.now);
+    if (outcome.kind === 'failed' && outcome.denied) prompt.show(outcome.denied.message);
     polling = false;
     poll = afterPoll(poll, outcome, Date.now());
     if (outcome.kind === 'changed') polled = viewFromSummary(outcome.summary);
@@ -56,6 +66,7 @@ export function startStatusApp(initialLanguage: Language): void {
 
   function signal(s: ConnectionSignal): void {
     connection = nextConnection(connection, s, Date.now());
+    if (s === 'subscribed') prompt.hide();
     poll = withSocket(poll, connection.phase === 'live');
     schedule();
     void pollIfDue();
@@ -79,7 +90,8 @@ export function startStatusApp(initialLanguage: Language): void {
   schedule();
   void pollIfDue();
   setInterval(() => void pollIfDue(), 1000);
-  openLiveLink({
+  const link = openLiveLink({
+    refused: (refusal) => prompt.show(refusal.message),
     snapshot(snapshot) {
       live = liveFromSnapshot(snapshot);
       schedule();

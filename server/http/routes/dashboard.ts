@@ -3,16 +3,19 @@
  * Each page is read once and served from memory with an ETag, so thousands of people
  * reloading the status page during a surge cost a header comparison each. When the build is
  * missing the pages say how to make it rather than answering 404.
+ *
+ * The pages are shells without data, so they load without a token even when reads are
+ * private: the data comes from the API and the live feed, which check the token the reader
+ * pastes into the page.
  */
 import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PreHandler } from '../../ingest/pre-handler.js';
 
 const PAGES: Record<string, string> = { '/': 'index.html', '/status': 'status.html' };
 
-export async function dashboardRoutes(app: FastifyInstance, opts: { dir: string; preHandler: PreHandler }): Promise<void> {
+export async function dashboardRoutes(app: FastifyInstance, opts: { dir: string }): Promise<void> {
   const cache = new Map<string, { html: string; etag: string }>();
   const load = async (file: string): Promise<{ html: string; etag: string } | null> => {
     const hit = cache.get(file);
@@ -27,7 +30,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { dir: string;
     }
   };
   for (const [url, file] of Object.entries(PAGES)) {
-    app.get(url, { preHandler: opts.preHandler, logLevel: 'warn' }, async (req, reply) => {
+    app.get(url, { logLevel: 'warn' }, async (req, reply) => {
       const page = await load(file);
       if (!page) {
         return reply.code(503).type('text/plain; charset=utf-8')

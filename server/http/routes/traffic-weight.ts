@@ -24,7 +24,7 @@ function parseWeight(raw: string | string[] | undefined): number | null {
 }
 
 async function mayWeigh(store: Store, request: FastifyRequest, now: number): Promise<boolean> {
-  const token = bearerToken(request);
+  const token = bearerToken(request.headers.authorization);
   if (token === null) return false;
   const identity = await verifyToken(store, token, now);
   return identity !== null && roleSatisfies(identity.role, 'ingest');
