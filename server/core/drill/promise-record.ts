@@ -10,7 +10,8 @@
  * - on target: |error| <= max(2 min, 25% of the actual wait)
  * - broken: users waited longer than promised beyond that tolerance, or never recovered
  * - not known: the notice said the recovery time is not known yet; neither kept nor broken
- * Shares are of the notices that gave a time.
+ * Shares are of all scored notices, "not known" ones included: saying "not known yet" keeps
+ * no promise but breaks none either.
  */
 import type { Notice, Tick } from '../engine/types.js';
 
@@ -23,9 +24,9 @@ export interface PromiseRecord {
   scored: number;
   /** of those, notices that said the recovery time is not known yet */
   notKnown: number;
-  /** share (0..1) of the notices with a time that were within tolerance */
+  /** share (0..1) of the scored notices that were within tolerance */
   onTarget: number;
-  /** share (0..1) of the notices with a time after which users waited longer */
+  /** share (0..1) of the scored notices after which users waited longer */
   broken: number;
   /** median |promised - actual|, seconds; null when nothing could be compared */
   medianErrorSeconds: number | null;
@@ -89,12 +90,11 @@ export function promiseRecord(ticks: readonly Tick[], notices: readonly Notice[]
     if (judged.verdict === 'broken') broken++;
     if (judged.errorSeconds !== null) errors.push(judged.errorSeconds);
   }
-  const timed = scored - notKnown;
   return {
     scored,
     notKnown,
-    onTarget: timed > 0 ? onTarget / timed : 0,
-    broken: timed > 0 ? broken / timed : 0,
+    onTarget: scored > 0 ? onTarget / scored : 0,
+    broken: scored > 0 ? broken / scored : 0,
     medianErrorSeconds: errors.length > 0 ? median(errors.map(Math.abs)) : null,
     biasSeconds: errors.length > 0 ? errors.reduce((a, b) => a + b, 0) / errors.length : null,
   };

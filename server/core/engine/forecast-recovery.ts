@@ -5,7 +5,9 @@
  * when latency exceeds the objective or requests are refused; they have recovered from the
  * start of a calm stretch that lasts STABLE_MS and, if it starts sooner, through LOOKAHEAD_MS.
  *
- * The run is bounded (HORIZON_MS) and made only when a notice needs it, so it stays cheap.
+ * The run is bounded (HORIZON_MS) and made only when a notice needs it, so it stays cheap;
+ * past the first half hour it takes coarser steps (stepAfter), where a minute or two of
+ * resolution is well within what a promise that far out can be held to.
  * The range: earliest is the first calm tick of the run; latest the recovery of a second run
  * with demand 15% above the forecast (null when that one does not recover in the horizon).
  */
@@ -18,6 +20,12 @@ export const STABLE_MS = 10 * 60_000;
 export const LOOKAHEAD_MS = 30 * 60_000;
 export const HORIZON_MS = 3 * 3_600_000;
 const HIGH_DEMAND = 1.15;
+
+/** The simulated tick `elapsedMs` into the run: the plan's own tick first, then 1 and 2 minutes. */
+function stepAfter(tickMs: number, elapsedMs: number): number {
+  if (elapsedMs < 30 * 60_000) return tickMs;
+  return Math.max(tickMs, elapsedMs < 60 * 60_000 ? 60_000 : 120_000);
+}
 
 interface Run {
   firstCalm: number | null;
@@ -32,13 +40,13 @@ function runForward(
   demand: (at: number) => number,
   factor: number,
 ): Run {
-  const dtMs = plan.tickSeconds * 1000;
+  const tickMs = plan.tickSeconds * 1000;
   const t = start.lastT;
   const sink: CoreEvent[] = [];
   let state = start;
   let firstCalm: number | null = null;
   let calmSince: number | null = null;
-  for (let at = t + dtMs; at <= t + HORIZON_MS; at += dtMs) {
+  for (let at = t + tickMs; at <= t + HORIZON_MS; at += stepAfter(tickMs, at - t)) {
     sink.length = 0;
     const demandRps = demand(at) * factor;
     const served = advanceAndServe(plan, svc, state, state.fleet, demandRps, at, sink);
