@@ -3,12 +3,13 @@ import { parseArgs } from 'node:util';
 import { formatError, type FlashcrowdError } from '../core/errors.js';
 import { replay, type ReplayResult } from '../core/drill/replay.js';
 import { POLICY_NAMES, type PolicyName } from '../core/plan/types.js';
+import { VERDICT_RULE } from '../core/drill/summary-columns.js';
 import { loadDefaultPlan, loadPlan } from '../plan-file.js';
 import { chartJsSource } from '../report/chart-js-source.js';
 import { renderReport } from '../report/html.js';
 import { loadScenario } from '../scenario-file.js';
 import type { CliIo } from './io.js';
-import { summaryTable } from './summary-table.js';
+import { columnHelp, summaryTable } from './summary-table.js';
 
 export const REPLAY_USAGE = `usage: flashcrowd replay --scenario FILE [--plan FILE] [--policy NAME[,NAME...]] [--json OUT] [--report OUT.html] [--from ISO] [--to ISO] [--service NAME]
 
@@ -17,7 +18,10 @@ export const REPLAY_USAGE = `usage: flashcrowd replay --scenario FILE [--plan FI
   --plan      the contingency plan (YAML); default: the embedded default plan
   --policy    ${POLICY_NAMES.join(', ')}; several, comma-separated, replay the same scenario under each
   --json      write the replay (ticks, events, notices, summary) as JSON
-  --report    write a self-contained HTML report with charts`;
+  --report    write a self-contained HTML report with charts
+
+Summary columns (with several policies the best is named by ${VERDICT_RULE}):
+${columnHelp().join('\n')}`;
 
 export async function runReplay(args: string[], io: CliIo): Promise<number> {
   let values;
@@ -27,7 +31,7 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
       options: {
         scenario: { type: 'string' }, plan: { type: 'string' }, policy: { type: 'string' },
         json: { type: 'string' }, report: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-        service: { type: 'string' },
+        service: { type: 'string' }, help: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -36,6 +40,10 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
     io.err(`flashcrowd replay: ${(e as Error).message}`);
     io.err(REPLAY_USAGE);
     return 2;
+  }
+  if (values.help) {
+    io.out(REPLAY_USAGE);
+    return 0;
   }
   if (!values.scenario) {
     io.err('flashcrowd replay: --scenario is required');
