@@ -42,9 +42,14 @@ export function isAffected(tick: Tick, sloMs: number): boolean {
 
 /** For each tick index, when users were back for good from there on (epoch ms), or null. */
 export function recoveryAfter(ticks: readonly Tick[], sloMs: number, tickSeconds: number): (number | null)[] {
+  return recoveryIndexAfter(ticks, sloMs, tickSeconds).map((i) => (i < 0 ? null : Date.parse((ticks[i] as Tick).t)));
+}
+
+/** recoveryAfter as tick indexes (-1: none), so a summary parses only the times it scores. */
+function recoveryIndexAfter(ticks: readonly Tick[], sloMs: number, tickSeconds: number): number[] {
   const stableTicks = Math.max(1, Math.ceil(STABLE_SECONDS / tickSeconds));
-  const out: (number | null)[] = new Array(ticks.length).fill(null);
-  let next: number | null = null;
+  const out: number[] = new Array<number>(ticks.length).fill(-1);
+  let next = -1;
   let calmRun = 0;
   for (let i = ticks.length - 1; i >= 0; i--) {
     const tick = ticks[i] as Tick;
@@ -52,7 +57,7 @@ export function recoveryAfter(ticks: readonly Tick[], sloMs: number, tickSeconds
     else {
       calmRun++;
       // a calm stretch reaching the end of the replay counts: nothing contradicts it
-      if (calmRun >= stableTicks || i + calmRun === ticks.length) next = Date.parse(tick.t);
+      if (calmRun >= stableTicks || i + calmRun === ticks.length) next = i;
     }
     out[i] = next;
   }
@@ -72,7 +77,7 @@ export function judgePromise(publishedAt: number, promised: number | null, actua
 export function promiseRecord(ticks: readonly Tick[], notices: readonly Notice[], sloMs: number, tickSeconds: number): PromiseRecord {
   const index = new Map<string, number>();
   ticks.forEach((tick, i) => index.set(tick.t, i));
-  const recovery = recoveryAfter(ticks, sloMs, tickSeconds);
+  const recovery = recoveryIndexAfter(ticks, sloMs, tickSeconds);
   let scored = 0;
   let notKnown = 0;
   let onTarget = 0;
@@ -84,7 +89,8 @@ export function promiseRecord(ticks: readonly Tick[], notices: readonly Notice[]
     if (i === undefined || !isAffected(ticks[i] as Tick, sloMs)) continue;
     scored++;
     const promised = notice.expectedRecoveryAt === null ? null : Date.parse(notice.expectedRecoveryAt);
-    const judged = judgePromise(Date.parse(notice.t), promised, recovery[i] ?? null);
+    const back = recovery[i] ?? -1;
+    const judged = judgePromise(Date.parse(notice.t), promised, back < 0 ? null : Date.parse((ticks[back] as Tick).t));
     if (judged.verdict === 'not-known') notKnown++;
     if (judged.verdict === 'on-target') onTarget++;
     if (judged.verdict === 'broken') broken++;
