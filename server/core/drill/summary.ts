@@ -159,6 +159,7 @@ function summariseService(
     }
   }
   const opened = events.find((e) => e.type === 'incident:opened') ?? null;
+  const delays = weightedQuantiles(ticks, [0.95, 0.99]);
   const detectedAt = firstOverload ? detection(ticks, firstOverload.t) : null;
   const recoveredAt = lastImpact ? new Date(Date.parse(lastImpact.t) + dt * 1000).toISOString() : null;
   return {
@@ -173,8 +174,8 @@ function summariseService(
     recoveredAt,
     timeToRecoverSeconds: firstImpact && recoveredAt ? (Date.parse(recoveredAt) - Date.parse(firstImpact.t)) / 1000 : null,
     worstUserDelayMs: worst,
-    p95DelayMs: weightedQuantile(ticks, 0.95),
-    p99DelayMs: weightedQuantile(ticks, 0.99),
+    p95DelayMs: delays[0] as number,
+    p99DelayMs: delays[1] as number,
     requestsThrottled: Math.round(throttled),
     requestsDropped: Math.round(dropped),
     minutesOverSlo: (impactedTicks * dt) / 60,
@@ -190,16 +191,18 @@ function summariseService(
   };
 }
 
-/** The latency below which the share q of the served requests waited (ticks weighted by servedRps). */
-function weightedQuantile(ticks: readonly Tick[], q: number): number {
+/** For each share q (ascending), the latency below which that share of the served requests waited (ticks weighted by servedRps). */
+function weightedQuantiles(ticks: readonly Tick[], qs: readonly number[]): number[] {
   const served = ticks.filter((t) => t.servedRps > 0).sort((a, b) => a.latencyMs - b.latencyMs);
   const total = served.reduce((sum, t) => sum + t.servedRps, 0);
+  const out: number[] = [];
   let seen = 0;
-  for (const tick of served) {
-    seen += tick.servedRps;
-    if (seen >= q * total) return tick.latencyMs;
+  let i = 0;
+  for (const q of qs) {
+    while (i < served.length && seen + (served[i] as Tick).servedRps < q * total) seen += (served[i++] as Tick).servedRps;
+    out.push(served[Math.min(i, served.length - 1)]?.latencyMs ?? 0);
   }
-  return served[served.length - 1]?.latencyMs ?? 0;
+  return out;
 }
 
 /** The rise above normal in force at the surge start, or the first one after it. */

@@ -129,11 +129,11 @@ function stepService(
   const served = advanceAndServe(plan, svc, prev, commanded, demandRps, t, events);
   const detected = detectStage(plan, svc, prev, sample, demandRps, served.result, t, events);
   const scaled = scaleStage(plan, svc, policy, prev, served.state, detected.level, demandRps, served.result, t, events);
-  const now: ServiceState = { detect: detected.state, scale: scaled.state, fleet: scaled.fleet, incident: prev.incident, level: detected.level, lastT: t };
   // run forward at most once a tick, and only when a notice or a stage change asks
   let forecast: RecoveryForecast | null = null;
   const foresee = (): RecoveryForecast => {
     if (forecast) return forecast;
+    const now: ServiceState = { detect: detected.state, scale: scaled.state, fleet: scaled.fleet, incident: prev.incident, level: detected.level, lastT: t };
     const growthRpsPerSec = ((detected.growthPctPerMin / 100) * detected.baselineRps) / 60;
     forecast = forecastRecovery(plan, svc, policy, now, demandForecast(history, t, demandRps, growthRpsPerSec, svc.growth.windowSeconds));
     return forecast;
