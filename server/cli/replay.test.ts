@@ -23,6 +23,8 @@ describe('flashcrowd replay', () => {
     expect(code).toBe(0);
     const rows = io.stdout.filter((l) => /^(step|none)\s+(messaging|meetings|docs)\s/.test(l));
     expect(rows).toHaveLength(6);
+    expect(io.stdout.find((l) => l.startsWith('best policy: '))).toMatch(/^best policy: step: .* \(rule: fewest minutes with users affected/);
+    expect(io.stdout.some((l) => /^\s+accU%\s+elasticity/.test(l))).toBe(true);
     const json = JSON.parse(await readFile(join(dir, 'r.json'), 'utf8')) as { runs: { policy: string; ticks: unknown[]; events: unknown[]; notices: unknown[]; summary: unknown }[] };
     expect(json.runs.map((r) => r.policy)).toEqual(['step', 'none']);
     for (const r of json.runs) expect(Object.keys(r).sort()).toEqual(['events', 'notices', 'policy', 'summary', 'ticks']);
@@ -30,6 +32,16 @@ describe('flashcrowd replay', () => {
     expect(html).toContain('id="report-data"');
     expect(html).toContain('new Chart(');
     expect(html).not.toMatch(/<script[^>]+src=/);
+  });
+
+  test('--help explains every summary column and the verdict rule', async () => {
+    const io = capture();
+    expect(await main(['replay', '--help'], io)).toBe(0);
+    const help = io.stdout.join('\n');
+    for (const head of ['p95 delay', 'p99 delay', 'on target', 'broken', 'not known', 'changes/h', 'accU%', 'accO%', 'tsU%', 'tsO%', 'instab%', 'jitter/min']) {
+      expect(help).toContain(`  ${head}`);
+    }
+    expect(help).toContain('fewest minutes with users affected, then fewest refused requests, then fewest server-hours');
   });
 
   test('one policy writes the Replay JSON contract at the top level', async () => {

@@ -4,6 +4,7 @@ import { formatError, type FlashcrowdError } from '../core/errors.js';
 import { replay, type ReplayResult } from '../core/drill/replay.js';
 import type { Scenario } from '../core/drill/scenario.js';
 import { POLICY_NAMES, type Plan, type PolicyName } from '../core/plan/types.js';
+import { VERDICT_RULE } from '../core/drill/summary-columns.js';
 import { loadDefaultPlan, loadPlan } from '../plan-file.js';
 import { chartJsSource } from '../report/chart-js-source.js';
 import { renderReport } from '../report/html.js';
@@ -11,7 +12,7 @@ import { loadScenario, resolveScenarioPath } from '../scenario-file.js';
 import { cliTimeToMs, readCliTime, type CliTime } from './cli-time.js';
 import type { CliIo } from './io.js';
 import { planReplayWork } from './replay-work.js';
-import { summaryTable } from './summary-table.js';
+import { columnHelp, summaryTable } from './summary-table.js';
 
 export const REPLAY_USAGE = `usage: flashcrowd replay --scenario FILE|NAME [--plan FILE] [--policy NAME[,NAME...]] [--json OUT] [--report OUT.html] [--from TIME] [--to TIME] [--service NAME]
 
@@ -27,6 +28,9 @@ options:
   --json      write the replay (ticks, events, notices, summary) as JSON
   --report    write a self-contained HTML report with charts
   --help      show this help
+
+Summary columns (with several policies the best is named by ${VERDICT_RULE}):
+${columnHelp().join('\n')}
 
 exit status: 0 replayed, 1 a file or its content was refused (the error says file:line:column: field: what), 2 wrong usage`;
 

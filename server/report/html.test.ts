@@ -30,3 +30,14 @@ test('text from events cannot close the data script, and level changes carry the
   expect(event.message).toBe(hostile);
   expect(event.level).toBe('surge');
 });
+
+test('the summary table takes its columns and their tooltips from the shared column constant, and names the best policy', () => {
+  const html = renderReport([run('a'), { ...run('b'), policy: 'none' }].map((r) => ({
+    ...r,
+    summary: { ...r.summary, policy: r.policy, services: { chat: { minutesOverSlo: r.policy === 'none' ? 60 : 5, requestsThrottled: 0, requestsDropped: 0, serverHours: 1 } as never } },
+  })), { title: 'T', plan, chartJs: '' });
+  const data = embeddedData(html) as unknown as { columns: { head: string; meaning: string }[]; verdict: string };
+  expect(data.columns.map((c) => c.head)).toEqual(expect.arrayContaining(['p95 delay', 'on target', 'broken', 'accU%', 'jitter/min']));
+  expect(data.verdict).toMatch(/^best policy: step: 5\.0 min with users affected against 60\.0 for none/);
+  expect(html).toContain("title: c.meaning");
+});

@@ -7,6 +7,8 @@
 import type { Plan } from '../core/plan/types.js';
 import type { ReplayResult } from '../core/drill/replay.js';
 import type { Tick } from '../core/engine/types.js';
+import { SUMMARY_COLUMNS } from '../core/drill/summary-columns.js';
+import { verdict } from '../core/drill/verdict.js';
 import { REPORT_SCRIPT } from './report-script.js';
 
 const MAX_POINTS = 1500;
@@ -21,6 +23,7 @@ export interface ReportOptions {
 export function renderReport(runs: readonly ReplayResult[], opts: ReportOptions): string {
   const data = {
     timezone: opts.plan.timezone,
+    ...summaryMeta(runs),
     runs: runs.map((run) => ({
       policy: run.policy,
       summary: run.summary,
@@ -37,7 +40,7 @@ export function renderReport(runs: readonly ReplayResult[], opts: ReportOptions)
           .map((e) => ({ t: e.t, reason: e.reason ?? '', message: e.message })),
         notices: run.notices
           .filter((n) => n.service === name)
-          .map((n) => ({ t: n.t, stage: n.stage, level: n.level, title: n.text.en.title, body: n.text.en.body })),
+          .map((n) => ({ t: n.t, stage: n.stage, level: n.level, title: n.text.en.title, body: n.text.en.body, expectedRecoveryAt: n.expectedRecoveryAt })),
       })),
     })),
   };
@@ -58,6 +61,11 @@ export function renderReport(runs: readonly ReplayResult[], opts: ReportOptions)
 </body>
 </html>
 `;
+}
+
+/** What the summary table's columns mean (its tooltips and legend) and which policy did best. */
+function summaryMeta(runs: readonly ReplayResult[]): { columns: typeof SUMMARY_COLUMNS; verdict: string | null } {
+  return { columns: SUMMARY_COLUMNS, verdict: verdict(runs.map((r) => r.summary))?.message ?? null };
 }
 
 type ReportTick = Pick<Tick, 't' | 'demandRps' | 'capacityRps' | 'servedRps' | 'throttledRps' | 'droppedRps' | 'backlog' | 'latencyMs' | 'level' | 'baselineRps' | 'servers'>;

@@ -15,21 +15,37 @@ export const REPORT_SCRIPT = String.raw`
     return e;
   }
   function dur(s) { return s === null ? '-' : s < 0 ? '-' + dur(-s) : s >= 3600 ? num.format(s / 3600) + ' h' : s >= 60 ? num.format(s / 60) + ' min' : num.format(s) + ' s'; }
+  function pct(share, of) { return of === 0 ? '-' : Math.round(share * 100) + '%'; }
+  // one cell per column key of data.columns (SUMMARY_COLUMNS), so the table, its tooltips and the CLI agree
+  function summaryCells(run, name) {
+    var s = run.summary.services[name], e = s.elasticity, p = s.promises;
+    return {
+      policy: run.policy, service: name, detect: dur(s.detectionDelaySeconds), recover: dur(s.timeToRecoverSeconds),
+      p95: num.format(s.p95DelayMs) + ' ms', p99: num.format(s.p99DelayMs) + ' ms', worst: num.format(s.worstUserDelayMs) + ' ms',
+      throttled: num.format(s.requestsThrottled), dropped: num.format(s.requestsDropped), minOverSlo: num.format(s.minutesOverSlo),
+      serverHours: num.format(s.serverHours), fleetChanges: num.format(s.fleetChangesPerHour),
+      promises: String(p.scored), onTarget: pct(p.onTarget, p.scored), broken: pct(p.broken, p.scored), notKnown: String(p.notKnown),
+      accU: num.format(e.accuracyU), accO: num.format(e.accuracyO), tsU: num.format(e.timeshareU), tsO: num.format(e.timeshareO),
+      instab: num.format(e.instability), jitter: num.format(e.jitter),
+    };
+  }
   function summaryTable() {
-    var head = ['Policy', 'Service', 'Detection delay', 'Time to recover', 'Worst delay', 'Throttled', 'Dropped', 'Min over SLO', 'Server-hours', 'accuracyU', 'accuracyO', 'timeshareU', 'timeshareO', 'instability', 'jitter'];
     var rows = [];
     data.runs.forEach(function (run) {
       Object.keys(run.summary.services).forEach(function (name) {
-        var s = run.summary.services[name], e = s.elasticity;
-        rows.push([run.policy, name, dur(s.detectionDelaySeconds), dur(s.timeToRecoverSeconds), num.format(s.worstUserDelayMs) + ' ms',
-          num.format(s.requestsThrottled), num.format(s.requestsDropped), num.format(s.minutesOverSlo), num.format(s.serverHours),
-          num.format(e.accuracyU), num.format(e.accuracyO), num.format(e.timeshareU), num.format(e.timeshareO), num.format(e.instability), num.format(e.jitter)]);
+        var cells = summaryCells(run, name);
+        rows.push(data.columns.map(function (c) { return cells[c.key]; }));
       });
     });
     return el('table', {}, [
-      el('thead', {}, [el('tr', {}, head.map(function (h) { return el('th', { scope: 'col' }, [h]); }))]),
+      el('thead', {}, [el('tr', {}, data.columns.map(function (c) { return el('th', { scope: 'col', title: c.meaning }, [c.head]); }))]),
       el('tbody', {}, rows.map(function (r) { return el('tr', {}, r.map(function (c) { return el('td', {}, [String(c)]); })); })),
     ]);
+  }
+  function summaryLegend() {
+    var items = [];
+    data.columns.forEach(function (c) { items.push(el('dt', {}, [c.head]), el('dd', {}, [c.meaning])); });
+    return el('details', {}, [el('summary', {}, ['What the columns mean']), el('dl', { class: 'muted' }, items)]);
   }
   // vertical marks for level changes (dashed, labelled) and notices (dotted) on every chart
   var timelineMarks = {
@@ -124,6 +140,8 @@ export const REPORT_SCRIPT = String.raw`
     return el('section', {}, [el('h3', {}, [svc.displayName + ' (' + run.policy + ')']), charts, el('details', {}, [el('summary', {}, ['Events and notices (' + items.length + ')']), list])]);
   }
   root.append(el('h2', {}, ['Summary']), summaryTable());
+  if (data.verdict) root.append(el('p', { class: 'verdict' }, [el('strong', {}, [data.verdict])]));
+  root.append(summaryLegend());
   data.runs.forEach(function (run) {
     root.append(el('h2', {}, ['Policy: ' + run.policy]));
     run.services.forEach(function (svc) { root.append(serviceSection(run, svc)); });

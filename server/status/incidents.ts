@@ -33,6 +33,9 @@ export interface SpIncidentUpdate {
   cause: string;
   expected_delay_ms: number;
   expected_recovery_at: string | null;
+  /** the forecast's range around expected_recovery_at; null when not known */
+  expected_recovery_earliest_at: string | null;
+  expected_recovery_latest_at: string | null;
   next_update_at: string | null;
   /** the notice in every language: title, body and cause */
   translations: Record<Language, NoticeText & { cause: string }>;
@@ -88,6 +91,8 @@ function buildUpdates(incident: StatusIncident, service: StatusService | undefin
       cause: n.cause[language],
       expected_delay_ms: n.expectedDelayMs,
       expected_recovery_at: n.expectedRecoveryAt,
+      expected_recovery_earliest_at: n.recoveryEarliestAt ?? null,
+      expected_recovery_latest_at: n.recoveryLatestAt ?? null,
       next_update_at: n.nextUpdateAt,
       translations: translations(n),
     };

@@ -5,7 +5,7 @@
  */
 import { fail, ok, type Result } from '../errors.js';
 import { initialEngineState, step } from '../engine/step.js';
-import type { EngineEvent, Notice, Tick } from '../engine/types.js';
+import type { DemandHistory, EngineEvent, Notice, Tick } from '../engine/types.js';
 import type { Plan, PolicyName } from '../plan/types.js';
 import { demandAt, scenarioBounds, type Scenario } from './scenario.js';
 import { summarise, type ReplaySummary } from './summary.js';
@@ -30,6 +30,18 @@ export interface ReplayResult {
 }
 
 const PROGRESS_EVERY_TICKS = 500;
+const HISTORY_STEP_MS = 60_000;
+
+/** The scenario's demand as the forecast's history; the engine reads only a day back from now. */
+function scenarioHistory(scenario: Scenario, services: readonly string[], startMs: number, endMs: number): Record<string, DemandHistory> {
+  const out: Record<string, DemandHistory> = {};
+  for (const name of services) {
+    const rps: number[] = [];
+    for (let t = startMs; t <= endMs; t += HISTORY_STEP_MS) rps.push(demandAt(scenario, name, t));
+    out[name] = { startMs, stepMs: HISTORY_STEP_MS, rps };
+  }
+  return out;
+}
 
 export function replay(plan: Plan, scenario: Scenario, opts: ReplayOptions = {}): Result<ReplayResult> {
   const services = Object.keys(scenario.services).filter((name) => plan.services[name]);
@@ -54,6 +66,7 @@ export function replay(plan: Plan, scenario: Scenario, opts: ReplayOptions = {})
   const dtMs = plan.tickSeconds * 1000;
   const total = Math.floor((to - from) / dtMs);
   let state = initialEngineState(played, from, opts.policy);
+  const history = scenarioHistory(scenario, services, bounds.startMs, bounds.endMs);
   const ticks: Tick[] = [];
   const events: EngineEvent[] = [];
   const notices: Notice[] = [];
@@ -61,7 +74,7 @@ export function replay(plan: Plan, scenario: Scenario, opts: ReplayOptions = {})
     const t = from + i * dtMs;
     const samples: Record<string, { rps: number }> = {};
     for (const name of services) samples[name] = { rps: demandAt(scenario, name, t) };
-    const out = step(played, state, { t, samples });
+    const out = step(played, state, { t, samples, history });
     state = out.state;
     for (const tick of out.ticks) ticks.push(tick);
     for (const e of out.events) events.push(e);

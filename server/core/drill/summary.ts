@@ -16,10 +16,16 @@
  * - requestsThrottled / requestsDropped: summed over the replay
  * - minutesOverSlo: minutes of impacted ticks
  * - serverHours: servers paid for (every server not in the stopped standby pool) times time
+ * - p95DelayMs / p99DelayMs: request-weighted: 95% (99%) of the requests served waited at
+ *   most this long (each tick's latency weighted by the requests it served)
+ * - fleetChangesPerHour: how often the committed fleet (active + starting + provisioning)
+ *   grew or shrank, per hour of replay; scaleOuts / scaleIns count the changes each way
+ * - promises: the promise record (promise-record.ts)
  */
 import type { Plan } from '../plan/types.js';
 import type { EngineEvent, Notice, Tick } from '../engine/types.js';
 import { elasticity, type Elasticity } from './elasticity.js';
+import { promiseRecord, type PromiseRecord } from './promise-record.js';
 
 export interface ServiceSummary {
   ticks: number;
@@ -34,13 +40,19 @@ export interface ServiceSummary {
   recoveredAt: string | null;
   timeToRecoverSeconds: number | null;
   worstUserDelayMs: number;
+  p95DelayMs: number;
+  p99DelayMs: number;
   requestsThrottled: number;
   requestsDropped: number;
   minutesOverSlo: number;
   serverHours: number;
   peakServers: number;
+  scaleOuts: number;
+  scaleIns: number;
+  fleetChangesPerHour: number;
   incidents: number;
   notices: number;
+  promises: PromiseRecord;
   elasticity: Elasticity;
 }
 
@@ -115,7 +127,14 @@ function summariseService(
   const sustainedTicks = Math.max(2, Math.ceil(60 / dt));
   let firstImpact: Tick | null = null;
   let lastImpact: Tick | null = null;
+  let scaleOuts = 0;
+  let scaleIns = 0;
+  let committedBefore: number | null = null;
   for (const tick of ticks) {
+    const committed = tick.servers.active + tick.servers.starting + tick.servers.provisioning;
+    if (committedBefore !== null && committed > committedBefore) scaleOuts++;
+    if (committedBefore !== null && committed < committedBefore) scaleIns++;
+    committedBefore = committed;
     peakDemand = Math.max(peakDemand, tick.demandRps);
     peakLevelIndex = Math.max(peakLevelIndex, levels.indexOf(tick.level));
     worst = Math.max(worst, tick.latencyMs);
@@ -140,6 +159,7 @@ function summariseService(
     }
   }
   const opened = events.find((e) => e.type === 'incident:opened') ?? null;
+  const delays = weightedQuantiles(ticks, [0.95, 0.99]);
   const detectedAt = firstOverload ? detection(ticks, firstOverload.t) : null;
   const recoveredAt = lastImpact ? new Date(Date.parse(lastImpact.t) + dt * 1000).toISOString() : null;
   return {
@@ -154,15 +174,35 @@ function summariseService(
     recoveredAt,
     timeToRecoverSeconds: firstImpact && recoveredAt ? (Date.parse(recoveredAt) - Date.parse(firstImpact.t)) / 1000 : null,
     worstUserDelayMs: worst,
+    p95DelayMs: delays[0] as number,
+    p99DelayMs: delays[1] as number,
     requestsThrottled: Math.round(throttled),
     requestsDropped: Math.round(dropped),
     minutesOverSlo: (impactedTicks * dt) / 60,
     serverHours: paidServerSeconds / 3600,
     peakServers,
+    scaleOuts,
+    scaleIns,
+    fleetChangesPerHour: ticks.length > 0 ? (scaleOuts + scaleIns) / ((ticks.length * dt) / 3600) : 0,
     incidents: events.filter((e) => e.type === 'incident:opened').length,
     notices: notices.length,
+    promises: promiseRecord(ticks, notices, sloMs, dt),
     elasticity: elasticity(ticks.map((t) => t.demandServers), ticks.map((t) => t.supplyServers), dt),
   };
+}
+
+/** For each share q (ascending), the latency below which that share of the served requests waited (ticks weighted by servedRps). */
+function weightedQuantiles(ticks: readonly Tick[], qs: readonly number[]): number[] {
+  const served = ticks.filter((t) => t.servedRps > 0).sort((a, b) => a.latencyMs - b.latencyMs);
+  const total = served.reduce((sum, t) => sum + t.servedRps, 0);
+  const out: number[] = [];
+  let seen = 0;
+  let i = 0;
+  for (const q of qs) {
+    while (i < served.length && seen + (served[i] as Tick).servedRps < q * total) seen += (served[i++] as Tick).servedRps;
+    out.push(served[Math.min(i, served.length - 1)]?.latencyMs ?? 0);
+  }
+  return out;
 }
 
 /** The rise above normal in force at the surge start, or the first one after it. */

@@ -8,28 +8,21 @@
  *                           force when the tick began (a decision takes effect on the next tick)
  *   4. detect               triggers see the same utilisation and latency users just saw
  *   5. decideScale          the policy reacts to the new level; setDesired starts servers
- *   6. estimateRecovery     from the fleet as it now heads for its desired size
- *   7. updateIncident       notices carry the numbers of this tick
+ *   6. updateIncident       notices carry the numbers of this tick; a notice's recovery time
+ *                           is the engine run forward from here (forecast-recovery.ts)
  * The live server and the offline replay both call step(); only who supplies `t` differs.
  */
-import { detect, initialDetectState, type DetectResult, type DetectState } from '../detect/index.js';
-import {
-  advanceFleet,
-  estimateRecovery,
-  fleetView,
-  initialFleetState,
-  serveTick,
-  serversByState,
-  setDesired,
-  type FleetState,
-  type ServeResult,
-} from '../fleet/index.js';
+import { initialDetectState, type DetectResult, type DetectState } from '../detect/index.js';
+import { initialFleetState, serversByState, setDesired, type FleetState, type ServeResult } from '../fleet/index.js';
 import { initialIncidentState, updateIncident, type IncidentState, type IncidentUpdate } from '../notices/index.js';
 import type { Plan, PolicyName, ServicePlan } from '../plan/types.js';
-import { decideScale, initialScaleState, type ScaleState } from '../scale/index.js';
+import { initialScaleState, type ScaleState } from '../scale/index.js';
+import { demandForecast } from './demand-forecast.js';
+import { forecastRecovery } from './forecast-recovery.js';
+import { advanceAndServe, append, detectStage, scaleStage } from './stages.js';
 // for its side effect: gives the per-tick shapes their final field representations first
 import './primed-shapes.js';
-import type { Command, CoreEvent, EngineEvent, Notice, ServersByState, ServiceSample, StepInput, Tick } from './types.js';
+import type { Command, CoreEvent, DemandHistory, EngineEvent, RecoveryForecast, Notice, ServersByState, ServiceSample, StepInput, Tick } from './types.js';
 
 export interface ServiceState {
   detect: DetectState;
@@ -86,7 +79,7 @@ export function step(plan: Plan, state: EngineState, input: StepInput): StepOutp
     if (!prev) continue;
     const sample = input.samples[name] ?? { rps: 0 };
     const own = commands.length === 0 ? NO_COMMANDS : commands.filter((c) => c.service === name);
-    const out = stepService(plan, svc, state.policy ?? svc.scale.policy, prev, sample, own, { t: input.t, iso });
+    const out = stepService(plan, svc, state.policy ?? svc.scale.policy, prev, sample, own, { t: input.t, iso }, input.history?.[name]);
     services[name] = out.state;
     ticks.push(out.tick);
     for (const e of out.events) events.push(engineEvent(e, iso, name));
@@ -127,6 +120,7 @@ function stepService(
   sample: ServiceSample,
   commands: readonly Command[],
   at: { t: number; iso: string },
+  history: DemandHistory | undefined,
 ): ServiceStepOutput {
   const t = at.t;
   const events: CoreEvent[] = [];
@@ -135,11 +129,19 @@ function stepService(
   const served = advanceAndServe(plan, svc, prev, commanded, demandRps, t, events);
   const detected = detectStage(plan, svc, prev, sample, demandRps, served.result, t, events);
   const scaled = scaleStage(plan, svc, policy, prev, served.state, detected.level, demandRps, served.result, t, events);
-  const growthRpsPerSec = (detected.growthPctPerMin / 100) * detected.baselineRps / 60;
-  const recoveryAt = estimateRecovery(svc, scaled.fleet, t, demandRps, growthRpsPerSec);
+  // run forward at most once a tick, and only when a notice or a stage change asks
+  let forecast: RecoveryForecast | null = null;
+  const foresee = (): RecoveryForecast => {
+    if (forecast) return forecast;
+    const now: ServiceState = { detect: detected.state, scale: scaled.state, fleet: scaled.fleet, incident: prev.incident, level: detected.level, lastT: t };
+    const growthRpsPerSec = ((detected.growthPctPerMin / 100) * detected.baselineRps) / 60;
+    forecast = forecastRecovery(plan, svc, policy, now, demandForecast(history, t, demandRps, growthRpsPerSec, svc.growth.windowSeconds));
+    return forecast;
+  };
   const servers = serversByState(scaled.fleet);
-  const incident = incidentStage(plan, svc, prev.incident, detected, served.result, demandRps, recoveryAt, servers, t);
+  const incident = incidentStage(plan, svc, prev.incident, detected, served.result, demandRps, foresee, servers, t);
   append(events, incident.events);
+  const recoveryAt = incident.state.open?.expectedRecoveryAt ?? null;
   return {
     state: {
       detect: detected.state,
@@ -153,10 +155,6 @@ function stepService(
     events,
     notices: incident.notices,
   };
-}
-
-function append<T>(to: T[], more: readonly T[]): void {
-  for (const item of more) to.push(item);
 }
 
 /** 1. An operator's scale requests, before anything reacts to them. */
@@ -175,78 +173,6 @@ function applyCommands(svc: ServicePlan, fleet: FleetState, commands: readonly C
   return next;
 }
 
-/** 2 and 3. Servers whose time has come join, then the fleet serves the tick's demand. */
-function advanceAndServe(
-  plan: Plan,
-  svc: ServicePlan,
-  prev: ServiceState,
-  fleet: FleetState,
-  demandRps: number,
-  t: number,
-  events: CoreEvent[],
-): { state: FleetState; result: ServeResult } {
-  const dtSeconds = Math.max((t - prev.lastT) / 1000, 0) || plan.tickSeconds;
-  const advanced = advanceFleet(svc, fleet, t);
-  append(events, advanced.events);
-  const served = serveTick(svc, advanced.state, { demandRps, dtSeconds, throttleAllowed: throttleAllowed(svc, prev.level) }, t);
-  append(events, served.events);
-  return served;
-}
-
-/** 4. Triggers see the utilisation and latency users just saw. */
-function detectStage(
-  plan: Plan,
-  svc: ServicePlan,
-  prev: ServiceState,
-  sample: ServiceSample,
-  demandRps: number,
-  r: ServeResult,
-  t: number,
-  events: CoreEvent[],
-): DetectResult {
-  const refused = r.throttledRps + r.droppedRps;
-  const detected = detect(svc, plan.levels, prev.detect, {
-    t,
-    rps: demandRps,
-    latencyMs: sample.latencyMs ?? r.latencyMs,
-    errorRate: sample.errorRate ?? (demandRps > 0 ? refused / demandRps : 0),
-    utilization: r.utilization,
-  });
-  append(events, detected.events);
-  return detected;
-}
-
-/** 5. The policy reacts to the new level; a decision starts or stops servers at once. */
-function scaleStage(
-  plan: Plan,
-  svc: ServicePlan,
-  policy: PolicyName,
-  prev: ServiceState,
-  fleet: FleetState,
-  level: string,
-  demandRps: number,
-  r: ServeResult,
-  t: number,
-  events: CoreEvent[],
-): { state: ScaleState; fleet: FleetState } {
-  const view = fleetView(svc, fleet, t);
-  const scaled = decideScale(svc, policy, prev.scale, {
-    t,
-    level,
-    previousLevel: prev.level,
-    levels: plan.levels,
-    demandRps,
-    utilization: r.utilization,
-    fleet: view,
-    leadTimeSeconds: leadTimeSeconds(svc, view.standbyAvailable),
-  });
-  append(events, scaled.events);
-  if (!scaled.decision) return { state: scaled.state, fleet };
-  const applied = setDesired(svc, fleet, scaled.decision.desired, t);
-  append(events, applied.events);
-  return { state: scaled.state, fleet: applied.state };
-}
-
 /** 7. Notices carry the numbers of this tick. */
 function incidentStage(
   plan: Plan,
@@ -255,7 +181,7 @@ function incidentStage(
   detected: DetectResult,
   r: ServeResult,
   demandRps: number,
-  recoveryAt: number | null,
+  forecast: () => RecoveryForecast,
   servers: ServersByState,
   t: number,
 ): IncidentUpdate {
@@ -265,7 +191,7 @@ function incidentStage(
     levels: plan.levels,
     baselineMultiple: detected.baselineMultiple,
     expectedDelayMs: Math.max(r.latencyMs - svc.capacity.baseLatencyMs, 0),
-    expectedRecoveryAt: recoveryAt,
+    forecast,
     throttling: r.throttledRps + r.droppedRps > 0,
     scalingOut: servers.starting + servers.provisioning > 0,
     capacityCoversDemand: r.capacityRps >= demandRps && r.backlog <= 0,
@@ -298,19 +224,10 @@ function tickRecord(
     demandServers: r.demandServers,
     supplyServers: r.supplyServers,
     servers,
-    // recovery is usually "now": the tick's own time string serves without formatting another
-    expectedRecoveryAt: recoveryAt === null ? null : recoveryAt === at.t ? at.iso : new Date(recoveryAt).toISOString(),
+    // the latest notice's promise, and only while an incident is open
+    expectedRecoveryAt: recoveryAt === null ? null : new Date(recoveryAt).toISOString(),
     t: at.iso,
   };
 }
 
-/** The plan allows throttling at a level when it names none (always) or names that level. */
-export function throttleAllowed(svc: ServicePlan, level: string): boolean {
-  if (!svc.throttle.enabled) return false;
-  return svc.throttle.levels.length === 0 || svc.throttle.levels.includes(level);
-}
-
-/** How long until a server decided now serves: a standby one if the pool has any, else a cold one. */
-export function leadTimeSeconds(svc: ServicePlan, standbyAvailable: number): number {
-  return standbyAvailable > 0 ? svc.standby.startSeconds : svc.cold.provisionSeconds + svc.cold.startSeconds;
-}
+export { leadTimeSeconds, throttleAllowed } from './stages.js';

@@ -84,6 +84,9 @@ export interface Notice {
   multiple: number;
   expectedDelayMs: number;
   expectedRecoveryAt: string | null;
+  /** the range around expectedRecoveryAt; null when not known */
+  recoveryEarliestAt?: string | null;
+  recoveryLatestAt?: string | null;
   nextUpdateAt: string | null;
   text: Record<Language, NoticeText>;
 }
@@ -105,6 +108,29 @@ export interface StepInput {
   t: number;
   samples: Record<string, ServiceSample>;
   commands?: Command[];
+  /** past demand per service, for the daily shape of the demand forecast (see demand-forecast.ts) */
+  history?: Record<string, DemandHistory>;
+}
+
+/**
+ * A service's demand at a fixed step (rps at startMs + i * stepMs). The engine reads it
+ * only a day back from now, never at or after now, so a replay may pass the whole scenario.
+ */
+export interface DemandHistory {
+  startMs: number;
+  stepMs: number;
+  rps: readonly number[];
+}
+
+/** What the engine foresees when it runs itself forward from now (see forecast-recovery.ts). */
+export interface RecoveryForecast {
+  /** from when users stay unaffected, epoch ms; null: not foreseen within the horizon */
+  at: number | null;
+  /** the range: the first calm moment, and the recovery if demand runs 15% above the forecast */
+  earliest: number | null;
+  latest: number | null;
+  /** users are unaffected now and stay so through the look-ahead */
+  calmAhead: boolean;
 }
 
 /** The fleet as the scale policies see it: counts only. */

@@ -1,3 +1,4 @@
+import type { RecoveryForecast } from '../engine/types.js';
 import type { IncidentStage } from '../plan/types.js';
 
 export type OpenStage = Exclude<IncidentStage, 'resolved'>;
@@ -15,6 +16,10 @@ export interface OpenIncident {
   noticesSent: number;
   /** epoch ms at which the next periodic notice is due */
   nextUpdateAt: number;
+  /** the recovery the latest notice promised, epoch ms; null: none or not known */
+  expectedRecoveryAt: number | null;
+  /** a forecast that saw the service slip again is not re-run for a stage change before this, epoch ms */
+  calmCheckAfter: number;
 }
 
 /** Plain data: JSON.stringify round-trips it. */
@@ -35,7 +40,8 @@ export interface IncidentInput {
   baselineMultiple: number;
   /** the delay users see now (simulated latency above base) */
   expectedDelayMs: number;
-  expectedRecoveryAt: number | null;
+  /** the engine's forecast from now; called only when a notice or a stage change needs it */
+  forecast: () => RecoveryForecast;
   /** some traffic is being refused (429/503) */
   throttling: boolean;
   /** servers are starting or provisioning */

@@ -30,6 +30,9 @@ function service(minStageSeconds = 0): ServicePlan {
   } as unknown as ServicePlan;
 }
 
+/** A forecast that always says the same: recovery at `at` (null: not foreseen), calm ahead or not. */
+const foresee = (at: number | null, calmAhead = true) => () => ({ at, earliest: at, latest: at, calmAhead });
+
 type Row = [minute: number, level: string, flags: string, expect: string];
 
 /** flags: t = throttling, s = scalingOut, c = capacityCoversDemand. expect: "event reason notice-id stage level" or "-" */
@@ -42,7 +45,7 @@ function runTable(rows: Row[], minStageSeconds = 0): void {
       levels: LEVELS,
       baselineMultiple: 8.24,
       expectedDelayMs: 3200,
-      expectedRecoveryAt: T0 + 52 * MIN,
+      forecast: foresee(T0 + 52 * MIN, flags.includes('c')),
       throttling: flags.includes('t'),
       scalingOut: flags.includes('s'),
       capacityCoversDemand: flags.includes('c'),
@@ -139,7 +142,7 @@ describe('incident notices', () => {
   it('carry the cause, numbers and times, and text from the chosen template', () => {
     const opened = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), {
       t: T0, level: 'surge', levels: LEVELS, baselineMultiple: 8.24, expectedDelayMs: 3200,
-      expectedRecoveryAt: T0 + 52 * MIN, throttling: false, scalingOut: false, capacityCoversDemand: false,
+      forecast: foresee(T0 + 52 * MIN), throttling: false, scalingOut: false, capacityCoversDemand: false,
     });
     expect(opened.notices[0]).toEqual({
       id: 'messaging-1-1',
@@ -152,6 +155,8 @@ describe('incident notices', () => {
       multiple: 8.2,
       expectedDelayMs: 3200,
       expectedRecoveryAt: '2020-02-03T01:42:00.000Z',
+      recoveryEarliestAt: '2020-02-03T01:42:00.000Z',
+      recoveryLatestAt: '2020-02-03T01:42:00.000Z',
       nextUpdateAt: '2020-02-03T01:00:00.000Z',
       text: {
         en: {
@@ -168,18 +173,20 @@ describe('incident notices', () => {
 
   it('fall back to the nearest lower level with a template for the stage', () => {
     let state = initialIncidentState();
-    const base = { levels: LEVELS, baselineMultiple: 12, expectedDelayMs: 500, expectedRecoveryAt: null, scalingOut: false, capacityCoversDemand: false };
+    const base = { levels: LEVELS, baselineMultiple: 12, expectedDelayMs: 500, forecast: foresee(null), scalingOut: false, capacityCoversDemand: false };
     state = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0, level: 'critical', throttling: false }).state;
     const identified = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0 + MIN, level: 'critical', throttling: true });
-    expect(identified.notices[0]?.text.en.title).toBe('Messaging critical identified');
-    expect(identified.notices[0]?.text.en.body).toContain('recovery not yet known');
-    expect(identified.notices[0]?.text['zh-CN'].body).toContain('恢复暂无法预估');
-    const opened = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, level: 'critical', throttling: false });
+    expect(identified.notices[0]?.text.en.body).toContain('cannot yet say when normal service will return');
+    expect(identified.notices[0]?.text['zh-CN'].body).toContain('目前还无法确定恢复时间');
+    const known = { ...base, forecast: foresee(T0 + 30 * MIN) };
+    const withTime = updateIncident(service(), 'Asia/Shanghai', state, { ...known, t: T0 + MIN, level: 'critical', throttling: true });
+    expect(withTime.notices[0]?.text.en.title).toBe('Messaging critical identified');
+    const opened = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...known, t: T0, level: 'critical', throttling: false });
     expect(opened.notices[0]?.text.en.title).toBe('Messaging investigating');
   });
 
   it('say when it recovered and promise no further update once resolved', () => {
-    const base = { levels: LEVELS, baselineMultiple: 1.5, expectedDelayMs: 0, expectedRecoveryAt: null, throttling: false, scalingOut: false, capacityCoversDemand: true };
+    const base = { levels: LEVELS, baselineMultiple: 1.5, expectedDelayMs: 0, forecast: foresee(null), throttling: false, scalingOut: false, capacityCoversDemand: true };
     const open = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, level: 'surge' }).state;
     const resolved = updateIncident(service(), 'Asia/Shanghai', open, { ...base, t: T0 + 70 * MIN, level: 'normal' }).notices[0];
     expect(resolved?.expectedRecoveryAt).toBe('2020-02-03T02:00:00.000Z');
@@ -209,7 +216,7 @@ describe('incident notices', () => {
       t += row.dtSeconds * 1000;
       const out = updateIncident(service(), 'Asia/Shanghai', state, {
         t, level: row.level, levels: LEVELS, baselineMultiple: row.baselineMultiple, expectedDelayMs: row.expectedDelayMs,
-        expectedRecoveryAt: row.recoveryInSeconds === null ? null : t + row.recoveryInSeconds * 1000,
+        forecast: foresee(row.recoveryInSeconds === null ? null : t + row.recoveryInSeconds * 1000, row.capacityCoversDemand),
         throttling: row.throttling, scalingOut: row.scalingOut, capacityCoversDemand: row.capacityCoversDemand,
       });
       expect(out.events.map((e) => e.data?.noticeId)).toEqual(out.notices.map((n) => n.id));

@@ -1,8 +1,22 @@
 import type { CoreEvent, Notice } from '../engine/types.js';
 import type { ServicePlan } from '../plan/types.js';
 import { nextStage } from './incident-stage.js';
-import type { IncidentInput, IncidentState, OpenIncident } from './incident-state.js';
+import type { IncidentInput, IncidentState, OpenIncident, OpenStage } from './incident-state.js';
 import { buildNotice } from './notice-build.js';
+
+/** After a forecast saw the service slip again, how long before a stage change asks again. */
+const CALM_RECHECK_MS = 120_000;
+
+/**
+ * What a notice may promise. "monitoring": nothing (users are fine; the text says so). While
+ * users are affected: the forecast's recovery, which is after now by construction, or null
+ * ("not known yet") when it foresees none within its horizon.
+ */
+function promise(stage: OpenStage, input: IncidentInput): { at: number | null; earliest: number | null; latest: number | null } {
+  if (stage === 'monitoring') return { at: null, earliest: null, latest: null };
+  const f = input.forecast();
+  return { at: f.at, earliest: f.earliest, latest: f.latest };
+}
 
 /** Why an open incident published an update: a closed set. */
 export type UpdateReason = 'stage-changed' | 'level-rose' | 'periodic';
@@ -48,13 +62,18 @@ function openIncident(service: ServicePlan, timezone: string, state: IncidentSta
     stageSince: input.t,
     noticesSent: 1,
     nextUpdateAt: input.t + service.notices.updateEverySeconds * 1000,
+    expectedRecoveryAt: null,
+    calmCheckAfter: input.t,
   };
+  const promised = promise(incident.stage, input);
+  incident.expectedRecoveryAt = promised.at;
   const notice = buildNotice(service, timezone, input, {
     incidentId: incident.id,
     n: 1,
     level: incident.level,
     stage: incident.stage,
-    expectedRecoveryAt: input.expectedRecoveryAt,
+    expectedRecoveryAt: promised.at,
+    recoveryRange: promised,
     nextUpdateAt: incident.nextUpdateAt,
   });
   const event: CoreEvent = {
@@ -74,6 +93,7 @@ function resolveIncident(service: ServicePlan, timezone: string, state: Incident
     level,
     stage: 'resolved',
     expectedRecoveryAt: input.t,
+    recoveryRange: null,
     nextUpdateAt: null,
   });
   const minutes = Math.round((input.t - open.openedAt) / 60_000);
@@ -93,25 +113,37 @@ function continueIncident(
   input: IncidentInput,
   level: string,
 ): IncidentUpdate {
-  const wanted = nextStage(open.stage, input);
   // a stage is held for minStageSeconds so that flickering throttling does not flip notices
   const held = input.t - open.stageSince < service.notices.minStageSeconds * 1000;
+  let calmCheckAfter = open.calmCheckAfter;
+  // "monitoring" only when the engine's own forecast sees no relapse; a "no" is trusted for a while
+  const calmAhead = (): boolean => {
+    if (held || input.t < open.calmCheckAfter) return false;
+    const calm = input.forecast().calmAhead;
+    if (!calm) calmCheckAfter = input.t + CALM_RECHECK_MS;
+    return calm;
+  };
+  let wanted = nextStage(open.stage, input, calmAhead);
+  // a monitoring notice that is due re-checks the forecast: if it sees a slip, say so
+  if (wanted === 'monitoring' && open.stage === 'monitoring' && input.t >= open.nextUpdateAt && !input.forecast().calmAhead) wanted = 'identified';
   const stage = wanted !== open.stage && held ? open.stage : wanted;
   const stageSince = stage === open.stage ? open.stageSince : input.t;
   const reason = updateReason(open, input, stage, level);
   if (reason === null) {
     // most ticks of an incident change nothing: the state itself carries over
-    if (stage === open.stage && level === open.level) return { state, notices: [], events: [] };
-    const kept = incidentWith(open, stage, stageSince, level, open.noticesSent, open.nextUpdateAt);
+    if (stage === open.stage && level === open.level && calmCheckAfter === open.calmCheckAfter) return { state, notices: [], events: [] };
+    const kept = incidentWith(open, stage, stageSince, level, open.noticesSent, open.nextUpdateAt, open.expectedRecoveryAt, calmCheckAfter);
     return { state: { seq: state.seq, open: kept }, notices: [], events: [] };
   }
   const nextUpdateAt = input.t + service.notices.updateEverySeconds * 1000;
+  const promised = promise(stage, input);
   const notice = buildNotice(service, timezone, input, {
     incidentId: open.id,
     n: open.noticesSent + 1,
     level,
     stage,
-    expectedRecoveryAt: input.expectedRecoveryAt,
+    expectedRecoveryAt: promised.at,
+    recoveryRange: promised,
     nextUpdateAt,
   });
   const event: CoreEvent = {
@@ -120,13 +152,22 @@ function continueIncident(
     reason,
     data: eventData(notice),
   };
-  const next = incidentWith(open, stage, stageSince, level, open.noticesSent + 1, nextUpdateAt);
+  const next = incidentWith(open, stage, stageSince, level, open.noticesSent + 1, nextUpdateAt, promised.at, calmCheckAfter);
   return { state: { seq: state.seq, open: next }, notices: [notice], events: [event] };
 }
 
 /** An open incident moved on, as one literal (a spread of it cost more than the rest of the incident's tick). */
-function incidentWith(open: OpenIncident, stage: OpenIncident['stage'], stageSince: number, level: string, noticesSent: number, nextUpdateAt: number): OpenIncident {
-  return { id: open.id, stage, level, openedAt: open.openedAt, stageSince, noticesSent, nextUpdateAt };
+function incidentWith(
+  open: OpenIncident,
+  stage: OpenIncident['stage'],
+  stageSince: number,
+  level: string,
+  noticesSent: number,
+  nextUpdateAt: number,
+  expectedRecoveryAt: number | null,
+  calmCheckAfter: number,
+): OpenIncident {
+  return { id: open.id, stage, level, openedAt: open.openedAt, stageSince, noticesSent, nextUpdateAt, expectedRecoveryAt, calmCheckAfter };
 }
 
 const REASON_WORDS: Record<UpdateReason, string> = {
@@ -151,5 +192,7 @@ function eventData(notice: Notice): Record<string, string | number | null> {
     multiple: notice.multiple,
     expectedDelayMs: notice.expectedDelayMs,
     expectedRecoveryAt: notice.expectedRecoveryAt,
+    recoveryEarliestAt: notice.recoveryEarliestAt ?? null,
+    recoveryLatestAt: notice.recoveryLatestAt ?? null,
   };
 }

@@ -3,6 +3,7 @@ import type { IncidentStage, Language, NoticeText, ServicePlan } from '../plan/t
 import { LANGUAGES } from '../plan/types.js';
 import type { IncidentInput } from './incident-state.js';
 import { renderNotice, type NoticeValues } from './render.js';
+import { MONITORING_TEMPLATE, NOT_KNOWN_TEMPLATE } from './forecast-templates.js';
 import { selectTemplate } from './template-select.js';
 
 export interface NoticeSpec {
@@ -12,11 +13,14 @@ export interface NoticeSpec {
   level: string;
   stage: IncidentStage;
   expectedRecoveryAt: number | null;
+  /** the range around expectedRecoveryAt; null for a resolved notice */
+  recoveryRange: { earliest: number | null; latest: number | null } | null;
   nextUpdateAt: number | null;
 }
 
 /** One notice with its numbers and its text in every language, rendered from the plan's templates. */
 export function buildNotice(service: ServicePlan, timezone: string, input: IncidentInput, spec: NoticeSpec): Notice {
+  const range = spec.expectedRecoveryAt === null ? null : spec.recoveryRange;
   const values: NoticeValues = {
     service: service.displayName,
     cause: service.notices.cause,
@@ -24,11 +28,16 @@ export function buildNotice(service: ServicePlan, timezone: string, input: Incid
     multiple: Math.round(input.baselineMultiple * 10) / 10,
     expectedDelayMs: Math.max(Math.round(input.expectedDelayMs), 0),
     expectedRecoveryAt: spec.expectedRecoveryAt,
+    recoveryEarliestAt: range?.earliest ?? null,
+    recoveryLatestAt: range?.latest ?? null,
     nextUpdateAt: spec.nextUpdateAt,
     level: spec.level,
     t: input.t,
   };
-  const templates = selectTemplate(service.notices.templates, input.levels, spec.level, spec.stage);
+  const templates =
+    spec.stage === 'monitoring' ? MONITORING_TEMPLATE
+    : spec.stage !== 'resolved' && spec.expectedRecoveryAt === null ? NOT_KNOWN_TEMPLATE
+    : selectTemplate(service.notices.templates, input.levels, spec.level, spec.stage);
   const text = Object.fromEntries(
     LANGUAGES.map((lang) => [lang, renderNotice(templates[lang], values, lang, timezone)]),
   ) as Record<Language, NoticeText>;
@@ -43,6 +52,8 @@ export function buildNotice(service: ServicePlan, timezone: string, input: Incid
     multiple: values.multiple,
     expectedDelayMs: values.expectedDelayMs,
     expectedRecoveryAt: spec.expectedRecoveryAt === null ? null : iso(spec.expectedRecoveryAt),
+    recoveryEarliestAt: range?.earliest == null ? null : iso(range.earliest),
+    recoveryLatestAt: range?.latest == null ? null : iso(range.latest),
     nextUpdateAt: spec.nextUpdateAt === null ? null : iso(spec.nextUpdateAt),
     text,
   };

@@ -18,7 +18,7 @@ export function initialScaleState(svc: ServicePlan, t0: number): ScaleState {
     lastScaleOutAt: null,
     appliedLevel: 'normal',
     hpa: { recommendations: [], scaleUpEvents: [], scaleDownEvents: [] },
-    scaleIn: { recommendations: [{ t: t0, replicas: svc.capacity.initialServers }], removals: [] },
+    scaleIn: { recommendations: [{ t: t0, replicas: svc.capacity.initialServers }], removals: [], demand: [] },
     demand: [],
   };
 }

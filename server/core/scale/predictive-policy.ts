@@ -39,7 +39,7 @@ export function predictivePolicy(svc: ServicePlan, state: ScaleState, input: Sca
   const needed = Math.ceil(forecast / perServer);
   const recommendation = clampServers(needed, svc.capacity);
   const current = committedServers(input.fleet);
-  const scaleIn = applyScaleIn(svc, state.scaleIn, input.t, current, recommendation);
+  const scaleIn = applyScaleIn(svc, state.scaleIn, input.t, current, recommendation, input.demandRps);
   const next = scaleStateWith(state, { demand, scaleIn: scaleIn.history });
   if (recommendation <= current) return { state: next, change: scaleIn.change };
   if (isCooling(state, input.t, svc.scale.cooldownSeconds)) return { state: next, change: null };

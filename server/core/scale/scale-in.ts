@@ -3,6 +3,20 @@ import type { ScaleReason } from './reasons.js';
 import type { ScaleInHistory } from './types.js';
 
 const MINUTE_MS = 60_000;
+/** demand within this much of where the window started counts as not rising (noise, not a trend) */
+const RISE_TOLERANCE = 0.02;
+
+/**
+ * Demand has stopped rising: the window reaches back its full length and no sample in it is
+ * above the one at its start (within RISE_TOLERANCE). Shrinking the fleet on a climb only
+ * means buying the same servers back minutes later.
+ */
+function demandSettled(demand: readonly { t: number; rps: number }[], cutoff: number, windowMs: number): boolean {
+  const first = demand[0];
+  if (!first || first.t > cutoff + windowMs / 4) return windowMs === 0;
+  const ceiling = first.rps * (1 + RISE_TOLERANCE);
+  return demand.every((d) => d.rps <= ceiling);
+}
 
 export interface PolicyChange {
   desired: number;
@@ -20,19 +34,26 @@ export interface ScaleInOutcome {
  * Records this tick's recommendation (every policy calls this every tick, so the window
  * sees scale-ups too). When the recommendation is below `current`: the size is the highest
  * recommendation in the trailing stabilisation window (HPA style), no lower than
- * minServers, and at most maxServersPerMinute servers leave in any trailing minute.
+ * minServers, and at most maxServersPerMinute servers leave in any trailing minute; and
+ * nothing leaves while demand is still rising within that window (see demandSettled).
  */
-export function applyScaleIn(svc: ServicePlan, history: ScaleInHistory, t: number, current: number, recommendation: number): ScaleInOutcome {
+export function applyScaleIn(svc: ServicePlan, history: ScaleInHistory, t: number, current: number, recommendation: number, demandRps: number): ScaleInOutcome {
   const cfg = svc.scale.scaleIn;
-  const cutoff = t - cfg.stabilizationWindowSeconds * 1000;
+  const windowMs = cfg.stabilizationWindowSeconds * 1000;
+  const cutoff = t - windowMs;
+  // the sample at or just before the cutoff stays: it is where the window starts
+  let keepFrom = 0;
+  while (keepFrom + 1 < history.demand.length && (history.demand[keepFrom + 1] as { t: number }).t <= cutoff) keepFrom++;
+  const demand = history.demand.slice(keepFrom);
+  demand.push({ t, rps: demandRps });
   const recommendations = history.recommendations.filter((r) => r.t > cutoff);
   const last = recommendations[recommendations.length - 1];
   // a repeat of the newest value only moves its time forward: same window maximum, shorter list
   if (last && last.replicas === recommendation) recommendations[recommendations.length - 1] = { t, replicas: recommendation };
   else recommendations.push({ t, replicas: recommendation });
   const removals = history.removals.filter((r) => r.t > t - MINUTE_MS);
-  const held: ScaleInOutcome = { history: { recommendations, removals }, change: null };
-  if (recommendation >= current) return held;
+  const held: ScaleInOutcome = { history: { recommendations, removals, demand }, change: null };
+  if (recommendation >= current || !demandSettled(demand, cutoff, windowMs)) return held;
   const stabilized = recommendations.reduce((m, r) => Math.max(m, r.replicas), recommendation);
   if (stabilized >= current) return held;
   const removedLastMinute = removals.reduce((s, r) => s + r.change, 0);
@@ -48,5 +69,5 @@ export function applyScaleIn(svc: ServicePlan, history: ScaleInHistory, t: numbe
     `Scale-in: ${recommendation} servers recommended, highest in the last ${cfg.stabilizationWindowSeconds}s is ${stabilized}` +
     `${reason === 'ScaleDownLimit' ? `, at most ${cfg.maxServersPerMinute} removed per minute` : ''}` +
     `${reason === 'TooFewServers' ? `, minServers ${svc.capacity.minServers}` : ''}: ${current} → ${desired} servers.`;
-  return { history: { recommendations, removals }, change: { desired, reason, message } };
+  return { history: { recommendations, removals, demand }, change: { desired, reason, message } };
 }

@@ -44,11 +44,11 @@ export function stepPolicy(svc: ServicePlan, state: ScaleState, input: ScaleInpu
   const scalingOut = rank > 0 && !cooling && (entering || input.demandRps > atTargetRps);
   if (!scalingOut && (rank <= 0 || rank < input.levels.indexOf(svc.notices.openAtLevel))) {
     const needed = clampServers(Math.ceil(input.demandRps / svc.capacity.rpsPerServer), svc.capacity);
-    const scaleIn = applyScaleIn(svc, state.scaleIn, input.t, current, needed);
+    const scaleIn = applyScaleIn(svc, state.scaleIn, input.t, current, needed, input.demandRps);
     const appliedLevel = rank <= 0 ? 'normal' : state.appliedLevel;
     return { state: scaleStateWith(state, { appliedLevel, scaleIn: scaleIn.history }), change: cooling ? null : scaleIn.change };
   }
-  const held = scaleStateWith(state, { scaleIn: applyScaleIn(svc, state.scaleIn, input.t, current, current).history });
+  const held = scaleStateWith(state, { scaleIn: applyScaleIn(svc, state.scaleIn, input.t, current, current, input.demandRps).history });
   if (!scalingOut) return { state: held, change: null };
   const actions = (svc.scale.stepRules[input.level] ?? []).map((a) => countAction(a, svc, input, current));
   const wanted = current + actions.reduce((s, a) => s + a.servers, 0);

@@ -32,7 +32,7 @@ export function targetTrackingPolicy(svc: ServicePlan, state: ScaleState, input:
     behavior: tt.behavior,
     ...state.hpa,
   });
-  const scaleIn = applyScaleIn(svc, state.scaleIn, input.t, current, r.desired);
+  const scaleIn = applyScaleIn(svc, state.scaleIn, input.t, current, r.desired, input.demandRps);
   const hpa = { recommendations: r.recommendations, scaleUpEvents: r.scaleUpEvents, scaleDownEvents: r.scaleDownEvents };
   const next = scaleStateWith(state, { hpa, scaleIn: scaleIn.history });
   if (r.desired >= current) {

@@ -25,6 +25,8 @@ export interface ScaleInHistory {
   recommendations: TimestampedRecommendation[];
   /** servers removed by scale-in decisions within the last minute */
   removals: TimestampedScaleEvent[];
+  /** demand within scaleIn.stabilizationWindowSeconds, oldest first: scale-in waits for it to stop rising */
+  demand: { t: number; rps: number }[];
 }
 
 export interface ScaleState {

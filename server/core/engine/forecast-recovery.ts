@@ -1,0 +1,88 @@
+/**
+ * The expected recovery as the engine itself foresees it: the service's state run forward
+ * tick by tick under the plan's own policy and limits (quota, maximum, warm-up, throttling)
+ * with the demand forecast, through the same stages as step(). Users are affected at a tick
+ * when latency exceeds the objective or requests are refused; they have recovered from the
+ * start of a calm stretch that lasts STABLE_MS and, if it starts sooner, through LOOKAHEAD_MS.
+ *
+ * The run is bounded (HORIZON_MS) and made only when a notice needs it, so it stays cheap;
+ * past the first half hour it takes coarser steps (stepAfter), where a minute or two of
+ * resolution is well within what a promise that far out can be held to.
+ * The range: earliest is the first calm tick of the run; latest the recovery of a second run
+ * with demand 15% above the forecast (null when that one does not recover in the horizon).
+ */
+import type { Plan, PolicyName, ServicePlan } from '../plan/types.js';
+import { advanceAndServe, detectStage, scaleStage } from './stages.js';
+import type { ServiceState } from './step.js';
+import type { CoreEvent, RecoveryForecast } from './types.js';
+
+export const STABLE_MS = 10 * 60_000;
+export const LOOKAHEAD_MS = 30 * 60_000;
+export const HORIZON_MS = 3 * 3_600_000;
+const HIGH_DEMAND = 1.15;
+
+/** The simulated tick `elapsedMs` into the run: the plan's own tick first, then 1 and 2 minutes. */
+function stepAfter(tickMs: number, elapsedMs: number): number {
+  if (elapsedMs < 30 * 60_000) return tickMs;
+  return Math.max(tickMs, elapsedMs < 60 * 60_000 ? 60_000 : 120_000);
+}
+
+interface Run {
+  firstCalm: number | null;
+  recovered: number | null;
+}
+
+function runForward(
+  plan: Plan,
+  svc: ServicePlan,
+  policy: PolicyName,
+  start: ServiceState,
+  demand: (at: number) => number,
+  factor: number,
+): Run {
+  const tickMs = plan.tickSeconds * 1000;
+  const t = start.lastT;
+  const sink: CoreEvent[] = [];
+  let state = start;
+  let firstCalm: number | null = null;
+  let calmSince: number | null = null;
+  for (let at = t + tickMs; at <= t + HORIZON_MS; at += stepAfter(tickMs, at - t)) {
+    sink.length = 0;
+    const demandRps = demand(at) * factor;
+    const served = advanceAndServe(plan, svc, state, state.fleet, demandRps, at, sink);
+    const r = served.result;
+    const detected = detectStage(plan, svc, state, { rps: demandRps }, demandRps, r, at, sink);
+    const scaled = scaleStage(plan, svc, policy, state, served.state, detected.level, demandRps, r, at, sink);
+    state = { detect: detected.state, scale: scaled.state, fleet: scaled.fleet, incident: state.incident, level: detected.level, lastT: at };
+    const affected = r.latencyMs > svc.capacity.sloLatencyMs || r.throttledRps + r.droppedRps > 0;
+    if (affected) {
+      calmSince = null;
+      continue;
+    }
+    firstCalm ??= at;
+    calmSince ??= at;
+    if (at >= Math.max(calmSince + STABLE_MS, t + LOOKAHEAD_MS)) return { firstCalm, recovered: calmSince };
+  }
+  return { firstCalm, recovered: null };
+}
+
+/** `start` is the service's state at the end of the current tick (its lastT is now). */
+export function forecastRecovery(
+  plan: Plan,
+  svc: ServicePlan,
+  policy: PolicyName,
+  start: ServiceState,
+  demand: (at: number) => number,
+): RecoveryForecast {
+  const base = runForward(plan, svc, policy, start, demand, 1);
+  const firstTick = start.lastT + plan.tickSeconds * 1000;
+  const calmAhead = base.recovered === firstTick;
+  if (base.recovered === null) return { at: null, earliest: null, latest: null, calmAhead };
+  const high = calmAhead ? base : runForward(plan, svc, policy, start, demand, HIGH_DEMAND);
+  return {
+    at: base.recovered,
+    earliest: Math.min(base.firstCalm ?? base.recovered, base.recovered),
+    latest: high.recovered === null ? null : Math.max(high.recovered, base.recovered),
+    calmAhead,
+  };
+}
