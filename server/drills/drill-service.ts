@@ -18,6 +18,8 @@ import { DrillRunner, realTimers, type DrillOutput, type DrillSpec, type Timers 
 import type { ScaleBody, StartDrillBody } from './start-drill-body.js';
 import { httpError, type HttpResult } from '../http/http-error.js';
 import { saveReport } from './drill-report.js';
+import { closingNotice, type EndReason } from './closing-notice.js';
+import { planService } from './plan-service.js';
 
 export interface DrillServiceOptions {
   store: Store;
@@ -36,6 +38,7 @@ type OutputListener = (out: DrillOutput) => void;
 /** runs inside the transaction that stores a tick's output, so what it writes lands with it or not at all */
 type PersistHook = (store: Store, out: DrillOutput) => Promise<void>;
 type StatusListener = (drill: DrillDto) => void;
+type CorrectionListener = (notice: Notice, drillId: string | null) => void;
 
 const FINISHED_KEPT = 5;
 
@@ -45,6 +48,7 @@ export class DrillService {
   private readonly outputListeners: OutputListener[] = [];
   private readonly statusListeners: StatusListener[] = [];
   private readonly persistHooks: PersistHook[] = [];
+  private readonly correctionListeners: CorrectionListener[] = [];
   private writes: Promise<void> = Promise.resolve();
   private closing = false;
 
@@ -58,10 +62,17 @@ export class DrillService {
     return this.opts.reportsDir;
   }
 
-  /** At boot: drills left running by a crash are marked interrupted, then the live session starts. */
+  /**
+   * At boot: drills left running by a crash are marked interrupted and their open incidents
+   * resolved, then the live session starts.
+   */
   async boot(): Promise<string[]> {
     const interrupted = await this.opts.store.drills.markInterrupted(new Date().toISOString());
     if (interrupted.length > 0) this.opts.log.warn({ drills: interrupted }, 'drills interrupted by the last shutdown were marked so');
+    for (const id of interrupted) {
+      const drill = await this.opts.store.drills.get(id);
+      await this.closeIncidents(id, 'interrupted', drill?.scenarioNow ?? new Date().toISOString(), null);
+    }
     if (this.opts.live !== false) await this.startLive();
     return interrupted;
   }
@@ -78,6 +89,11 @@ export class DrillService {
     this.statusListeners.push(fn);
   }
 
+  /** An operator corrected a published notice (after it is stored). */
+  onCorrection(fn: CorrectionListener): void {
+    this.correctionListeners.push(fn);
+  }
+
   running(): DrillRunner | null {
     return this.current;
   }
@@ -88,7 +104,7 @@ export class DrillService {
     }
     const scenario = await loadScenario(body.scenario);
     if (!scenario.ok) return httpError(400, 'drill.scenario', `unknown scenario "${body.scenario}": ${scenario.errors[0]?.message ?? ''}`, 'scenario');
-    const unknown = Object.keys(scenario.value.services).filter((s) => !this.plan.services[s]);
+    const unknown = Object.keys(scenario.value.services).filter((s) => !planService(this.plan, s));
     if (unknown.length === Object.keys(scenario.value.services).length) {
       return httpError(400, 'drill.services', `scenario "${body.scenario}" has no service of plan "${this.plan.name}"`, 'scenario');
     }
@@ -139,7 +155,7 @@ export class DrillService {
   async scale(id: string, body: ScaleBody, actor: AuditActor | null): Promise<HttpResult<{ queued: true }>> {
     const runner = this.current;
     if (!runner || runner.spec.id !== id) return httpError(409, 'drill.not-running', `drill ${id} is not running`);
-    if (!this.plan.services[body.service]) {
+    if (!planService(this.plan, body.service)) {
       return httpError(400, 'drill.service', `unknown service "${body.service}"; known: ${Object.keys(this.plan.services).join(', ')}`, 'service');
     }
     runner.enqueue({ type: 'scale', service: body.service, desired: body.desired, by: actor ? `token ${actor.tokenId}` : 'the server' });
@@ -185,12 +201,36 @@ export class DrillService {
     const drillId = this.current?.spec.id ?? null;
     const output: DrillOutput = { drillId: drillId ?? '', ticks: [], events: [], notices: [notice] };
     await this.opts.store.transaction(async (store) => {
-      await store.notices.insert(notice, { drillId, author: actor ? `token ${actor.tokenId}` : 'the server' });
+      await store.notices.insert(notice, { drillId, author: authorOf(actor) });
       await store.incidents.upsert(incidentFromNotice(notice, drillId));
       await store.audit.append({ at: new Date().toISOString(), actor, action: 'notice.post', target: notice.id, detail: { service: notice.service, stage: notice.stage } });
       for (const hook of this.persistHooks) await hook(store, output);
     });
+    this.current?.rememberNotice(notice);
     for (const fn of this.outputListeners) fn(output);
+  }
+
+  /**
+   * An operator's correction of a published notice's text: stored with the text before and
+   * after in the audit log, then published wherever the notice went (status documents,
+   * feed, webhooks, live push, the drill's snapshot and report).
+   */
+  async correctNotice(id: string, text: Notice['text'], actor: AuditActor | null): Promise<HttpResult<Notice>> {
+    const editedAt = new Date().toISOString();
+    const corrected = await this.opts.store.transaction(async (store) => {
+      const stored = await store.notices.get(id);
+      if (!stored) return null;
+      const notice: Notice = { ...stored.notice, text };
+      await store.notices.edit(notice, { author: authorOf(actor), editedAt });
+      await store.audit.append({ at: editedAt, actor, action: 'notice.edit', target: id, detail: { before: stored.notice.text, after: text } });
+      const output: DrillOutput = { drillId: stored.drillId ?? '', ticks: [], events: [], notices: [notice] };
+      for (const hook of this.persistHooks) await hook(store, output);
+      return { notice, drillId: stored.drillId };
+    });
+    if (!corrected) return httpError(404, 'notice.not-found', `no notice ${id}`, 'id');
+    for (const runner of [this.current, ...this.finished]) runner?.correctNotice(corrected.notice);
+    for (const fn of this.correctionListeners) fn(corrected.notice, corrected.drillId);
+    return { ok: true, value: corrected.notice };
   }
 
   /** Wait until everything produced so far is stored. */
@@ -262,11 +302,31 @@ export class DrillService {
     const dto = runner.dto();
     for (const fn of this.statusListeners) fn(dto);
     const reportsDir = this.opts.reportsDir;
+    const reason: EndReason = runner.spec.scenarioName === 'live' ? 'paused' : (dto.status as Exclude<DrillDto['status'], 'running'>);
     this.enqueueWrite(async () => {
+      await this.closeIncidents(dto.id, reason, dto.scenarioNow, runner);
       await this.opts.store.drills.finish(dto.id, dto.status as 'stopped' | 'finished' | 'interrupted', dto.endedAt ?? new Date().toISOString());
       if (reportsDir && runner.spec.scenarioName !== 'live') await saveReport(reportsDir, runner);
     });
     if (dto.status === 'finished' && !this.closing) void this.startLive();
+  }
+
+  /** Resolve the drill's open incidents with a closing update each, published like any notice. */
+  private async closeIncidents(drillId: string, reason: EndReason, t: string, runner: DrillRunner | null): Promise<void> {
+    const open = await this.opts.store.incidents.list({ drillId, unresolvedOnly: true, limit: 10_000 });
+    if (open.length === 0) return;
+    const notices = open.map((incident) => closingNotice(this.plan, incident, reason, t));
+    const output: DrillOutput = { drillId, ticks: [], events: [], notices };
+    await this.opts.store.transaction(async (store) => {
+      for (const notice of notices) {
+        await store.notices.insert(notice, { drillId, author: null });
+        await store.incidents.upsert(incidentFromNotice(notice, drillId));
+        await store.audit.append({ at: new Date().toISOString(), actor: null, action: 'incident.resolve', target: notice.incidentId, detail: { reason } });
+      }
+      for (const hook of this.persistHooks) await hook(store, output);
+    });
+    for (const notice of notices) runner?.rememberNotice(notice);
+    for (const fn of this.outputListeners) fn(output);
   }
 
   private enqueueWrite(work: () => Promise<void>): void {
@@ -275,6 +335,8 @@ export class DrillService {
     });
   }
 }
+
+const authorOf = (actor: AuditActor | null): string => (actor ? `token ${actor.tokenId}` : 'the server');
 
 function incidentFromNotice(n: Notice, drillId: string | null): IncidentRecord {
   return {

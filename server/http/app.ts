@@ -24,8 +24,8 @@ import type { BackoffPolicy } from '../webhooks/backoff.js';
 import { DASHBOARD_DIST_DIR } from '../paths.js';
 import { registerErrorHandler } from './error-handler.js';
 import { OpsMetrics } from './ops-metrics.js';
-import { StatusSource } from './status-source.js';
-import { webhookPersistHook } from './webhook-events.js';
+import { StatusSource } from '../status/status-source.js';
+import { webhookPersistHook } from '../status/webhook-events.js';
 import { listeningUrl } from './listening-url.js';
 import { drillRoutes } from './routes/drills.js';
 import { noticeRoutes } from './routes/notices.js';
@@ -124,6 +124,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     live.publish(out);
     if (out.stepSeconds !== undefined) metrics.tickSeconds.observe(out.stepSeconds);
     if (out.notices.length > 0) webhooks?.wake();
+  });
+  drills.onCorrection((notice, drillId) => {
+    live.publishCorrection(notice, drillId);
+    webhooks?.wake();
   });
   drills.onStatus((drill) => {
     if (drill.status === 'running') statusSource.reset(drill.scenarioStart);

@@ -5,7 +5,7 @@
  */
 import type { Notice } from '../core/engine/types.js';
 import type { Language } from '../core/plan/types.js';
-import type { StatusInput, StatusPage } from './status-input.js';
+import type { StatusInput, StatusNotice, StatusPage } from './status-input.js';
 import { FEED_WORDS, STAGE_LABEL } from './texts.js';
 import { uuidV5 } from './uuid.js';
 import { escapeXml } from './xml.js';
@@ -30,14 +30,17 @@ function contentHtml(n: Notice, language: Language): string {
   ].join('');
 }
 
-function entry(page: StatusPage, n: Notice, language: Language): string {
+/** A corrected notice counts as updated when it was corrected, so readers fetch it again. */
+const updatedOf = (n: StatusNotice): string => n.editedAt ?? n.t;
+
+function entry(page: StatusPage, n: StatusNotice, language: Language): string {
   const link = `${page.url}/incidents/${encodeURIComponent(n.incidentId)}`;
   const title = `${STAGE_LABEL[language][n.stage]}: ${n.text[language].title}`;
   return [
     '  <entry>',
     `    <id>${entryId(page, n)}</id>`,
     `    <title type="text">${escapeXml(title)}</title>`,
-    `    <updated>${escapeXml(n.t)}</updated>`,
+    `    <updated>${escapeXml(updatedOf(n))}</updated>`,
     `    <published>${escapeXml(n.t)}</published>`,
     `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,
     `    <category term="${n.stage}" label="${escapeXml(STAGE_LABEL[language][n.stage])}"/>`,
@@ -49,7 +52,7 @@ function entry(page: StatusPage, n: Notice, language: Language): string {
 export function buildAtomFeed(input: StatusInput, language: Language): string {
   const { page } = input;
   const notices = input.incidents.flatMap((i) => i.notices).sort(newestFirst).slice(0, MAX_FEED_ENTRIES);
-  const updated = notices[0]?.t ?? page.updatedAt;
+  const updated = notices.map(updatedOf).reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a), notices[0]?.t ?? page.updatedAt);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}">`,

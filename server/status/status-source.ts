@@ -4,11 +4,11 @@
  * a notice is published, so the status routes re-render only then: thousands of readers
  * reloading during a surge are served from the cached body.
  */
-import type { Notice } from '../core/engine/types.js';
 import type { Language, Plan } from '../core/plan/types.js';
 import type { DrillOutput } from '../drills/drill-runner.js';
-import type { StatusIncident, StatusInput, StatusService } from '../status/status-input.js';
+import type { IncidentWithNotices } from '../store/incidents.js';
 import type { Store } from '../store/store.js';
+import type { StatusIncident, StatusInput, StatusService } from './status-input.js';
 
 export interface StatusSourceOptions {
   plan: Plan;
@@ -56,14 +56,33 @@ export class StatusSource {
     this.versionNo++;
   }
 
+  /** Something published changed outside a tick (an operator's correction): re-render. */
+  touch(): void {
+    this.versionNo++;
+  }
+
   async input(store: Store = this.opts.store): Promise<StatusInput> {
+    return this.inputOf(await store.incidents.listWithNotices({ limit: INCIDENTS_SHOWN }));
+  }
+
+  /** The input for one incident's own page and document; null when there is no such incident. */
+  async incidentInput(id: string, store: Store = this.opts.store): Promise<StatusInput | null> {
+    const found = await store.incidents.listWithNotices({ id, limit: 1 });
+    return found.length === 0 ? null : this.inputOf(found);
+  }
+
+  private inputOf(records: IncidentWithNotices[]): StatusInput {
     const { plan } = this.opts;
-    const records = await store.incidents.list({ limit: INCIDENTS_SHOWN });
-    const incidents: StatusIncident[] = [];
-    for (const r of records) {
-      const notices: Notice[] = (await store.notices.list({ incidentId: r.id, limit: 200 })).map((n) => n.notice);
-      incidents.push({ id: r.id, service: r.service, level: r.level, stage: r.stage, openedAt: r.openedAt, updatedAt: r.updatedAt, resolvedAt: r.resolvedAt, notices });
-    }
+    const incidents = records.map(({ incident: r, notices }): StatusIncident => ({
+      id: r.id,
+      service: r.service,
+      level: r.level,
+      stage: r.stage,
+      openedAt: r.openedAt,
+      updatedAt: r.updatedAt,
+      resolvedAt: r.resolvedAt,
+      notices,
+    }));
     return {
       page: { id: slug(plan.name), name: plan.name, url: this.opts.publicUrl(), timeZone: plan.timezone, updatedAt: this.latestChange(incidents) },
       services: Object.values(plan.services).map((svc): StatusService => {

@@ -6,10 +6,10 @@
 import type { Store } from '../store/store.js';
 import type { DrillOutput } from '../drills/drill-runner.js';
 import { enqueue } from '../webhooks/enqueue.js';
-import { buildComponent } from '../status/components.js';
-import { buildIncident } from '../status/incidents.js';
-import { buildStatus } from '../status/statuspage.js';
-import type { StatusInput } from '../status/status-input.js';
+import { buildComponent } from './components.js';
+import { buildIncident } from './incidents.js';
+import { buildStatus } from './statuspage.js';
+import type { StatusInput } from './status-input.js';
 import type { StatusSource } from './status-source.js';
 
 const DOCUMENTATION = 'https://github.com/flashcrowd/flashcrowd#webhooks';
