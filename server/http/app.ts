@@ -19,6 +19,7 @@ import { metricsRoutes } from '../ingest/metrics-routes.js';
 import { remoteWriteRoutes } from '../ingest/remote-write-routes.js';
 import type { IngestSample } from '../ingest/ingest-sample.js';
 import { statusRoutes } from '../status/routes.js';
+import { incidentRoutes } from '../status/incident-routes.js';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../webhooks/deliverer.js';
 import type { BackoffPolicy } from '../webhooks/backoff.js';
 import { DASHBOARD_DIST_DIR } from '../paths.js';
@@ -172,6 +173,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes, { plan: opts.plan, planText: opts.planText });
   await app.register(adminRoutes, { store: opts.store });
   await app.register(statusRoutes, { source: () => statusSource.input(), version: () => statusSource.version(), preHandler: app.requireReader });
+  await app.register(incidentRoutes, { incident: (id: string) => statusSource.incidentInput(id), preHandler: app.requireReader });
   await app.register(opsRoutes, { metrics, ready: () => drills.running() !== null || opts.live === false });
   const dashboardDir = opts.dashboardDir ?? DASHBOARD_DIST_DIR;
   if (existsSync(join(dashboardDir, 'index.html'))) {

@@ -6,6 +6,7 @@
 import type { Notice } from '../core/engine/types.js';
 import type { Language } from '../core/plan/types.js';
 import type { StatusInput, StatusNotice, StatusPage } from './status-input.js';
+import { statusPageUrl } from './components.js';
 import { FEED_WORDS, STAGE_LABEL } from './texts.js';
 import { uuidV5 } from './uuid.js';
 import { escapeXml } from './xml.js';
@@ -59,9 +60,9 @@ export function buildAtomFeed(input: StatusInput, language: Language): string {
     `  <id>${feedId(page)}</id>`,
     `  <title type="text">${escapeXml(`${page.name} ${FEED_WORDS[language].history}`)}</title>`,
     `  <updated>${escapeXml(updated)}</updated>`,
-    `  <author><name>${escapeXml(page.name)}</name><uri>${escapeXml(page.url)}</uri></author>`,
+    `  <author><name>${escapeXml(page.name)}</name><uri>${escapeXml(statusPageUrl(page))}</uri></author>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${page.url}/history.atom`)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(page.url)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(statusPageUrl(page))}"/>`,
     ...notices.map((n) => entry(page, n, language)),
     '</feed>',
     '',
