@@ -16,7 +16,7 @@ a{color:#1f5fbf}h1{font-size:1.5rem;margin:.5rem 0}dl{display:grid;grid-template
 
 function formatTime(iso: string | null, timeZone: string, language: Language, unknown: string): string {
   if (iso === null || Number.isNaN(Date.parse(iso))) return unknown;
-  const text = new Intl.DateTimeFormat(language, { timeZone, dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' }).format(new Date(iso));
+  const text = new Intl.DateTimeFormat(language, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
   return `<time datetime="${esc(iso)}">${esc(text)}</time>`;
 }
 
