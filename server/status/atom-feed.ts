@@ -7,6 +7,7 @@ import type { Notice } from '../core/engine/types.js';
 import type { Language } from '../core/plan/types.js';
 import type { StatusInput, StatusNotice, StatusPage } from './status-input.js';
 import { statusPageUrl } from './components.js';
+import { chronological } from './incidents.js';
 import { FEED_WORDS, STAGE_LABEL } from './texts.js';
 import { uuidV5 } from './uuid.js';
 import { escapeXml } from './xml.js';
@@ -17,7 +18,7 @@ export const MAX_FEED_ENTRIES = 100;
 export const feedId = (page: StatusPage): string => `urn:uuid:${uuidV5(`${page.url}#${page.id}`)}`;
 export const entryId = (page: StatusPage, notice: Notice): string => `urn:uuid:${uuidV5(`${page.url}#${page.id}/notices/${notice.id}`)}`;
 
-const newestFirst = (a: Notice, b: Notice): number => Date.parse(b.t) - Date.parse(a.t) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const newestFirst = (a: Notice, b: Notice): number => chronological(b, a);
 
 function contentHtml(n: Notice, language: Language): string {
   const words = FEED_WORDS[language];

@@ -54,7 +54,10 @@ export interface SpIncident {
   components: SpComponent[];
 }
 
-const chronological = (a: StatusNotice, b: StatusNotice): number => Date.parse(a.t) - Date.parse(b.t) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+// at the same instant a resolution comes last: nothing follows it
+const resolvedLast = (n: StatusNotice): number => (n.stage === 'resolved' ? 1 : 0);
+export const chronological = (a: StatusNotice, b: StatusNotice): number =>
+  Date.parse(a.t) - Date.parse(b.t) || resolvedLast(a) - resolvedLast(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function translations(n: Notice): SpIncidentUpdate['translations'] {
   const entry = (l: Language) => ({ ...n.text[l], cause: n.cause[l] });
