@@ -21,7 +21,7 @@ export interface IncidentRoutesOptions {
   preHandler?: PreHandler;
 }
 
-const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
+const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 35 })) });
 const ErrorBody = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.String() }) });
 const CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';

@@ -12,7 +12,8 @@ export const PostNotice = Type.Object({
   service: Type.String({ minLength: 1, maxLength: 64 }),
   stage: Stage,
   text: NoticeTexts,
-  incidentId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+  // the router refuses path parameters past 100 characters, so a longer id would publish a dead link
+  incidentId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   expectedRecoveryAt: Type.Optional(Type.String({ format: 'date-time' })),
   nextUpdateAt: Type.Optional(Type.String({ format: 'date-time' })),
 }, { additionalProperties: false });
