@@ -12,13 +12,13 @@ import type { Plan } from '../core/plan/types.js';
 import type { DrillDto } from '../contracts.js';
 import { loadScenario } from '../scenario-file.js';
 import type { Store } from '../store/store.js';
-import type { IncidentRecord } from '../store/incidents.js';
 import type { AuditActor } from '../auth/require-role.js';
 import { DrillRunner, realTimers, type DrillOutput, type DrillSpec, type Timers } from './drill-runner.js';
 import type { ScaleBody, StartDrillBody } from './start-drill-body.js';
 import { httpError, type HttpResult } from '../http/http-error.js';
 import { saveReport } from './drill-report.js';
-import { closingNotice, type EndReason } from './closing-notice.js';
+import type { EndReason } from './closing-notice.js';
+import { NoticePublisher, type CorrectionListener, type OutputListener, type PersistHook } from './notice-publisher.js';
 import { planService } from './plan-service.js';
 
 export interface DrillServiceOptions {
@@ -34,25 +34,21 @@ export interface DrillServiceOptions {
   reportsDir?: string;
 }
 
-type OutputListener = (out: DrillOutput) => void;
-/** runs inside the transaction that stores a tick's output, so what it writes lands with it or not at all */
-type PersistHook = (store: Store, out: DrillOutput) => Promise<void>;
 type StatusListener = (drill: DrillDto) => void;
-type CorrectionListener = (notice: Notice, drillId: string | null) => void;
 
 const FINISHED_KEPT = 5;
 
 export class DrillService {
   private current: DrillRunner | null = null;
   private readonly finished: DrillRunner[] = [];
-  private readonly outputListeners: OutputListener[] = [];
   private readonly statusListeners: StatusListener[] = [];
-  private readonly persistHooks: PersistHook[] = [];
-  private readonly correctionListeners: CorrectionListener[] = [];
+  private readonly publisher: NoticePublisher;
   private writes: Promise<void> = Promise.resolve();
   private closing = false;
 
-  constructor(private readonly opts: DrillServiceOptions) {}
+  constructor(private readonly opts: DrillServiceOptions) {
+    this.publisher = new NoticePublisher(opts.store, opts.plan);
+  }
 
   get plan(): Plan {
     return this.opts.plan;
@@ -71,18 +67,18 @@ export class DrillService {
     if (interrupted.length > 0) this.opts.log.warn({ drills: interrupted }, 'drills interrupted by the last shutdown were marked so');
     for (const id of interrupted) {
       const drill = await this.opts.store.drills.get(id);
-      await this.closeIncidents(id, 'interrupted', drill?.scenarioNow ?? new Date().toISOString(), null);
+      await this.publisher.closeIncidents(id, 'interrupted', drill?.scenarioNow ?? new Date().toISOString(), null);
     }
     if (this.opts.live !== false) await this.startLive();
     return interrupted;
   }
 
   onOutput(fn: OutputListener): void {
-    this.outputListeners.push(fn);
+    this.publisher.onOutput(fn);
   }
 
   onPersist(fn: PersistHook): void {
-    this.persistHooks.push(fn);
+    this.publisher.onPersist(fn);
   }
 
   onStatus(fn: StatusListener): void {
@@ -91,7 +87,7 @@ export class DrillService {
 
   /** An operator corrected a published notice (after it is stored). */
   onCorrection(fn: CorrectionListener): void {
-    this.correctionListeners.push(fn);
+    this.publisher.onCorrection(fn);
   }
 
   running(): DrillRunner | null {
@@ -197,40 +193,14 @@ export class DrillService {
   }
 
   /** An operator's notice: stored before the call returns, then pushed like the engine's. */
-  async publishManualNotice(notice: Notice, actor: AuditActor | null): Promise<void> {
-    const drillId = this.current?.spec.id ?? null;
-    const output: DrillOutput = { drillId: drillId ?? '', ticks: [], events: [], notices: [notice] };
-    await this.opts.store.transaction(async (store) => {
-      await store.notices.insert(notice, { drillId, author: authorOf(actor) });
-      await store.incidents.upsert(incidentFromNotice(notice, drillId));
-      await store.audit.append({ at: new Date().toISOString(), actor, action: 'notice.post', target: notice.id, detail: { service: notice.service, stage: notice.stage } });
-      for (const hook of this.persistHooks) await hook(store, output);
-    });
-    this.current?.rememberNotice(notice);
-    for (const fn of this.outputListeners) fn(output);
+  publishManualNotice(notice: Notice, actor: AuditActor | null): Promise<void> {
+    return this.publisher.publishManual(notice, this.current, actor);
   }
 
-  /**
-   * An operator's correction of a published notice's text: stored with the text before and
-   * after in the audit log, then published wherever the notice went (status documents,
-   * feed, webhooks, live push, the drill's snapshot and report).
-   */
-  async correctNotice(id: string, text: Notice['text'], actor: AuditActor | null): Promise<HttpResult<Notice>> {
-    const editedAt = new Date().toISOString();
-    const corrected = await this.opts.store.transaction(async (store) => {
-      const stored = await store.notices.get(id);
-      if (!stored) return null;
-      const notice: Notice = { ...stored.notice, text };
-      await store.notices.edit(notice, { author: authorOf(actor), editedAt });
-      await store.audit.append({ at: editedAt, actor, action: 'notice.edit', target: id, detail: { before: stored.notice.text, after: text } });
-      const output: DrillOutput = { drillId: stored.drillId ?? '', ticks: [], events: [], notices: [notice] };
-      for (const hook of this.persistHooks) await hook(store, output);
-      return { notice, drillId: stored.drillId };
-    });
-    if (!corrected) return httpError(404, 'notice.not-found', `no notice ${id}`, 'id');
-    for (const runner of [this.current, ...this.finished]) runner?.correctNotice(corrected.notice);
-    for (const fn of this.correctionListeners) fn(corrected.notice, corrected.drillId);
-    return { ok: true, value: corrected.notice };
+  /** An operator's correction of a published notice, published wherever the notice went. */
+  correctNotice(id: string, text: Notice['text'], actor: AuditActor | null): Promise<HttpResult<Notice>> {
+    const runners = [this.current, ...this.finished].filter((r): r is DrillRunner => r !== null);
+    return this.publisher.correct(id, text, runners, actor);
   }
 
   /** Wait until everything produced so far is stored. */
@@ -278,17 +248,13 @@ export class DrillService {
 
   private handleOutput(runner: DrillRunner, out: DrillOutput): void {
     const drillId = runner.spec.id;
-    for (const fn of this.outputListeners) fn(out);
+    this.publisher.emit(out);
     const scenarioNow = runner.dto().scenarioNow;
     this.enqueueWrite(async () => {
       await this.opts.store.transaction(async (store) => {
         if (out.events.length > 0) await store.events.append(drillId, out.events);
-        for (const notice of out.notices) {
-          await store.notices.insert(notice, { drillId, author: null });
-          await store.incidents.upsert(incidentFromNotice(notice, drillId));
-        }
         await store.drills.updateProgress(drillId, scenarioNow);
-        for (const hook of this.persistHooks) await hook(store, out);
+        await this.publisher.persist(store, out);
       });
     });
   }
@@ -304,29 +270,12 @@ export class DrillService {
     const reportsDir = this.opts.reportsDir;
     const reason: EndReason = runner.spec.scenarioName === 'live' ? 'paused' : (dto.status as Exclude<DrillDto['status'], 'running'>);
     this.enqueueWrite(async () => {
-      await this.closeIncidents(dto.id, reason, dto.scenarioNow, runner);
+      // an ended drill resolves what it left open, so no document keeps an outage nothing will close
+      await this.publisher.closeIncidents(dto.id, reason, dto.scenarioNow, runner);
       await this.opts.store.drills.finish(dto.id, dto.status as 'stopped' | 'finished' | 'interrupted', dto.endedAt ?? new Date().toISOString());
       if (reportsDir && runner.spec.scenarioName !== 'live') await saveReport(reportsDir, runner);
     });
     if (dto.status === 'finished' && !this.closing) void this.startLive();
-  }
-
-  /** Resolve the drill's open incidents with a closing update each, published like any notice. */
-  private async closeIncidents(drillId: string, reason: EndReason, t: string, runner: DrillRunner | null): Promise<void> {
-    const open = await this.opts.store.incidents.list({ drillId, unresolvedOnly: true, limit: 10_000 });
-    if (open.length === 0) return;
-    const notices = open.map((incident) => closingNotice(this.plan, incident, reason, t));
-    const output: DrillOutput = { drillId, ticks: [], events: [], notices };
-    await this.opts.store.transaction(async (store) => {
-      for (const notice of notices) {
-        await store.notices.insert(notice, { drillId, author: null });
-        await store.incidents.upsert(incidentFromNotice(notice, drillId));
-        await store.audit.append({ at: new Date().toISOString(), actor: null, action: 'incident.resolve', target: notice.incidentId, detail: { reason } });
-      }
-      for (const hook of this.persistHooks) await hook(store, output);
-    });
-    for (const notice of notices) runner?.rememberNotice(notice);
-    for (const fn of this.outputListeners) fn(output);
   }
 
   private enqueueWrite(work: () => Promise<void>): void {
@@ -334,21 +283,6 @@ export class DrillService {
       this.opts.log.error({ err }, 'storing drill output failed');
     });
   }
-}
-
-const authorOf = (actor: AuditActor | null): string => (actor ? `token ${actor.tokenId}` : 'the server');
-
-function incidentFromNotice(n: Notice, drillId: string | null): IncidentRecord {
-  return {
-    id: n.incidentId,
-    drillId,
-    service: n.service,
-    level: n.level,
-    stage: n.stage,
-    openedAt: n.t,
-    updatedAt: n.t,
-    resolvedAt: n.stage === 'resolved' ? n.t : null,
-  };
 }
 
 function toDto(d: DrillDto & { planName?: string; config?: unknown }): DrillDto {
