@@ -1,6 +1,6 @@
 /**
  * Fills the status outputs' StatusInput from the live engine (each service's level) and the
- * store (incidents and their notices). A version number goes up whenever a level changes or
+ * store (the newest incidents with their notices, in one query). A version number goes up whenever a level changes or
  * a notice is published, so the status routes re-render only then: thousands of readers
  * reloading during a surge are served from the cached body.
  */
@@ -35,7 +35,7 @@ export class StatusSource {
     return this.versionNo;
   }
 
-  /** Note what changed in a tick's output; returns the services whose level changed. */
+  /** Note what changed in an output (a tick, or notices published or corrected); returns the services whose level changed. */
   observe(out: DrillOutput): string[] {
     const changed: string[] = [];
     for (const tick of out.ticks) {
@@ -53,11 +53,6 @@ export class StatusSource {
   reset(at: string): void {
     this.startedAt = at;
     for (const name of this.levels.keys()) this.levels.set(name, { level: 'normal', since: at });
-    this.versionNo++;
-  }
-
-  /** Something published changed outside a tick (an operator's correction): re-render. */
-  touch(): void {
     this.versionNo++;
   }
 
