@@ -82,6 +82,8 @@ export interface ServerToClientEvents {
   'drill:event': (event: EngineEvent & { drillId: string }) => void;
   'drill:status': (drill: DrillDto) => void;
   'notice:published': (notice: Notice & { drillId: string | null }) => void;
+  /** an operator corrected a published notice: same id, new text; replace the one shown */
+  'notice:updated': (notice: Notice & { drillId: string | null }) => void;
 }
 
 export interface ClientToServerEvents {

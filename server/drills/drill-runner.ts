@@ -173,6 +173,19 @@ export class DrillRunner {
     }
   }
 
+  /** A notice published outside the engine (an operator's, or a closing one): part of this drill's snapshot and report like the engine's. */
+  rememberNotice(notice: Notice): void {
+    this.allNotices.push(notice);
+    this.recentNotices.push(notice);
+  }
+
+  /** An operator corrected a notice's text: the snapshot and the report show the correction. */
+  correctNotice(notice: Notice): void {
+    const same = (n: Notice): boolean => n.id === notice.id;
+    this.allNotices.replace(same, notice);
+    this.recentNotices.replace(same, notice);
+  }
+
   latestTick(service: string): Tick | null {
     return this.latest.get(service) ?? null;
   }

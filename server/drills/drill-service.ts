@@ -12,12 +12,14 @@ import type { Plan } from '../core/plan/types.js';
 import type { DrillDto } from '../contracts.js';
 import { loadScenario } from '../scenario-file.js';
 import type { Store } from '../store/store.js';
-import type { IncidentRecord } from '../store/incidents.js';
 import type { AuditActor } from '../auth/require-role.js';
 import { DrillRunner, realTimers, type DrillOutput, type DrillSpec, type Timers } from './drill-runner.js';
 import type { ScaleBody, StartDrillBody } from './start-drill-body.js';
 import { httpError, type HttpResult } from '../http/http-error.js';
 import { saveReport } from './drill-report.js';
+import type { EndReason } from './closing-notice.js';
+import { NoticePublisher, type CorrectionListener, type OutputListener, type PersistHook } from './notice-publisher.js';
+import { planService } from './plan-service.js';
 
 export interface DrillServiceOptions {
   store: Store;
@@ -32,9 +34,6 @@ export interface DrillServiceOptions {
   reportsDir?: string;
 }
 
-type OutputListener = (out: DrillOutput) => void;
-/** runs inside the transaction that stores a tick's output, so what it writes lands with it or not at all */
-type PersistHook = (store: Store, out: DrillOutput) => Promise<void>;
 type StatusListener = (drill: DrillDto) => void;
 
 const FINISHED_KEPT = 5;
@@ -42,13 +41,14 @@ const FINISHED_KEPT = 5;
 export class DrillService {
   private current: DrillRunner | null = null;
   private readonly finished: DrillRunner[] = [];
-  private readonly outputListeners: OutputListener[] = [];
   private readonly statusListeners: StatusListener[] = [];
-  private readonly persistHooks: PersistHook[] = [];
+  private readonly publisher: NoticePublisher;
   private writes: Promise<void> = Promise.resolve();
   private closing = false;
 
-  constructor(private readonly opts: DrillServiceOptions) {}
+  constructor(private readonly opts: DrillServiceOptions) {
+    this.publisher = new NoticePublisher(opts.store, opts.plan);
+  }
 
   get plan(): Plan {
     return this.opts.plan;
@@ -58,24 +58,36 @@ export class DrillService {
     return this.opts.reportsDir;
   }
 
-  /** At boot: drills left running by a crash are marked interrupted, then the live session starts. */
+  /**
+   * At boot: drills left running by a crash are marked interrupted and their open incidents
+   * resolved, then the live session starts.
+   */
   async boot(): Promise<string[]> {
     const interrupted = await this.opts.store.drills.markInterrupted(new Date().toISOString());
     if (interrupted.length > 0) this.opts.log.warn({ drills: interrupted }, 'drills interrupted by the last shutdown were marked so');
+    for (const id of interrupted) {
+      const drill = await this.opts.store.drills.get(id);
+      await this.publisher.closeIncidents(id, 'interrupted', drill?.scenarioNow ?? new Date().toISOString(), null);
+    }
     if (this.opts.live !== false) await this.startLive();
     return interrupted;
   }
 
   onOutput(fn: OutputListener): void {
-    this.outputListeners.push(fn);
+    this.publisher.onOutput(fn);
   }
 
   onPersist(fn: PersistHook): void {
-    this.persistHooks.push(fn);
+    this.publisher.onPersist(fn);
   }
 
   onStatus(fn: StatusListener): void {
     this.statusListeners.push(fn);
+  }
+
+  /** An operator corrected a published notice (after it is stored). */
+  onCorrection(fn: CorrectionListener): void {
+    this.publisher.onCorrection(fn);
   }
 
   running(): DrillRunner | null {
@@ -88,7 +100,7 @@ export class DrillService {
     }
     const scenario = await loadScenario(body.scenario);
     if (!scenario.ok) return httpError(400, 'drill.scenario', `unknown scenario "${body.scenario}": ${scenario.errors[0]?.message ?? ''}`, 'scenario');
-    const unknown = Object.keys(scenario.value.services).filter((s) => !this.plan.services[s]);
+    const unknown = Object.keys(scenario.value.services).filter((s) => !planService(this.plan, s));
     if (unknown.length === Object.keys(scenario.value.services).length) {
       return httpError(400, 'drill.services', `scenario "${body.scenario}" has no service of plan "${this.plan.name}"`, 'scenario');
     }
@@ -139,7 +151,7 @@ export class DrillService {
   async scale(id: string, body: ScaleBody, actor: AuditActor | null): Promise<HttpResult<{ queued: true }>> {
     const runner = this.current;
     if (!runner || runner.spec.id !== id) return httpError(409, 'drill.not-running', `drill ${id} is not running`);
-    if (!this.plan.services[body.service]) {
+    if (!planService(this.plan, body.service)) {
       return httpError(400, 'drill.service', `unknown service "${body.service}"; known: ${Object.keys(this.plan.services).join(', ')}`, 'service');
     }
     runner.enqueue({ type: 'scale', service: body.service, desired: body.desired, by: actor ? `token ${actor.tokenId}` : 'the server' });
@@ -181,16 +193,14 @@ export class DrillService {
   }
 
   /** An operator's notice: stored before the call returns, then pushed like the engine's. */
-  async publishManualNotice(notice: Notice, actor: AuditActor | null): Promise<void> {
-    const drillId = this.current?.spec.id ?? null;
-    const output: DrillOutput = { drillId: drillId ?? '', ticks: [], events: [], notices: [notice] };
-    await this.opts.store.transaction(async (store) => {
-      await store.notices.insert(notice, { drillId, author: actor ? `token ${actor.tokenId}` : 'the server' });
-      await store.incidents.upsert(incidentFromNotice(notice, drillId));
-      await store.audit.append({ at: new Date().toISOString(), actor, action: 'notice.post', target: notice.id, detail: { service: notice.service, stage: notice.stage } });
-      for (const hook of this.persistHooks) await hook(store, output);
-    });
-    for (const fn of this.outputListeners) fn(output);
+  publishManualNotice(notice: Notice, actor: AuditActor | null): Promise<void> {
+    return this.publisher.publishManual(notice, this.current, actor);
+  }
+
+  /** An operator's correction of a published notice, published wherever the notice went. */
+  correctNotice(id: string, text: Notice['text'], actor: AuditActor | null): Promise<HttpResult<Notice>> {
+    const runners = [this.current, ...this.finished].filter((r): r is DrillRunner => r !== null);
+    return this.publisher.correct(id, text, runners, actor);
   }
 
   /** Wait until everything produced so far is stored. */
@@ -238,17 +248,13 @@ export class DrillService {
 
   private handleOutput(runner: DrillRunner, out: DrillOutput): void {
     const drillId = runner.spec.id;
-    for (const fn of this.outputListeners) fn(out);
+    this.publisher.emit(out);
     const scenarioNow = runner.dto().scenarioNow;
     this.enqueueWrite(async () => {
       await this.opts.store.transaction(async (store) => {
         if (out.events.length > 0) await store.events.append(drillId, out.events);
-        for (const notice of out.notices) {
-          await store.notices.insert(notice, { drillId, author: null });
-          await store.incidents.upsert(incidentFromNotice(notice, drillId));
-        }
         await store.drills.updateProgress(drillId, scenarioNow);
-        for (const hook of this.persistHooks) await hook(store, out);
+        await this.publisher.persist(store, out);
       });
     });
   }
@@ -262,7 +268,10 @@ export class DrillService {
     const dto = runner.dto();
     for (const fn of this.statusListeners) fn(dto);
     const reportsDir = this.opts.reportsDir;
+    const reason: EndReason = runner.spec.scenarioName === 'live' ? 'paused' : (dto.status as Exclude<DrillDto['status'], 'running'>);
     this.enqueueWrite(async () => {
+      // an ended drill resolves what it left open, so no document keeps an outage nothing will close
+      await this.publisher.closeIncidents(dto.id, reason, dto.scenarioNow, runner);
       await this.opts.store.drills.finish(dto.id, dto.status as 'stopped' | 'finished' | 'interrupted', dto.endedAt ?? new Date().toISOString());
       if (reportsDir && runner.spec.scenarioName !== 'live') await saveReport(reportsDir, runner);
     });
@@ -274,19 +283,6 @@ export class DrillService {
       this.opts.log.error({ err }, 'storing drill output failed');
     });
   }
-}
-
-function incidentFromNotice(n: Notice, drillId: string | null): IncidentRecord {
-  return {
-    id: n.incidentId,
-    drillId,
-    service: n.service,
-    level: n.level,
-    stage: n.stage,
-    openedAt: n.t,
-    updatedAt: n.t,
-    resolvedAt: n.stage === 'resolved' ? n.t : null,
-  };
 }
 
 function toDto(d: DrillDto & { planName?: string; config?: unknown }): DrillDto {

@@ -18,6 +18,19 @@ export class RingBuffer<T> {
     }
   }
 
+  /** Replace the items `matches` picks, in place; returns how many it replaced. */
+  replace(matches: (item: T) => boolean, next: T): number {
+    let replaced = 0;
+    for (let i = 0; i < this.size; i++) {
+      const at = (this.start + i) % this.capacity;
+      if (matches(this.items[at] as T)) {
+        this.items[at] = next;
+        replaced++;
+      }
+    }
+    return replaced;
+  }
+
   get length(): number {
     return this.size;
   }

@@ -23,6 +23,7 @@ import { remoteWriteRoutes } from '../ingest/remote-write-routes.js';
 import { RemoteWriteIngest } from '../ingest/remote-write-ingest.js';
 import type { IngestSample } from '../ingest/ingest-sample.js';
 import { statusRoutes } from '../status/routes.js';
+import { incidentRoutes } from '../status/incident-routes.js';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../webhooks/deliverer.js';
 import type { BackoffPolicy } from '../webhooks/backoff.js';
 import type { Resolve } from '../webhooks/targets/guarded-lookup.js';
@@ -32,8 +33,8 @@ import { registerSecurityHeaders } from './security-headers.js';
 import { clientAddress, type TrustProxy } from './client-address.js';
 import { OpsMetrics } from './ops-metrics.js';
 import { drillView, registerDrillMetrics } from '../observe/drill-metrics.js';
-import { StatusSource } from './status-source.js';
-import { webhookPersistHook } from './webhook-events.js';
+import { StatusSource } from '../status/status-source.js';
+import { webhookPersistHook } from '../status/webhook-events.js';
 import { listeningUrl } from './listening-url.js';
 import { drillRoutes } from './routes/drills.js';
 import { noticeRoutes } from './routes/notices.js';
@@ -171,6 +172,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (out.stepSeconds !== undefined) metrics.tickSeconds.observe(out.stepSeconds);
     if (out.notices.length > 0) webhooks?.wake();
   });
+  drills.onCorrection((notice, drillId) => {
+    live.publishCorrection(notice, drillId);
+    webhooks?.wake();
+  });
   drills.onStatus((drill) => {
     if (drill.status === 'running') statusSource.reset(drill.scenarioStart);
     live.publishStatus(drill);
@@ -222,6 +227,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes, { plan: opts.plan, planText: opts.planText });
   await app.register(adminRoutes, { store: opts.store, webhookTargets });
   await app.register(statusRoutes, { source: () => statusSource.input(), version: () => statusSource.version(), preHandler: app.requireReader });
+  await app.register(incidentRoutes, { incident: (id: string) => statusSource.incidentInput(id), preHandler: app.requireReader });
   await app.register(opsRoutes, { metrics, ready: () => drills.running() !== null || opts.live === false });
   const dashboardDir = opts.dashboardDir ?? DASHBOARD_DIST_DIR;
   if (existsSync(join(dashboardDir, 'index.html'))) {

@@ -123,6 +123,10 @@ export class LiveHub {
     this.io.to(room(notice.service)).emit('notice:published', { ...notice, drillId });
   }
 
+  publishCorrection(notice: Notice, drillId: string | null): void {
+    this.io.to(room(notice.service)).emit('notice:updated', { ...notice, drillId });
+  }
+
   publishStatus(drill: DrillDto): void {
     this.io.to(ALL).emit('drill:status', drill);
   }

@@ -23,10 +23,10 @@ describe('the Atom feed of notices', () => {
     expect(feed.id).toMatch(UUID_URN);
     expect(feed.title).toEqual({ value: 'Flashcrowd drill status history', type: 'text' });
     expect(feed.updated).toBe('2020-02-03T01:05:00.000Z');
-    expect(feed.authors).toEqual([{ name: 'Flashcrowd drill', uri: 'https://status.example.com' }]);
+    expect(feed.authors).toEqual([{ name: 'Flashcrowd drill', uri: 'https://status.example.com/status' }]);
     expect(feed.links).toEqual([
       { rel: 'self', type: 'application/atom+xml', href: 'https://status.example.com/history.atom' },
-      { rel: 'alternate', type: 'text/html', href: 'https://status.example.com' },
+      { rel: 'alternate', type: 'text/html', href: 'https://status.example.com/status' },
     ]);
   });
 

@@ -5,7 +5,9 @@
  */
 import type { Notice } from '../core/engine/types.js';
 import type { Language } from '../core/plan/types.js';
-import type { StatusInput, StatusPage } from './status-input.js';
+import type { StatusInput, StatusNotice, StatusPage } from './status-input.js';
+import { statusPageUrl } from './components.js';
+import { chronological } from './incidents.js';
 import { FEED_WORDS, STAGE_LABEL } from './texts.js';
 import { uuidV5 } from './uuid.js';
 import { escapeXml } from './xml.js';
@@ -16,7 +18,7 @@ export const MAX_FEED_ENTRIES = 100;
 export const feedId = (page: StatusPage): string => `urn:uuid:${uuidV5(`${page.url}#${page.id}`)}`;
 export const entryId = (page: StatusPage, notice: Notice): string => `urn:uuid:${uuidV5(`${page.url}#${page.id}/notices/${notice.id}`)}`;
 
-const newestFirst = (a: Notice, b: Notice): number => Date.parse(b.t) - Date.parse(a.t) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const newestFirst = (a: Notice, b: Notice): number => chronological(b, a);
 
 function contentHtml(n: Notice, language: Language): string {
   const words = FEED_WORDS[language];
@@ -30,14 +32,17 @@ function contentHtml(n: Notice, language: Language): string {
   ].join('');
 }
 
-function entry(page: StatusPage, n: Notice, language: Language): string {
+/** A corrected notice counts as updated when it was corrected, so readers fetch it again. */
+const updatedOf = (n: StatusNotice): string => n.editedAt ?? n.t;
+
+function entry(page: StatusPage, n: StatusNotice, language: Language): string {
   const link = `${page.url}/incidents/${encodeURIComponent(n.incidentId)}`;
   const title = `${STAGE_LABEL[language][n.stage]}: ${n.text[language].title}`;
   return [
     '  <entry>',
     `    <id>${entryId(page, n)}</id>`,
     `    <title type="text">${escapeXml(title)}</title>`,
-    `    <updated>${escapeXml(n.t)}</updated>`,
+    `    <updated>${escapeXml(updatedOf(n))}</updated>`,
     `    <published>${escapeXml(n.t)}</published>`,
     `    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>`,
     `    <category term="${n.stage}" label="${escapeXml(STAGE_LABEL[language][n.stage])}"/>`,
@@ -49,16 +54,16 @@ function entry(page: StatusPage, n: Notice, language: Language): string {
 export function buildAtomFeed(input: StatusInput, language: Language): string {
   const { page } = input;
   const notices = input.incidents.flatMap((i) => i.notices).sort(newestFirst).slice(0, MAX_FEED_ENTRIES);
-  const updated = notices[0]?.t ?? page.updatedAt;
+  const updated = notices.map(updatedOf).reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a), notices[0]?.t ?? page.updatedAt);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}">`,
     `  <id>${feedId(page)}</id>`,
     `  <title type="text">${escapeXml(`${page.name} ${FEED_WORDS[language].history}`)}</title>`,
     `  <updated>${escapeXml(updated)}</updated>`,
-    `  <author><name>${escapeXml(page.name)}</name><uri>${escapeXml(page.url)}</uri></author>`,
+    `  <author><name>${escapeXml(page.name)}</name><uri>${escapeXml(statusPageUrl(page))}</uri></author>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${page.url}/history.atom`)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(page.url)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(statusPageUrl(page))}"/>`,
     ...notices.map((n) => entry(page, n, language)),
     '</feed>',
     '',

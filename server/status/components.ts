@@ -27,8 +27,11 @@ export interface SpComponent {
   only_show_if_degraded: boolean;
 }
 
+/** The public status page people read; page.url itself is the server's base URL, which needs a token. */
+export const statusPageUrl = (page: StatusPage): string => `${page.url}/status`;
+
 export function buildPage(page: StatusPage): SpPage {
-  return { id: page.id, name: page.name, url: page.url, time_zone: page.timeZone, updated_at: page.updatedAt };
+  return { id: page.id, name: page.name, url: statusPageUrl(page), time_zone: page.timeZone, updated_at: page.updatedAt };
 }
 
 export function buildComponent(page: StatusPage, service: StatusService, position: number): SpComponent {

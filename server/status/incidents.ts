@@ -9,7 +9,7 @@ import { componentStatus, impactOf, worstImpact } from './levels.js';
 import type { ComponentStatus, Impact } from './levels.js';
 import { buildComponent } from './components.js';
 import type { SpComponent } from './components.js';
-import type { StatusIncident, StatusInput, StatusService } from './status-input.js';
+import type { StatusIncident, StatusInput, StatusNotice, StatusService } from './status-input.js';
 
 export interface SpAffectedComponent {
   code: string;
@@ -57,7 +57,10 @@ export interface SpIncident {
   components: SpComponent[];
 }
 
-const chronological = (a: Notice, b: Notice): number => Date.parse(a.t) - Date.parse(b.t) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+// at the same instant a resolution comes last: nothing follows it
+const resolvedLast = (n: StatusNotice): number => (n.stage === 'resolved' ? 1 : 0);
+export const chronological = (a: StatusNotice, b: StatusNotice): number =>
+  Date.parse(a.t) - Date.parse(b.t) || resolvedLast(a) - resolvedLast(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function translations(n: Notice): SpIncidentUpdate['translations'] {
   const entry = (l: Language) => ({ ...n.text[l], cause: n.cause[l] });
@@ -82,7 +85,7 @@ function buildUpdates(incident: StatusIncident, service: StatusService | undefin
       body: n.text[language].body,
       incident_id: incident.id,
       created_at: n.t,
-      updated_at: n.t,
+      updated_at: n.editedAt ?? n.t,
       display_at: n.t,
       affected_components: [affected],
       deliver_notifications: true,
@@ -107,6 +110,13 @@ function impactOfIncident(incident: StatusIncident, service: StatusService | und
     .reduce<Impact>(worstImpact, 'none');
 }
 
+/** An operator's correction changes the incident as readers see it. */
+function lastChange(incident: StatusIncident): string {
+  let latest = incident.updatedAt;
+  for (const n of incident.notices) if (n.editedAt && Date.parse(n.editedAt) > Date.parse(latest)) latest = n.editedAt;
+  return latest;
+}
+
 export function buildIncident(input: StatusInput, incident: StatusIncident, language: Language): SpIncident {
   const position = input.services.findIndex((s) => s.name === incident.service);
   const service = input.services[position];
@@ -118,7 +128,7 @@ export function buildIncident(input: StatusInput, incident: StatusIncident, lang
     status: incident.stage,
     impact: impactOfIncident(incident, service),
     created_at: incident.openedAt,
-    updated_at: incident.updatedAt,
+    updated_at: lastChange(incident),
     monitoring_at: monitoring?.t ?? null,
     resolved_at: incident.resolvedAt,
     started_at: incident.openedAt,

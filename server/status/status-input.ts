@@ -32,6 +32,9 @@ export interface StatusService {
   updatedAt: string;
 }
 
+/** A published notice; `editedAt` (wall time) when an operator corrected it afterwards. */
+export type StatusNotice = Notice & { editedAt?: string | null };
+
 export interface StatusIncident {
   id: string;
   service: string;
@@ -42,7 +45,7 @@ export interface StatusIncident {
   updatedAt: string;
   resolvedAt: string | null;
   /** its notices in any order */
-  notices: Notice[];
+  notices: StatusNotice[];
 }
 
 export interface StatusInput {

@@ -37,3 +37,37 @@ export const FEED_WORDS: Record<
   },
   'zh-CN': { history: '状态历史', cause: '原因', delay: '预计延迟', recovery: '预计恢复时间', nextUpdate: '下次更新', seconds: '秒' },
 };
+
+export const INCIDENT_PAGE_WORDS: Record<
+  Language,
+  { back: string; service: string; impact: string; opened: string; resolved: string; updates: string; cause: string; delay: string; recovery: string; nextUpdate: string; seconds: string; unknown: string }
+> = {
+  en: {
+    back: 'Back to the status page',
+    service: 'Service',
+    impact: 'Impact',
+    opened: 'Opened',
+    resolved: 'Resolved',
+    updates: 'Updates',
+    cause: 'Cause',
+    delay: 'Expected delay',
+    recovery: 'Expected recovery',
+    nextUpdate: 'Next update',
+    seconds: 's',
+    unknown: 'not known yet',
+  },
+  'zh-CN': {
+    back: '返回状态页',
+    service: '服务',
+    impact: '影响',
+    opened: '开始时间',
+    resolved: '解决时间',
+    updates: '更新记录',
+    cause: '原因',
+    delay: '预计延迟',
+    recovery: '预计恢复时间',
+    nextUpdate: '下次更新',
+    seconds: '秒',
+    unknown: '暂不确定',
+  },
+};

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncidentRecord } from './incidents.js';
+import { sampleNotice } from './test-samples.js';
 import { openTestStore, STORE_KINDS, type TestStore } from './test-stores.js';
 
 const opened: IncidentRecord = {
@@ -77,5 +78,24 @@ describe.each(STORE_KINDS)('incidents and acknowledgements (%s)', (kind) => {
     } else {
       expect(await store.incidents.get('inc-1')).toBeNull();
     }
+  });
+  it('lists the newest incidents with all their notices in one query, or one incident by id', async () => {
+    for (let i = 1; i <= 3; i++) {
+      await t.store.incidents.upsert({ ...opened, id: `inc-${i}`, openedAt: `2026-02-03T01:0${i}:00.000Z` });
+    }
+    await t.store.notices.insert(sampleNotice({ id: 'n-1', incidentId: 'inc-1' }), { drillId: 'drill-1', author: null });
+    await t.store.notices.insert(sampleNotice({ id: 'n-2', incidentId: 'inc-1', stage: 'identified' }), { drillId: 'drill-1', author: null });
+    await t.store.notices.insert(sampleNotice({ id: 'n-3', incidentId: 'inc-3' }), { drillId: 'drill-1', author: null });
+    await t.store.notices.edit(sampleNotice({ id: 'n-3', incidentId: 'inc-3', text: { en: { title: 'x', body: 'y' }, 'zh-CN': { title: 'x', body: 'y' } } }), { author: 'op', editedAt: '2026-12-01T00:00:00.000Z' });
+
+    const newest = await t.store.incidents.listWithNotices({ limit: 2 });
+    expect(newest.map((e) => e.incident.id)).toEqual(['inc-3', 'inc-2']);
+    expect(newest[0]?.notices).toEqual([{ ...sampleNotice({ id: 'n-3', incidentId: 'inc-3', text: { en: { title: 'x', body: 'y' }, 'zh-CN': { title: 'x', body: 'y' } } }), editedAt: '2026-12-01T00:00:00.000Z' }]);
+    expect(newest[1]?.notices).toEqual([]);
+
+    const one = await t.store.incidents.listWithNotices({ id: 'inc-1' });
+    expect(one.map((e) => e.incident.id)).toEqual(['inc-1']);
+    expect(one[0]?.notices.map((n) => [n.id, n.editedAt]).sort()).toEqual([['n-1', null], ['n-2', null]]);
+    expect(await t.store.incidents.listWithNotices({ id: 'constructor' })).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { IncidentStage } from '../core/plan/types.js';
+import type { Notice } from '../core/engine/types.js';
 import type { Database, IncidentsTable } from './database.js';
+import { fromJsonColumn } from './json-column.js';
 
 export interface IncidentRecord {
   id: string;
@@ -22,6 +24,12 @@ export interface IncidentListQuery {
   limit?: number;
 }
 
+/** An incident with every notice published on it; `editedAt` is set on notices an operator corrected. */
+export interface IncidentWithNotices {
+  incident: IncidentRecord;
+  notices: (Notice & { editedAt: string | null })[];
+}
+
 export interface Acknowledgement {
   id: number;
   incidentId: string;
@@ -34,6 +42,8 @@ export interface IncidentRepository {
   upsert(incident: IncidentRecord): Promise<void>;
   get(id: string): Promise<IncidentRecord | null>;
   list(query?: IncidentListQuery): Promise<IncidentRecord[]>;
+  /** the newest incidents (default 50), or the one with `id`, each with its notices, in one query */
+  listWithNotices(query?: { id?: string; limit?: number }): Promise<IncidentWithNotices[]>;
   acknowledge(ack: Omit<Acknowledgement, 'id'>): Promise<Acknowledgement>;
   /** oldest first */
   acknowledgements(incidentId: string): Promise<Acknowledgement[]>;
@@ -88,6 +98,28 @@ export function incidentRepository(db: Kysely<Database>): IncidentRepository {
       if (query.unresolvedOnly) q = q.where('resolved_at', 'is', null);
       const rows = await q.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(query.limit ?? 50).execute();
       return rows.map(fromRow);
+    },
+    async listWithNotices(query = {}) {
+      let recent = db.selectFrom('incidents').selectAll();
+      if (query.id !== undefined) recent = recent.where('id', '=', query.id);
+      const rows = await db
+        .selectFrom(recent.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(query.limit ?? 50).as('i'))
+        .leftJoin('notices as n', 'n.incident_id', 'i.id')
+        .selectAll('i')
+        .select(['n.notice_json as notice_json', 'n.edited_at as notice_edited_at'])
+        .orderBy('i.opened_at', 'desc')
+        .orderBy('i.id', 'desc')
+        .execute();
+      const byId = new Map<string, IncidentWithNotices>();
+      for (const r of rows) {
+        let entry = byId.get(r.id);
+        if (!entry) {
+          entry = { incident: fromRow(r), notices: [] };
+          byId.set(r.id, entry);
+        }
+        if (r.notice_json !== null) entry.notices.push({ ...fromJsonColumn<Notice>(r.notice_json), editedAt: r.notice_edited_at });
+      }
+      return [...byId.values()];
     },
     async acknowledge(ack) {
       const row = await db

@@ -65,6 +65,7 @@ export function openLiveLink(handlers: LiveHandlers, request: SubscribeRequest =
   if (push['drill:event']) socket.on('drill:event', gate.wrap(push['drill:event']));
   if (push['drill:status']) socket.on('drill:status', gate.wrap(push['drill:status']));
   if (push['notice:published']) socket.on('notice:published', gate.wrap(push['notice:published']));
+  if (push['notice:updated']) socket.on('notice:updated', gate.wrap(push['notice:updated']));
 
   socket.on('connect', () => {
     gate.hold();

@@ -159,6 +159,7 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
       'drill:event': (event) => take(applyEvent(state, event, Date.now())),
       'drill:status': (drill) => take(applyDrillStatus(state, drill, Date.now())),
       'notice:published': (notice) => take(applyNotice(state, notice, Date.now())),
+      'notice:updated': (notice) => take(applyNotice(state, notice, Date.now())),
     },
   });
   // The indicator's "last data" age must advance even when nothing arrives.

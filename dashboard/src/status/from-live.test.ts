@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { buildSummary } from '../../../server/status/statuspage.js';
 import type { StatusInput } from '../../../server/status/status-input.js';
 import { viewFromSummary } from './from-summary.js';
-import { liveFromSnapshot, liveWithNotice, liveWithTicks, viewFromLive } from './from-live.js';
+import { liveFromSnapshot, liveWithCorrection, liveWithNotice, liveWithTicks, viewFromLive } from './from-live.js';
 import { isoAt, notice, PLAN, snapshot, tick } from '../test-support/fixtures.js';
 
 /** The server's status API for one service (chat) at a level, shaped as the page reads it. */
@@ -61,5 +61,13 @@ describe('status page from the socket', () => {
     expect(live.updatedAt).toBe(isoAt(700));
     live = liveWithNotice(live, notice('n2', 'chat', 710, { stage: 'resolved' }));
     expect(viewFromLive(live, 'en').notices).toEqual([]);
+  });
+  test('a corrected notice replaces the text shown, only while it is the latest of its incident', () => {
+    const first = notice('n-1', 'chat', 10);
+    const live = liveWithNotice(liveFromSnapshot(snapshot()), first);
+    const text = { en: { title: 'Corrected', body: 'Fixed wording.' }, 'zh-CN': { title: '已更正', body: '措辞已修正。' } };
+    expect(viewFromLive(liveWithCorrection(live, { ...first, text }), 'en').notices[0]?.title).toBe('Corrected');
+    const later = liveWithNotice(live, notice('n-2', 'chat', 20));
+    expect(liveWithCorrection(later, { ...first, text })).toBe(later);
   });
 });

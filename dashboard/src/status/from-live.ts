@@ -38,6 +38,13 @@ export function liveWithNotice(live: StatusLive, notice: Notice): StatusLive {
   return { ...live, incidents: keepLatest(live.incidents, notice), updatedAt: laterOf(live.updatedAt, notice.t) };
 }
 
+/** A corrected notice replaces its old text only while it is still the one shown for its incident. */
+export function liveWithCorrection(live: StatusLive, notice: Notice): StatusLive {
+  const shown = live.incidents[notice.incidentId];
+  if (shown === undefined || shown.id !== notice.id) return live;
+  return { ...live, incidents: { ...live.incidents, [notice.incidentId]: notice } };
+}
+
 export function liveWithTicks(live: StatusLive, ticks: readonly Tick[]): StatusLive {
   if (ticks.length === 0) return live;
   const levels = { ...live.levels };

@@ -13,7 +13,7 @@ import { createTokenPrompt } from '../live/token-prompt.js';
 import { readToken } from '../operator/token-store.js';
 import { byId, setText } from '../shared/dom.js';
 import { viewFromSummary } from './from-summary.js';
-import { liveFromSnapshot, liveWithNotice, liveWithTicks, viewFromLive, type StatusLive } from './from-live.js';
+import { liveFromSnapshot, liveWithCorrection, liveWithNotice, liveWithTicks, viewFromLive, type StatusLive } from './from-live.js';
 import { afterPoll, conditionalHeaders, initialPollState, shouldPoll, withSocket } from './polling.js';
 import { renderStatus, type StatusMode } from './status-render.js';
 import type { StatusView } from './status-view.js';
@@ -100,6 +100,10 @@ export function startStatusApp(initialLanguage: Language): void {
     push: {
       'notice:published': (notice) => {
         if (live !== null) live = liveWithNotice(live, notice);
+        schedule();
+      },
+      'notice:updated': (notice) => {
+        if (live !== null) live = liveWithCorrection(live, notice);
         schedule();
       },
       'drill:tick': (batch) => {

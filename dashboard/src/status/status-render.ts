@@ -25,7 +25,8 @@ function noticeCard(notice: StatusNotice, view: StatusView, ctx: StatusContext):
   return el(
     'article',
     { class: 'status-notice', 'data-testid': 'status-notice', 'data-incident': notice.id, 'data-stage': notice.stage },
-    el('h3', {}, notice.title),
+    // the incident's own page holds its whole history; the card shows the latest update only
+    el('h3', {}, el('a', { href: `/incidents/${encodeURIComponent(notice.id)}?lang=${encodeURIComponent(language)}`, 'data-testid': 'status-notice-link' }, notice.title)),
     el('p', { class: 'notice-meta' }, `${notice.serviceNames.join(', ')} · ${stageLabel(notice.stage, t)} · `, el('time', { datetime: notice.updatedAt }, time(notice.updatedAt))),
     notice.body === '' ? null : el('p', { class: 'notice-body' }, notice.body),
     el(

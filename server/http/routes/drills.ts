@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { auditActor } from '../../auth/require-role.js';
 import type { DrillService } from '../../drills/drill-service.js';
@@ -16,59 +17,57 @@ const EventsQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
 });
 
-export async function drillRoutes(app: FastifyInstance, opts: { drills: DrillService }): Promise<void> {
+export async function drillRoutes(plain: FastifyInstance, opts: { drills: DrillService }): Promise<void> {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const { drills } = opts;
 
   app.post('/api/v1/drills', { schema: { body: StartDrillBody }, preHandler: app.requireRole('operator') }, async (req, reply) => {
-    const result = await drills.start(req.body as StartDrillBody, auditActor(req));
+    const result = await drills.start(req.body, auditActor(req));
     if (!result.ok) return reply.code(result.error.status).send(errorBody(result.error));
     return reply.code(201).header('location', `/api/v1/drills/${result.value.id}`).send(result.value);
   });
 
   app.get('/api/v1/drills', { schema: { querystring: ListQuery }, preHandler: app.requireReader }, async (req) => {
-    const { status } = req.query as { status?: 'running' | 'stopped' | 'finished' | 'interrupted' };
-    return { drills: await drills.list(status) };
+    return { drills: await drills.list(req.query.status) };
   });
 
   app.get('/api/v1/drills/:id', { schema: { params: IdParams }, preHandler: app.requireReader }, async (req, reply) => {
-    const { id } = req.params as { id: string };
+    const { id } = req.params;
     const drill = await drills.get(id);
     if (!drill) return reply.code(404).send({ error: { code: 'drill.not-found', message: `no drill ${id}` } });
     return drill;
   });
 
   app.post('/api/v1/drills/:id/stop', { schema: { params: IdParams }, preHandler: app.requireRole('operator') }, async (req, reply) => {
-    const result = await drills.stop((req.params as { id: string }).id, auditActor(req));
+    const result = await drills.stop(req.params.id, auditActor(req));
     if (!result.ok) return reply.code(result.error.status).send(errorBody(result.error));
     return result.value;
   });
 
   app.post('/api/v1/drills/:id/scale', { schema: { params: IdParams, body: ScaleBody }, preHandler: app.requireRole('operator') }, async (req, reply) => {
-    const result = await drills.scale((req.params as { id: string }).id, req.body as ScaleBody, auditActor(req));
+    const result = await drills.scale(req.params.id, req.body, auditActor(req));
     if (!result.ok) return reply.code(result.error.status).send(errorBody(result.error));
     return reply.code(202).send(result.value);
   });
 
   app.get('/api/v1/drills/:id/events', { schema: { params: IdParams, querystring: EventsQuery }, preHandler: app.requireReader }, async (req) => {
-    const { id } = req.params as { id: string };
-    const q = req.query as { type?: string; service?: string; limit?: number };
     await drills.flush();
-    return { events: await drills.events(id, q) };
+    return { events: await drills.events(req.params.id, req.query) };
   });
 
   app.get('/api/v1/drills/:id/notices', { schema: { params: IdParams }, preHandler: app.requireReader }, async (req) => {
     await drills.flush();
-    return { notices: await drills.notices((req.params as { id: string }).id) };
+    return { notices: await drills.notices(req.params.id) };
   });
 
   app.get('/api/v1/drills/:id/report.json', { schema: { params: IdParams }, preHandler: app.requireReader }, async (req, reply) => {
-    const report = await reportJson(drills, (req.params as { id: string }).id);
+    const report = await reportJson(drills, req.params.id);
     if (!report.ok) return reply.code(report.error.status).send(errorBody(report.error));
     return report.value;
   });
 
   app.get('/api/v1/drills/:id/report.html', { schema: { params: IdParams }, preHandler: app.requireReader }, async (req, reply) => {
-    const html = await reportHtml(drills, (req.params as { id: string }).id);
+    const html = await reportHtml(drills, req.params.id);
     if (!html.ok) return reply.code(html.error.status).send(errorBody(html.error));
     return reply.type('text/html; charset=utf-8').send(html.value);
   });

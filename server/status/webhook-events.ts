@@ -1,15 +1,15 @@
 /**
- * Turns a tick's output into outgoing webhook messages, inside the transaction that stores
- * it: an `incident.updated` for every notice, a `component.updated` for every service whose
- * status changed. Bodies in the Statuspage webhook shape, built by the status module.
+ * Turns a tick's output (or a published, corrected or closing notice) into outgoing webhook
+ * messages, inside the transaction that stores it: an `incident.updated` for every notice, a
+ * `component.updated` for every service whose status changed. Bodies in the Statuspage webhook shape, built by the status module.
  */
 import type { Store } from '../store/store.js';
 import type { DrillOutput } from '../drills/drill-runner.js';
 import { enqueue } from '../webhooks/enqueue.js';
-import { buildComponent } from '../status/components.js';
-import { buildIncident } from '../status/incidents.js';
-import { buildStatus } from '../status/statuspage.js';
-import type { StatusInput } from '../status/status-input.js';
+import { buildComponent } from './components.js';
+import { buildIncident } from './incidents.js';
+import { buildStatus } from './statuspage.js';
+import type { StatusInput } from './status-input.js';
 import type { StatusSource } from './status-source.js';
 
 const DOCUMENTATION = 'https://github.com/flashcrowd/flashcrowd#webhooks';
@@ -22,9 +22,11 @@ export function webhookPersistHook(status: StatusSource, publicUrl: () => string
     const meta = { unsubscribe: '', documentation: DOCUMENTATION, generated_at: new Date().toISOString() };
     const unsubscribeUrl = (id: string): string => `${publicUrl()}/api/v1/webhooks/${encodeURIComponent(id)}`;
     for (const notice of out.notices) {
-      const incident = input.incidents.find((i) => i.id === notice.incidentId);
-      if (!incident) continue;
-      await enqueue(store, 'incident.updated', { meta, page, incident: { ...buildIncident(input, incident, 'en') } }, { unsubscribeUrl });
+      // a correction can concern an incident older than the ones the status documents list
+      const own = input.incidents.some((i) => i.id === notice.incidentId) ? input : await status.incidentInput(notice.incidentId, store);
+      const incident = own?.incidents.find((i) => i.id === notice.incidentId);
+      if (!own || !incident) continue;
+      await enqueue(store, 'incident.updated', { meta, page, incident: { ...buildIncident(own, incident, 'en') } }, { unsubscribeUrl });
     }
     for (const name of changedServices) {
       const position = input.services.findIndex((s) => s.name === name);

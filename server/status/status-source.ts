@@ -1,14 +1,14 @@
 /**
  * Fills the status outputs' StatusInput from the live engine (each service's level) and the
- * store (incidents and their notices). A version number goes up whenever a level changes or
+ * store (the newest incidents with their notices, in one query). A version number goes up whenever a level changes or
  * a notice is published, so the status routes re-render only then: thousands of readers
  * reloading during a surge are served from the cached body.
  */
-import type { Notice } from '../core/engine/types.js';
 import type { Language, Plan } from '../core/plan/types.js';
 import type { DrillOutput } from '../drills/drill-runner.js';
-import type { StatusIncident, StatusInput, StatusService } from '../status/status-input.js';
+import type { IncidentWithNotices } from '../store/incidents.js';
 import type { Store } from '../store/store.js';
+import type { StatusIncident, StatusInput, StatusService } from './status-input.js';
 
 export interface StatusSourceOptions {
   plan: Plan;
@@ -35,7 +35,7 @@ export class StatusSource {
     return this.versionNo;
   }
 
-  /** Note what changed in a tick's output; returns the services whose level changed. */
+  /** Note what changed in an output (a tick, or notices published or corrected); returns the services whose level changed. */
   observe(out: DrillOutput): string[] {
     const changed: string[] = [];
     for (const tick of out.ticks) {
@@ -57,13 +57,27 @@ export class StatusSource {
   }
 
   async input(store: Store = this.opts.store): Promise<StatusInput> {
+    return this.inputOf(await store.incidents.listWithNotices({ limit: INCIDENTS_SHOWN }));
+  }
+
+  /** The input for one incident's own page and document; null when there is no such incident. */
+  async incidentInput(id: string, store: Store = this.opts.store): Promise<StatusInput | null> {
+    const found = await store.incidents.listWithNotices({ id, limit: 1 });
+    return found.length === 0 ? null : this.inputOf(found);
+  }
+
+  private inputOf(records: IncidentWithNotices[]): StatusInput {
     const { plan } = this.opts;
-    const records = await store.incidents.list({ limit: INCIDENTS_SHOWN });
-    const incidents: StatusIncident[] = [];
-    for (const r of records) {
-      const notices: Notice[] = (await store.notices.list({ incidentId: r.id, limit: 200 })).map((n) => n.notice);
-      incidents.push({ id: r.id, service: r.service, level: r.level, stage: r.stage, openedAt: r.openedAt, updatedAt: r.updatedAt, resolvedAt: r.resolvedAt, notices });
-    }
+    const incidents = records.map(({ incident: r, notices }): StatusIncident => ({
+      id: r.id,
+      service: r.service,
+      level: r.level,
+      stage: r.stage,
+      openedAt: r.openedAt,
+      updatedAt: r.updatedAt,
+      resolvedAt: r.resolvedAt,
+      notices,
+    }));
     return {
       page: { id: slug(plan.name), name: plan.name, url: this.opts.publicUrl(), timeZone: plan.timezone, updatedAt: this.latestChange(incidents) },
       services: Object.values(plan.services).map((svc): StatusService => {

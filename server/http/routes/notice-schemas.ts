@@ -1,0 +1,44 @@
+/** TypeBox shapes of the notice routes' requests and answers. */
+import { Type } from '@sinclair/typebox';
+import type { IncidentStage } from '../../core/plan/types.js';
+
+// spelt out so the type provider sees a tuple; the satisfies clause keeps it in step with IncidentStage
+const STAGES = ['investigating', 'identified', 'monitoring', 'resolved'] as const satisfies readonly IncidentStage[];
+const Stage = Type.Union(STAGES.map((s) => Type.Literal(s)) as [ReturnType<typeof Type.Literal<IncidentStage>>]);
+const Text = Type.Object({ title: Type.String({ minLength: 1, maxLength: 200 }), body: Type.String({ minLength: 1, maxLength: 5000 }) }, { additionalProperties: false });
+export const NoticeTexts = Type.Object({ en: Text, 'zh-CN': Text }, { additionalProperties: false });
+
+export const PostNotice = Type.Object({
+  service: Type.String({ minLength: 1, maxLength: 64 }),
+  stage: Stage,
+  text: NoticeTexts,
+  // the router refuses path parameters past 100 characters, so a longer id would publish a dead link
+  incidentId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  expectedRecoveryAt: Type.Optional(Type.String({ format: 'date-time' })),
+  nextUpdateAt: Type.Optional(Type.String({ format: 'date-time' })),
+}, { additionalProperties: false });
+
+export const EditNotice = Type.Object({ text: NoticeTexts }, { additionalProperties: false });
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 160 }) });
+
+const ByLanguage = Type.Object({ en: Type.String(), 'zh-CN': Type.String() });
+export const NoticeSchema = Type.Object({
+  id: Type.String(),
+  incidentId: Type.String(),
+  t: Type.String(),
+  service: Type.String(),
+  level: Type.String(),
+  stage: Stage,
+  cause: ByLanguage,
+  multiple: Type.Number(),
+  expectedDelayMs: Type.Number(),
+  expectedRecoveryAt: Type.Union([Type.String(), Type.Null()]),
+  nextUpdateAt: Type.Union([Type.String(), Type.Null()]),
+  text: Type.Object({ en: Type.Object({ title: Type.String(), body: Type.String() }), 'zh-CN': Type.Object({ title: Type.String(), body: Type.String() }) }),
+});
+
+export const Acknowledgement = Type.Object({ id: Type.Integer(), incidentId: Type.String(), by: Type.String(), at: Type.String() });
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }),
+});

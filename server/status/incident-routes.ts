@@ -1,0 +1,74 @@
+/**
+ * Where every incident link we publish leads: /incidents/:id (a page for people) and
+ * /api/v2/incidents/:id.json (the Statuspage incident for programs), under the same reader
+ * rules, caching and language choice as the other status documents.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Language } from '../core/plan/types.js';
+import type { PreHandler } from '../ingest/pre-handler.js';
+import { noneMatch, strongEtag } from './etag.js';
+import { renderIncidentPage } from './incident-page.js';
+import { buildIncident, type SpIncident } from './incidents.js';
+import { pickLanguage } from './language.js';
+import { buildPage, type SpPage } from './components.js';
+import type { StatusInput } from './status-input.js';
+
+export interface IncidentRoutesOptions {
+  /** the status input holding just this incident, or null when there is none */
+  incident: (id: string) => Promise<StatusInput | null>;
+  preHandler?: PreHandler;
+}
+
+const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 35 })) });
+const ErrorBody = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.String() }) });
+const CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
+
+interface Found {
+  page: SpPage;
+  incident: SpIncident;
+  timeZone: string;
+  language: Language;
+}
+
+export async function incidentRoutes(plain: FastifyInstance, opts: IncidentRoutesOptions): Promise<void> {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+  const hooks = opts.preHandler ? { preHandler: opts.preHandler } : {};
+
+  async function find(id: string, request: FastifyRequest<{ Querystring: { lang?: string } }>): Promise<Found | null> {
+    const input = await opts.incident(id);
+    const incident = input?.incidents[0];
+    if (!input || !incident) return null;
+    const language = pickLanguage(request.query.lang, request.headers['accept-language'], input.language);
+    return { page: buildPage(input.page), incident: buildIncident(input, incident, language), timeZone: input.page.timeZone, language };
+  }
+
+  function send(request: FastifyRequest, reply: FastifyReply, type: string, body: string, language: Language): FastifyReply {
+    const etag = strongEtag(body);
+    reply
+      .header('ETag', etag)
+      .header('Cache-Control', CACHE_CONTROL)
+      .header('Vary', 'Accept-Language')
+      .header('Content-Language', language)
+      .header('Access-Control-Allow-Origin', '*')
+      .header('Access-Control-Expose-Headers', 'ETag, Content-Language');
+    if (noneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    return reply.type(type).send(body);
+  }
+
+  const notFound = (id: string) => ({ error: { code: 'incident.not-found', message: `no incident ${id}`, field: 'id' } });
+
+  app.get('/api/v2/incidents/:id.json', { ...hooks, schema: { params: Params, querystring: Query, response: { 404: ErrorBody } } }, async (request, reply) => {
+    const found = await find(request.params.id, request);
+    if (!found) return reply.code(404).send(notFound(request.params.id));
+    return send(request, reply, 'application/json; charset=utf-8', JSON.stringify({ page: found.page, incident: found.incident }), found.language);
+  });
+
+  app.get('/incidents/:id', { ...hooks, schema: { params: Params, querystring: Query, response: { 404: ErrorBody } } }, async (request, reply) => {
+    const found = await find(request.params.id, request);
+    if (!found) return reply.code(404).send(notFound(request.params.id));
+    return send(request, reply, 'text/html; charset=utf-8', renderIncidentPage(found.incident, found.timeZone, found.language), found.language);
+  });
+}
