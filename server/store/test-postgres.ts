@@ -62,7 +62,17 @@ afterAll(async () => {
   const server = process.env['FLASHCROWD_TEST_PG_URL'] ?? '';
   const root = new Pool({ connectionString: server, max: 1 });
   try {
-    await root.query(`drop database if exists ${url.pathname.slice(1)} with (force)`);
+    // an autovacuum worker may still be in the database, and only a superuser may end it:
+    // give it a moment to finish rather than failing the file that used the database
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await root.query(`drop database if exists ${url.pathname.slice(1)} with (force)`);
+        break;
+      } catch (e) {
+        if (attempt >= 20 || !/must be a member of the role|is being accessed by other users/.test(String((e as Error).message))) throw e;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   } finally {
     await root.end();
   }
