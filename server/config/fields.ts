@@ -10,7 +10,7 @@
  * | databaseUrl                   | (none: it holds a password)   | FLASHCROWD_DATABASE_URL          | SQLite file   |
  * | adminToken                    | (none: argv is visible in ps) | FLASHCROWD_ADMIN_TOKEN           | none          |
  * | publicRead                    | --public-read / --no-public-read | FLASHCROWD_PUBLIC_READ        | true          |
- * | logLevel                      | --log-level               | FLASHCROWD_LOG_LEVEL                 | info          |
+ * | logLevel                      | --log-level               | FLASHCROWD_LOG_LEVEL                 | warn          |
  * | ingest.jsonBodyLimit          | --ingest-body-limit       | FLASHCROWD_INGEST_BODY_LIMIT         | 1048576       |
  * | ingest.remoteWriteBodyLimit   | --remote-write-body-limit | FLASHCROWD_REMOTE_WRITE_BODY_LIMIT   | 4194304       |
  * | ingest.rateLimitPerMinute     | --ingest-rate-limit       | FLASHCROWD_INGEST_RATE_LIMIT         | 600           |

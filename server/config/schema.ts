@@ -59,7 +59,7 @@ export const DEFAULT_CONFIG: Config = {
   databaseUrl: null,
   adminToken: null,
   publicRead: true,
-  logLevel: 'info',
+  logLevel: 'warn',
   ingest: { jsonBodyLimit: 1_048_576, remoteWriteBodyLimit: 4_194_304, rateLimitPerMinute: 600 },
   webhooks: { timeoutMs: 10_000, maxAttempts: 10 },
   configFile: null,
