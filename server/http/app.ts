@@ -34,6 +34,7 @@ import { trafficRoutes } from './routes/traffic.js';
 import { opsRoutes } from './routes/ops.js';
 import { adminRoutes } from './routes/admin.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { whoamiRoutes } from './routes/whoami.js';
 
 export interface AppOptions {
   plan: Plan;
@@ -167,6 +168,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(noticeRoutes, { drills, store: opts.store });
   await app.register(planRoutes, { plan: opts.plan, planText: opts.planText });
   await app.register(adminRoutes, { store: opts.store });
+  await app.register(whoamiRoutes);
   await app.register(statusRoutes, { source: () => statusSource.input(), version: () => statusSource.version(), preHandler: app.requireReader });
   await app.register(opsRoutes, { metrics, ready: () => drills.running() !== null || opts.live === false });
   const dashboardDir = opts.dashboardDir ?? DASHBOARD_DIST_DIR;
