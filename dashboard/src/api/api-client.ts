@@ -44,6 +44,7 @@ export interface ApiClientOptions {
 
 export interface ApiClient {
   getPlan(): Promise<ApiResult<PlanInForce>>;
+  whoami(): Promise<ApiResult<{ name: string; role: string }>>;
   listDrills(status?: DrillDto['status']): Promise<ApiResult<{ drills: DrillDto[] }>>;
   getDrill(id: string): Promise<ApiResult<DrillDto>>;
   startDrill(request: StartDrillRequest): Promise<ApiResult<DrillDto>>;
@@ -97,6 +98,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     getPlan: () => call('GET', '/api/v1/plan'),
+    whoami: () => call('GET', '/api/v1/whoami'),
     listDrills: (status) => call('GET', `/api/v1/drills${status ? `?status=${encodeURIComponent(status)}` : ''}`),
     getDrill: (id) => call('GET', drillPath(id)),
     startDrill: (request) => call('POST', '/api/v1/drills', request),
