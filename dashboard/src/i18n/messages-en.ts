@@ -203,7 +203,7 @@ export const EN = {
   'status.subscribe': 'Subscribe to updates',
   'status.subscribeFeed': 'Atom feed',
   'status.subscribeHooks': 'Webhooks: an admin adds one with POST /api/v1/webhooks (signed, Standard Webhooks).',
-  'status.scenarioClock': 'Scenario time',
+  'status.scenarioClock': 'Last update (scenario time)',
   'reason.TargetTracking': 'target tracking',
   'reason.WithinTolerance': 'within tolerance',
   'reason.ScaleUpLimit': 'scale-up rate limit',

@@ -205,7 +205,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   'status.subscribe': '订阅更新',
   'status.subscribeFeed': 'Atom 订阅源',
   'status.subscribeHooks': 'Webhook：管理员可通过 POST /api/v1/webhooks 添加（已签名，遵循 Standard Webhooks 规范）。',
-  'status.scenarioClock': '场景时间',
+  'status.scenarioClock': '最近更新（场景时间）',
   'reason.TargetTracking': '目标跟踪',
   'reason.WithinTolerance': '在容差范围内',
   'reason.ScaleUpLimit': '扩容速率限制',
