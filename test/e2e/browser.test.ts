@@ -13,6 +13,7 @@ import type { DrillDto, Notice } from '../../server/contracts.js';
 import { EN } from '../../dashboard/src/i18n/messages-en.js';
 import { ZH_CN } from '../../dashboard/src/i18n/messages-zh-cn.js';
 import { REPO, startServer, type RunningServer } from '../k6/server-process.js';
+import { foreignWords, visibleTexts } from './visible-text.js';
 import { chromiumPlan, CHROMIUM_PATH, isSocketFailure, launchChromium, saveScreenshot, socketCutter, watchErrors, type PageErrors, type SocketCutter } from './browser-support.js';
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
@@ -172,6 +173,30 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     expect(drill.scenarioEnd).toBe('2020-02-03T02:30:00.000Z');
   });
 
+  test('a control answers right under itself, in words, and says what a clamped scale applied', async () => {
+    const { dashboard, dashboardErrors } = fixture();
+    await dashboard.locator('[data-testid="drill-status"][data-status="running"]').waitFor({ timeout: 5_000 });
+    expect(await dashboard.getByTestId('drill-start').isDisabled()).toBe(true);
+    // docs: scaling it to its maximum leaves the other services to open the incidents the later tests read
+    await dashboard.getByTestId('scale-service').selectOption('docs');
+    await dashboard.getByTestId('scale-desired').fill('100000');
+    await dashboard.getByTestId('scale-submit').click();
+    const answer = dashboard.getByTestId('scale-result');
+    await answer.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await answer.textContent()).toMatch(/the plan maximum \(you asked for 100000\)/);
+    expect(await answer.isVisible()).toBe(true);
+    // in the viewport after the click, and close below the button that caused it
+    expect(await answer.evaluate((node) => { const r = node.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
+    const button = await dashboard.getByTestId('scale-submit').boundingBox();
+    const box = await answer.boundingBox();
+    expect(box !== null && button !== null && box.y - (button.y + button.height) < 120).toBe(true);
+    // editing the form clears the answer
+    await dashboard.getByTestId('scale-desired').fill('50');
+    await answer.waitFor({ state: 'hidden', timeout: 2_000 });
+    expect(dashboardErrors.unexpected()).toEqual([]);
+  }, 30_000);
+
+
   test('charts receive points, a trigger mark appears, the current notice shows its cause and expected recovery', async () => {
     const { dashboard, dashboardErrors } = fixture();
     const service = (await api<{ services: { name: string }[] }>('/api/v1/plan')).services[0]?.name ?? 'messaging';
@@ -194,6 +219,7 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     await dashboard.locator('[data-testid="connection-state"][data-state="live"]:not([data-stale])').waitFor({ timeout: 5_000 });
     expect(dashboardErrors.unexpected()).toEqual([]);
   }, 100_000);
+
 
   test('the status page shows the same notice as the dashboard, in English and in Chinese, live', async () => {
     const { server, dashboard, dashboardErrors } = fixture();
@@ -296,4 +322,90 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     expect(Number(await attr(dashboard, demand, 'data-points'))).toBeGreaterThan(pointsWhileCut);
     expect(dashboardErrors.unexpected()).toEqual([]);
   }, 100_000);
+
+
+
+
+  test('when the drill ends it stays on screen with its summary and report, and past drills list it', async () => {
+    const { server, dashboard, dashboardErrors, drill } = fixture();
+    const finished = dashboard.getByTestId('drill-finished');
+    await finished.waitFor({ state: 'visible', timeout: 150_000 });
+    expect(await dashboard.getByTestId('finished-line').getAttribute('data-status')).toBe('finished');
+    expect(await dashboard.getByTestId('finished-line').textContent()).toContain(drill.id);
+    expect(await dashboard.getByTestId('summary-incidents').textContent()).toMatch(/[1-9]\d* opened/);
+    const report = await dashboard.getByTestId('report-html').getAttribute('href');
+    expect(report).toBe(`/api/v1/drills/${drill.id}/report.html`);
+    expect((await fetch(`${server.baseUrl}${report}`)).status).toBe(200);
+    // the charts keep the drill: they do not blank for the live session that follows
+    const service = (await api<{ services: { name: string }[] }>('/api/v1/plan')).services[0]?.name ?? 'messaging';
+    expect(Number(await attr(dashboard, `[data-testid="chart-demand-${service}"]`, 'data-points'))).toBeGreaterThan(0);
+    await dashboard.locator(`[data-testid="history-drill"][data-drill="${drill.id}"]`).waitFor({ timeout: 10_000 });
+    await dashboard.evaluate(() => window.scrollTo(0, 0));
+    const shots = [await saveScreenshot(dashboard, 'dashboard-finished-desktop')];
+
+    // a fresh page after the drill: no drill running, the past one listed with its report
+    const phone = await newContext(PHONE);
+    const later = await newPage(phone, `${server.baseUrl}/?lang=en`);
+    await later.page.locator(`[data-testid="history-drill"][data-drill="${drill.id}"]`).waitFor({ timeout: 10_000 });
+    expect(await later.page.getByTestId('drill-status').getAttribute('data-status')).toBe('live');
+    expect(await later.page.getByTestId('drill-stop').isVisible()).toBe(false);
+    shots.push(await saveScreenshot(later.page, 'dashboard-after-drill-phone'));
+    for (const path of shots) expect(existsSync(path)).toBe(true);
+    expect(dashboardErrors.unexpected()).toEqual([]);
+    expect(later.errors.unexpected()).toEqual([]);
+  }, 180_000);
+
+  test('the whole dashboard in Chinese, the finished drill included, has no English words besides proper names', async () => {
+    const { dashboard, dashboardErrors } = fixture();
+    // the operator's page still holds the finished drill: its summary, incidents and timeline
+    await dashboard.getByTestId('language-select').selectOption('zh-CN');
+    await dashboard.waitForFunction((text) => document.querySelector('[data-testid="drill-start"]')?.textContent === text, ZH_CN['drill.start']);
+    expect(await dashboard.locator('[data-testid="incident"]').count()).toBeGreaterThan(0);
+    expect(await dashboard.locator('[data-testid="timeline-event"]').count()).toBeGreaterThan(0);
+    expect(await dashboard.getByTestId('drill-finished').isVisible()).toBe(true);
+    expect(foreignWords(await visibleTexts(dashboard))).toEqual([]);
+    await saveScreenshot(dashboard, 'dashboard-finished-zh-CN');
+    await dashboard.getByTestId('language-select').selectOption('en');
+    expect(dashboardErrors.unexpected()).toEqual([]);
+  }, 60_000);
+
+  test('switching the language keeps what was typed in the drill form', async () => {
+    const { server } = fixture();
+    const context = await newContext();
+    const { page, errors } = await newPage(context, `${server.baseUrl}/?lang=en`);
+    await page.getByTestId('drill-speed').fill('123');
+    await page.getByTestId('drill-from').fill('2020-02-03T08:15');
+    await page.getByTestId('drill-policy').selectOption('predictive');
+    await page.getByTestId('language-select').selectOption('zh-CN');
+    await page.waitForFunction((text) => document.querySelector('[data-testid="drill-start"]')?.textContent === text, ZH_CN['drill.start']);
+    expect(await page.getByTestId('drill-speed').inputValue()).toBe('123');
+    expect(await page.getByTestId('drill-from').inputValue()).toBe('2020-02-03T08:15');
+    expect(await page.getByTestId('drill-policy').inputValue()).toBe('predictive');
+    expect(errors.unexpected()).toEqual([]);
+  }, 90_000);
+
+  test('the status page lists past incidents by day, offers a subscription and shows one labelled clock', async () => {
+    const { server } = fixture();
+    const shots: string[] = [];
+    for (const [language, options, name] of [
+      ['en', { viewport: DESKTOP }, 'status-history-desktop'],
+      ['zh-CN', PHONE, 'status-history-phone-zh-CN'],
+    ] as const) {
+      const context = await newContext(options);
+      const { page, errors } = await newPage(context, `${server.baseUrl}/status?lang=${language}`);
+      await page.getByTestId('past-incident').first().waitFor({ timeout: 15_000 });
+      const day = await page.locator('.past-day').first().getAttribute('data-day');
+      expect(day).toBe('2020-02-03');
+      const feed = page.getByTestId('subscribe-atom');
+      expect(await feed.isVisible()).toBe(true);
+      expect(await feed.getAttribute('href')).toContain('/history.atom');
+      const clock = (await page.getByTestId('status-clock').textContent()) ?? '';
+      expect(clock).toContain(language === 'en' ? EN['status.scenarioClock'] : ZH_CN['status.scenarioClock']);
+      expect(clock).toContain('2020');
+      shots.push(await saveScreenshot(page, name));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(errors.unexpected()).toEqual([]);
+    }
+    for (const path of shots) expect(existsSync(path)).toBe(true);
+  }, 60_000);
 });
