@@ -372,7 +372,15 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
   test('switching the language keeps what was typed in the drill form', async () => {
     const { server } = fixture();
     const context = await newContext();
-    const { page, errors } = await newPage(context, `${server.baseUrl}/?lang=en`);
+    // the 401 of the mistyped token is the browser's console error we expect
+    const { page, errors } = await newPage(context, `${server.baseUrl}/?lang=en`, (text) => text.includes('401'));
+    // a mistyped token is refused under the field, before any control needs it
+    await page.getByLabel(EN['token.label']).fill('not-a-token-this-server-knows');
+    await page.getByTestId('token-save').click();
+    await page.waitForFunction((text) => document.querySelector('[data-testid="token-feedback"]')?.textContent === text, EN['token.unknown']);
+    await page.getByLabel(EN['token.label']).fill(ADMIN_TOKEN);
+    await page.getByTestId('token-save').click();
+    await page.getByTestId('token-kept').waitFor();
     await page.getByTestId('drill-speed').fill('123');
     await page.getByTestId('drill-from').fill('2020-02-03T08:15');
     await page.getByTestId('drill-policy').selectOption('predictive');
