@@ -333,6 +333,8 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     expect(await dashboard.getByTestId('finished-line').getAttribute('data-status')).toBe('finished');
     expect(await dashboard.getByTestId('finished-line').textContent()).toContain(drill.id);
     expect(await dashboard.getByTestId('summary-incidents').textContent()).toMatch(/[1-9]\d* opened/);
+    // counted from the store, not from the page's bounded buffers: the surge's triggers are in
+    await dashboard.waitForFunction(() => Number((document.querySelector('[data-testid="summary-triggers"]')?.textContent ?? '').replace(/\D/g, '')) > 0, undefined, { timeout: 10_000 });
     const report = await dashboard.getByTestId('report-html').getAttribute('href');
     expect(report).toBe(`/api/v1/drills/${drill.id}/report.html`);
     expect((await fetch(`${server.baseUrl}${report}`)).status).toBe(200);
@@ -347,6 +349,7 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     const phone = await newContext(PHONE);
     const later = await newPage(phone, `${server.baseUrl}/?lang=en`);
     await later.page.locator(`[data-testid="history-drill"][data-drill="${drill.id}"]`).waitFor({ timeout: 10_000 });
+    await later.page.locator('[data-testid="connection-state"][data-state="live"]').waitFor({ timeout: 15_000 });
     expect(await later.page.getByTestId('drill-status').getAttribute('data-status')).toBe('live');
     expect(await later.page.getByTestId('drill-stop').isVisible()).toBe(false);
     shots.push(await saveScreenshot(later.page, 'dashboard-after-drill-phone'));

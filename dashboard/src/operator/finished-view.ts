@@ -26,7 +26,7 @@ export function renderFinished(container: HTMLElement, summary: DrillSummary | n
       ...item(t('summary.policy'), t(`policy.${drill.policy}`)),
       ...item(t('summary.speed'), t('summary.speedValue', { speed: drill.speed })),
       ...item(t('summary.incidents'), t('summary.incidentsValue', { opened: summary.incidentsOpened, resolved: summary.incidentsResolved }), 'summary-incidents'),
-      ...item(t('summary.triggers'), number.format(summary.triggersFired)),
+      ...item(t('summary.triggers'), number.format(summary.triggersFired), 'summary-triggers'),
       ...summary.peaks.flatMap((p) => item(t('summary.peak', { service: p.displayName }), t('summary.peakValue', { rps: number.format(p.peakDemandRps), servers: p.maxServers }))),
     ),
     el(

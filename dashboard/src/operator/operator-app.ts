@@ -5,7 +5,7 @@
  * traffic or starts another; the server's live session carries on underneath meanwhile.
  */
 import type { ApiClient } from '../api/api-client.js';
-import type { DrillDto, Language, PlanSummary, ServiceInfo } from '../api/api-types.js';
+import type { DrillDto, EngineEvent, Language, Notice, PlanSummary, ServiceInfo } from '../api/api-types.js';
 import { createServiceCharts, type ServiceCharts } from '../charts/service-charts.js';
 import { triggerMarks } from '../charts/trigger-marks.js';
 import { languageSwitch } from '../i18n/browser-language.js';
@@ -45,6 +45,9 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
   let planInForce: { plan: PlanSummary | null; raw: string | null } = { plan: null, raw: null };
   let planDirty = true;
   let history: { drills: DrillDto[] | null; dirty: boolean } = { drills: [], dirty: true };
+  /** the held drill's triggers and notices from the store: the live buffers are bounded and lose the early ones */
+  let heldDetail: { drillId: string; events: EngineEvent[] | null; notices: Notice[] | null } | null = null;
+  let summaryDirty = false;
   const axis = { timeZone: 'UTC', language, stepMs: 60_000, title: '' };
   const badge = createConnectionBadge();
   const cards = new Map<string, ServiceCard>();
@@ -73,6 +76,7 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
     if (isEndedDrill(now) && now.id === state.drillId && held === null) {
       held = incoming;
       loadHistory();
+      loadHeldDetail(now.id);
     } else if (held !== null && isRunningDrill(now)) {
       // another drill started: it takes the screen
       held = null;
@@ -83,6 +87,16 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
     if (before?.id !== now?.id) loadHistory();
     state = held ?? incoming;
     schedule();
+  }
+
+  function loadHeldDetail(drillId: string): void {
+    heldDetail = { drillId, events: null, notices: null };
+    void Promise.all([api.drillEvents(drillId, 'trigger:firing'), api.drillNotices(drillId)]).then(([events, notices]) => {
+      if (heldDetail?.drillId !== drillId) return;
+      heldDetail = { drillId, events: events.ok ? events.data.events : null, notices: notices.ok ? notices.data.notices : null };
+      summaryDirty = true;
+      schedule();
+    });
   }
 
   function backToLive(): void {
@@ -156,9 +170,12 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
     if (relabel || state.notices !== drawn.notices) renderIncidents(byId('notice-list'), state.notices.items, names, ctx);
     if (relabel || planDirty || state.plan !== drawn.plan) renderPlan(byId('plan'), planInForce.plan ?? state.plan, planInForce.raw, ctx);
     planDirty = false;
-    if (relabel || held !== drawn.held) {
-      const summary = held?.drill ? drillSummary(held.drill, services, Object.fromEntries(Object.entries(held.ticks).map(([k, b]) => [k, b?.items])), held.events.items, held.notices.items) : null;
-      renderFinished(byId('finished'), summary, api, backToLive, ctx);
+    if (relabel || summaryDirty || held !== drawn.held) {
+      const ticks = held === null ? {} : Object.fromEntries(Object.entries(held.ticks).map(([k, b]) => [k, b?.items]));
+      const events = heldDetail?.events ?? held?.events.items ?? [];
+      const notices = heldDetail?.notices ?? held?.notices.items ?? [];
+      renderFinished(byId('finished'), held?.drill ? drillSummary(held.drill, services, ticks, events, notices) : null, api, backToLive, ctx);
+      summaryDirty = false;
     }
     if (relabel || history.dirty) renderHistory(byId('history'), history.drills, api, ctx);
     history.dirty = false;
