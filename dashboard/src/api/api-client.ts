@@ -33,6 +33,7 @@ export interface NoticeRequest {
   service: string;
   stage: IncidentStageName;
   text: Record<Language, { title: string; body: string }>;
+  expectedRecoveryAt?: string;
 }
 
 export interface ApiClientOptions {

@@ -220,6 +220,7 @@ export const EN = {
   'unit.ms': '{value} ms',
   'unit.s': '{value} s',
   'scale.range': 'The plan allows {min} to {max} servers.',
+  'noticeForm.recovery': 'Expected recovery (optional, scenario time)',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof EN;

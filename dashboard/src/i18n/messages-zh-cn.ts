@@ -222,4 +222,5 @@ export const ZH_CN: Record<MessageKey, string> = {
   'unit.ms': '{value} 毫秒',
   'unit.s': '{value} 秒',
   'scale.range': '预案允许 {min} 至 {max} 台服务器。',
+  'noticeForm.recovery': '预计恢复（可选，场景时间）',
 };

@@ -134,6 +134,7 @@ export function createDrillControls(deps: DrillControlsDeps, ctx: ViewContext): 
       start.setTimeZone(timeZone);
       scale.setServices(list);
       notice.setServices(list);
+      notice.setTimeZone(timeZone);
       refresh();
     },
   };

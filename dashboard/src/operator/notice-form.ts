@@ -2,6 +2,7 @@
 import type { ApiClient } from '../api/api-client.js';
 import type { IncidentStageName, ServiceInfo } from '../api/api-types.js';
 import { el } from '../shared/dom.js';
+import { zonedInputToIso } from '../time/zoned-input.js';
 import { createFeedback, type Feedback } from './feedback.js';
 import { field, input, select, setOptions, textarea } from './form-fields.js';
 import { STAGE_ORDER } from './incidents.js';
@@ -13,6 +14,7 @@ export interface NoticeForm {
   root: HTMLElement;
   feedback: Feedback;
   setServices(services: readonly ServiceInfo[]): void;
+  setTimeZone(zone: string): void;
 }
 
 export function createNoticeForm(ctx: ViewContext, submit: (request: NoticeRequest, button: HTMLButtonElement) => void): NoticeForm {
@@ -24,6 +26,9 @@ export function createNoticeForm(ctx: ViewContext, submit: (request: NoticeReque
   const titleZh = input('notice-title-zh', { type: 'text', required: true, lang: 'zh-CN' });
   const bodyZh = textarea('notice-body-zh');
   bodyZh.lang = 'zh-CN';
+  // read in the scenario's zone, like the drill window
+  const recovery = input('notice-recovery', { type: 'datetime-local', step: 60 });
+  let zone = ctx.timeZone;
   const button = el('button', { type: 'submit', 'data-testid': 'notice-submit' }, t('noticeForm.submit'));
   const root = el(
     'form',
@@ -35,6 +40,7 @@ export function createNoticeForm(ctx: ViewContext, submit: (request: NoticeReque
     field('notice-body-en', t('noticeForm.bodyEn'), bodyEn),
     field('notice-title-zh', t('noticeForm.titleZh'), titleZh),
     field('notice-body-zh', t('noticeForm.bodyZh'), bodyZh),
+    field('notice-recovery', t('noticeForm.recovery'), recovery),
     button,
   );
   const feedback = createFeedback('notice-result', root);
@@ -42,7 +48,23 @@ export function createNoticeForm(ctx: ViewContext, submit: (request: NoticeReque
   root.addEventListener('submit', (e) => {
     e.preventDefault();
     const chosen = STAGE_ORDER.find((s): s is IncidentStageName => s === stage.value) ?? 'investigating';
-    submit({ service: service.value, stage: chosen, text: { en: { title: titleEn.value, body: bodyEn.value }, 'zh-CN': { title: titleZh.value, body: bodyZh.value } } }, button);
+    const recoveryIso = zonedInputToIso(recovery.value, zone);
+    submit(
+      {
+        service: service.value,
+        stage: chosen,
+        text: { en: { title: titleEn.value, body: bodyEn.value }, 'zh-CN': { title: titleZh.value, body: bodyZh.value } },
+        ...(recoveryIso ? { expectedRecoveryAt: recoveryIso } : {}),
+      },
+      button,
+    );
   });
-  return { root, feedback, setServices: (services) => setOptions(service, services.map((s) => ({ value: s.name, label: s.displayName }))) };
+  return {
+    root,
+    feedback,
+    setServices: (services) => setOptions(service, services.map((s) => ({ value: s.name, label: s.displayName }))),
+    setTimeZone(next) {
+      zone = next;
+    },
+  };
 }
