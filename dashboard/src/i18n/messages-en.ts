@@ -221,6 +221,7 @@ export const EN = {
   'unit.s': '{value} s',
   'scale.range': 'The plan allows {min} to {max} servers.',
   'noticeForm.recovery': 'Expected recovery (optional, scenario time)',
+  'event.manualScaleClamped': 'Scaled by hand to {applied} servers ({desired} asked; the plan allows {min} to {max})',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof EN;

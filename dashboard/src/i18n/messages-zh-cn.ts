@@ -223,4 +223,5 @@ export const ZH_CN: Record<MessageKey, string> = {
   'unit.s': '{value} 秒',
   'scale.range': '预案允许 {min} 至 {max} 台服务器。',
   'noticeForm.recovery': '预计恢复（可选，场景时间）',
+  'event.manualScaleClamped': '手动调整为 {applied} 台服务器（请求 {desired} 台；预案允许 {min} 至 {max} 台）',
 };

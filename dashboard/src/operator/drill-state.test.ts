@@ -84,6 +84,13 @@ describe('words for a person', () => {
     }
     expect(reasonText(event('chat', 0, 'scale:decision', { reason: 'StepRuleRepeated' }), en)).toBe('step rule repeated');
   });
+
+  test('a manual scale outside the plan limits says what was applied, not what was asked', () => {
+    const limits = new Map([['chat', { minServers: 40, maxServers: 400 }]]);
+    const asked = (desired: number) => eventText(event('chat', 0, 'manual:scale', { data: { desired, by: 'token t1' } }), en, limits);
+    expect(asked(5000)).toBe('Scaled by hand to 400 servers (5,000 asked; the plan allows 40 to 400)');
+    expect(asked(120)).toBe('Scaled by hand to 120 servers');
+  });
 });
 
 describe('service card', () => {

@@ -21,7 +21,19 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-export function eventText(event: EngineEvent, ctx: ViewContext): string {
+/** A service's server limits, to say what a manual scale outside them really did. */
+export type ServerLimits = ReadonlyMap<string, { minServers: number; maxServers: number }>;
+
+function manualScaleText(event: EngineEvent, ctx: ViewContext, limits: ServerLimits): string {
+  const desired = event.data?.desired;
+  const limit = limits.get(event.service);
+  if (typeof desired !== 'number' || limit === undefined) return ctx.t('event.manual:scale', { desired: num(ctx, desired) });
+  const applied = Math.min(limit.maxServers, Math.max(limit.minServers, desired));
+  if (applied === desired) return ctx.t('event.manual:scale', { desired: num(ctx, desired) });
+  return ctx.t('event.manualScaleClamped', { applied: num(ctx, applied), desired: num(ctx, desired), min: num(ctx, limit.minServers), max: num(ctx, limit.maxServers) });
+}
+
+export function eventText(event: EngineEvent, ctx: ViewContext, limits: ServerLimits = new Map()): string {
   const { t } = ctx;
   const d = event.data ?? {};
   const key = `event.${event.type}` as MessageKey;
@@ -45,7 +57,7 @@ export function eventText(event: EngineEvent, ctx: ViewContext): string {
     case 'incident:updated':
       return t(key, { stage: stageText(ctx, str(d.stage)) });
     case 'manual:scale':
-      return t(key, { desired: num(ctx, d.desired) });
+      return manualScaleText(event, ctx, limits);
     default:
       return t(key, { count: num(ctx, d.count) });
   }

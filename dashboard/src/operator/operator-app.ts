@@ -166,7 +166,7 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
     }
     drawCharts();
     const names = new Map(services.map((s) => [s.name, s.displayName]));
-    if (relabel || state.events !== drawn.events) renderTimeline(byId('timeline'), state.events.items, names, ctx);
+    if (relabel || state.events !== drawn.events) renderTimeline(byId('timeline'), state.events.items, names, ctx, new Map(services.map((s) => [s.name, s])));
     if (relabel || state.notices !== drawn.notices) renderIncidents(byId('notice-list'), state.notices.items, names, ctx);
     if (relabel || planDirty || state.plan !== drawn.plan) renderPlan(byId('plan'), planInForce.plan ?? state.plan, planInForce.raw, ctx);
     planDirty = false;

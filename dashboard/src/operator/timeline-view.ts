@@ -1,7 +1,7 @@
 /** The event timeline, newest first, bounded. */
 import type { EngineEvent } from '../api/api-types.js';
 import { el } from '../shared/dom.js';
-import { eventText, reasonText } from './event-text.js';
+import { eventText, reasonText, type ServerLimits } from './event-text.js';
 import { eventFamily, timelineEntries } from './timeline.js';
 import { timeText, type ViewContext } from './view-context.js';
 
@@ -11,7 +11,7 @@ function reasonLine(event: EngineEvent, ctx: ViewContext): HTMLElement | null {
 }
 
 /** `names`: service name to the display name in the page's language */
-export function renderTimeline(list: HTMLElement, events: readonly EngineEvent[], names: ReadonlyMap<string, string>, ctx: ViewContext): void {
+export function renderTimeline(list: HTMLElement, events: readonly EngineEvent[], names: ReadonlyMap<string, string>, ctx: ViewContext, limits?: ServerLimits): void {
   const entries = timelineEntries(events);
   list.replaceChildren(
     ...(entries.length === 0
@@ -24,7 +24,7 @@ export function renderTimeline(list: HTMLElement, events: readonly EngineEvent[]
             ' ',
             el('span', { class: 'event-service' }, names.get(event.service) ?? event.service),
             ' ',
-            el('span', { class: 'event-message', title: event.message }, eventText(event, ctx)),
+            el('span', { class: 'event-message', title: event.message }, eventText(event, ctx, limits)),
             reasonLine(event, ctx),
           ),
         )),
