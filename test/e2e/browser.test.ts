@@ -139,7 +139,10 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     await dashboard.getByTestId('token-needed').waitFor({ state: 'visible' });
     await dashboard.getByLabel(EN['token.label']).fill(operatorToken);
     await dashboard.getByTestId('token-save').click();
-    await dashboard.getByTestId('token-kept').waitFor();
+    // the token is checked with the server before it is kept; say what the page answered if not
+    await dashboard.getByTestId('token-kept').waitFor({ timeout: 15_000 }).catch(async (e: unknown) => {
+      throw new Error(`the token was not kept: ${await dashboard.getByTestId('token-feedback').textContent()} (${String(e)})`);
+    });
     await dashboard.locator('[data-testid="connection-state"][data-state="live"]').waitFor({ timeout: 15_000 });
     await dashboard.getByTestId('drill-scenario').selectOption('feb3');
     await dashboard.getByTestId('drill-speed').fill(String(SPEED));

@@ -27,7 +27,7 @@ export function createNoticeForm(ctx: ViewContext, submit: (request: NoticeReque
   const bodyZh = textarea('notice-body-zh');
   bodyZh.lang = 'zh-CN';
   // read in the scenario's zone, like the drill window
-  const recovery = input('notice-recovery', { type: 'datetime-local', step: 60 });
+  const recovery = input('notice-expected-recovery', { type: 'datetime-local', step: 60 });
   let zone = ctx.timeZone;
   const button = el('button', { type: 'submit', 'data-testid': 'notice-submit' }, t('noticeForm.submit'));
   const root = el(
@@ -40,7 +40,7 @@ export function createNoticeForm(ctx: ViewContext, submit: (request: NoticeReque
     field('notice-body-en', t('noticeForm.bodyEn'), bodyEn),
     field('notice-title-zh', t('noticeForm.titleZh'), titleZh),
     field('notice-body-zh', t('noticeForm.bodyZh'), bodyZh),
-    field('notice-recovery', t('noticeForm.recovery'), recovery),
+    field('notice-expected-recovery', t('noticeForm.recovery'), recovery),
     button,
   );
   const feedback = createFeedback('notice-result', root);
