@@ -222,6 +222,12 @@ export const EN = {
   'scale.range': 'The plan allows {min} to {max} servers.',
   'noticeForm.recovery': 'Expected recovery (optional, scenario time)',
   'event.manualScaleClamped': 'Scaled by hand to {applied} servers ({desired} asked; the plan allows {min} to {max})',
+  'event.servers:activated.one': '1 standby server activated',
+  'event.servers:provisioning.one': '1 new server provisioning',
+  'event.servers:starting.one': '1 server starting',
+  'event.servers:ready.one': '1 server ready; {active} serving',
+  'event.servers:draining.one': '1 server draining',
+  'event.servers:stopped.one': '1 server stopped',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof EN;

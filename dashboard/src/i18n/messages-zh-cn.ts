@@ -224,4 +224,10 @@ export const ZH_CN: Record<MessageKey, string> = {
   'scale.range': '预案允许 {min} 至 {max} 台服务器。',
   'noticeForm.recovery': '预计恢复（可选，场景时间）',
   'event.manualScaleClamped': '手动调整为 {applied} 台服务器（请求 {desired} 台；预案允许 {min} 至 {max} 台）',
+  'event.servers:activated.one': '已启用 1 台备用服务器',
+  'event.servers:provisioning.one': '1 台新服务器创建中',
+  'event.servers:starting.one': '1 台服务器启动中',
+  'event.servers:ready.one': '1 台服务器就绪；{active} 台在服务',
+  'event.servers:draining.one': '1 台服务器下线中',
+  'event.servers:stopped.one': '1 台服务器已停止',
 };

@@ -85,6 +85,12 @@ describe('words for a person', () => {
     expect(reasonText(event('chat', 0, 'scale:decision', { reason: 'StepRuleRepeated' }), en)).toBe('step rule repeated');
   });
 
+  test('one server is one server', () => {
+    expect(eventText(event('chat', 0, 'servers:stopped', { data: { count: 1 } }), en)).toBe('1 server stopped');
+    expect(eventText(event('chat', 0, 'servers:stopped', { data: { count: 2 } }), en)).toBe('2 servers stopped');
+    expect(eventText(event('chat', 0, 'servers:ready', { data: { count: 1, active: 9 } }), en)).toBe('1 server ready; 9 serving');
+  });
+
   test('a manual scale outside the plan limits says what was applied, not what was asked', () => {
     const limits = new Map([['chat', { minServers: 40, maxServers: 400 }]]);
     const asked = (desired: number) => eventText(event('chat', 0, 'manual:scale', { data: { desired, by: 'token t1' } }), en, limits);

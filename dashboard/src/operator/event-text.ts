@@ -36,7 +36,9 @@ function manualScaleText(event: EngineEvent, ctx: ViewContext, limits: ServerLim
 export function eventText(event: EngineEvent, ctx: ViewContext, limits: ServerLimits = new Map()): string {
   const { t } = ctx;
   const d = event.data ?? {};
-  const key = `event.${event.type}` as MessageKey;
+  // "1 servers" reads wrong: server events have a singular form
+  const one = event.type.startsWith('servers:') && d.count === 1;
+  const key = (one ? `event.${event.type}.one` : `event.${event.type}`) as MessageKey;
   switch (event.type) {
     case 'trigger:pending':
     case 'trigger:firing':

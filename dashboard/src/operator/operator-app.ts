@@ -95,6 +95,7 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
       if (heldDetail?.drillId !== drillId) return;
       heldDetail = { drillId, events: events.ok ? events.data.events : null, notices: notices.ok ? notices.data.notices : null };
       summaryDirty = true;
+      if (held !== null) pending = { kind: 'reset' };
       schedule();
     });
   }
@@ -129,8 +130,10 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
   function drawCharts(): void {
     const change = pending;
     pending = { kind: 'none' };
+    // a held drill's marks come from the store once fetched: the live buffer has lost the early ones
+    const markEvents = held !== null && heldDetail?.events ? heldDetail.events : state.events.items;
     for (const [name, chart] of charts) {
-      const marks = triggerMarks(state.events.items, name);
+      const marks = triggerMarks(markEvents, name);
       if (change.kind === 'reset') chart.reset(state.ticks[name]?.items ?? [], marks);
       else {
         const appended = change.kind === 'append' ? change.services[name] : undefined;
