@@ -64,6 +64,8 @@ function calmLatencyThresholds(): Record<string, string[]> {
   );
 }
 
+const PHASES = ['before', 'overload', 'after'] as const;
+
 export const options: Options = {
   scenarios: Object.fromEntries(schedules.map((s) => [s.service, arrivalScenario(s)])),
   thresholds: {
@@ -79,6 +81,9 @@ export const options: Options = {
     http_req_failed: ['rate<0.10'],
     // load-generator health: iterations k6 could not start for want of a free VU
     dropped_iterations: [`count<${Math.max(20, Math.ceil(expectedIterations * 0.01))}`],
+    // every window the thresholds above judge must have seen requests; k6 passes a threshold
+    // on an empty window, so setup() records a zero for each and a real request counts one
+    ...Object.fromEntries(PHASES.map((phase) => [`phase_requests{phase:${phase}}`, ['count>0']])),
     checks: ['rate>0.99'],
   },
   setupTimeout: '30s',
@@ -92,9 +97,11 @@ const throttledRequests = new Counter('throttled_requests');
 const throttled = new Rate('throttled');
 const droppedRequests = new Counter('dropped_requests');
 const calmLatency = new Trend('calm_latency', true);
+const phaseRequests = new Counter('phase_requests');
 
 interface SetupData {
   drillId: string;
+  reportUrl: string;
   scale: number;
   from: string;
   to: string;
@@ -115,8 +122,11 @@ export function setup(): SetupData {
     ...(config.policy === null ? {} : { policy: config.policy }),
   };
   const drill = startDrill(config.baseUrl, config.token, request);
+  const reportUrl = `${config.baseUrl}/api/v1/drills/${drill.id}/report.html`;
   console.log(`drill ${drill.id}: ${from} to ${to} at ${config.timeScale}x, one request = ${scale} people's, demand from ${config.demandFrom}`);
-  return { drillId: drill.id, scale, from, to };
+  console.log(`drill report (ready when the drill ends): ${reportUrl}`);
+  for (const phase of PHASES) phaseRequests.add(0, { phase });
+  return { drillId: drill.id, reportUrl, scale, from, to };
 }
 
 export function replay(): void {
@@ -128,6 +138,7 @@ export function replay(): void {
     tags: { phase, name: `/t/${service}/feb3` },
     timeout: '10s',
   });
+  phaseRequests.add(1, { phase });
   throttled.add(res.status === 429, { phase });
   if (res.status === 429) throttledRequests.add(1, { phase });
   if (res.status === 503) droppedRequests.add(1, { phase });
@@ -146,6 +157,7 @@ export function teardown(data: SetupData): void {
   const status = stopIfRunning(config.baseUrl, config.token, data.drillId);
   console.log(`drill ${data.drillId} ${status}`);
   for (const line of reportDigest(fetchReport(config.baseUrl, config.token, data.drillId), offset)) console.log(line);
+  console.log(`drill report: ${data.reportUrl}`);
 }
 
 export function handleSummary(data: SummaryData): Record<string, string> {

@@ -7,6 +7,8 @@
 /** The parts of k6's handleSummary data this reads. */
 export interface SummaryData {
   state?: { testRunDurationMs?: number };
+  /** what setup() returned */
+  setup_data?: { drillId?: string; reportUrl?: string };
   metrics: Record<string, SummaryMetric>;
   root_group?: { checks?: SummaryCheck[] | Record<string, SummaryCheck> };
 }
@@ -52,12 +54,29 @@ function checkList(data: SummaryData): SummaryCheck[] {
   return Array.isArray(checks) ? checks : Object.values(checks);
 }
 
+/**
+ * Whether a rate or a trend saw anything: a threshold on one that saw nothing measured
+ * nothing, and must not read "ok". Counters and gauges with nothing are a real zero.
+ */
+export function sampled(metric: SummaryMetric): boolean {
+  const v = metric.values;
+  if (metric.type === 'trend') return (v.count ?? 1) > 0;
+  if (metric.type === 'rate') return (v.passes ?? 0) + (v.fails ?? 0) > 0;
+  return true;
+}
+
+function thresholdLine(name: string, source: string, ok: boolean, metric: SummaryMetric): string {
+  if (!sampled(metric)) return `  FAIL ${name}: ${source} (no samples: nothing was measured in this window)`;
+  return `  ${ok ? 'ok  ' : 'FAIL'} ${name}: ${source}`;
+}
+
 /** Thresholds first (what decides the exit code), then checks, then every metric. */
 export function textSummary(title: string, data: SummaryData): string {
   const names = Object.keys(data.metrics).sort();
-  const thresholds = names.flatMap((name) =>
-    Object.entries(data.metrics[name]?.thresholds ?? {}).map(([source, t]) => `  ${t.ok ? 'ok  ' : 'FAIL'} ${name}: ${source}`),
-  );
+  const thresholds = names.flatMap((name) => {
+    const metric = data.metrics[name];
+    return metric === undefined ? [] : Object.entries(metric.thresholds ?? {}).map(([source, t]) => thresholdLine(name, source, t.ok, metric));
+  });
   const failed = thresholds.filter((line) => line.startsWith('  FAIL')).length;
   const seconds = ((data.state?.testRunDurationMs ?? 0) / 1000).toFixed(1);
   const checks = checkList(data).map((c) => `  ${c.fails === 0 ? 'ok  ' : 'FAIL'} ${c.name}: ${c.passes} passed, ${c.fails} failed`);
@@ -66,9 +85,11 @@ export function textSummary(title: string, data: SummaryData): string {
     const metric = data.metrics[name];
     return metric === undefined ? '' : `  ${name.padEnd(width)}  ${values(metric)}`;
   });
+  const report = data.setup_data?.reportUrl;
   return [
     '',
     `${title}: ${seconds} s, thresholds ${thresholds.length - failed} of ${thresholds.length} met`,
+    ...(report === undefined ? [] : [`drill report: ${report}`]),
     ...thresholds,
     'checks',
     ...(checks.length > 0 ? checks : ['  (none)']),

@@ -17,6 +17,7 @@ import { openSqliteStore } from '../store/open-sqlite-store.js';
 import type { Store } from '../store/store.js';
 import type { CliIo } from './io.js';
 import { readInputFile, readInputFileSync } from '../files/read-input-file.js';
+import { startBanner } from './start-banner.js';
 import { formatTable } from './table.js';
 import { packageVersion } from './version.js';
 
@@ -83,11 +84,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     return fail(io, [{ code: 'serve.listen', message: `cannot listen on ${c.host}:${c.port}: ${(e as Error).message}`, field: 'port' }]);
   }
   const url = listeningUrl(app.server.address());
-  io.out(`flashcrowd listening on ${url}`);
-  io.out(`dashboard: ${url}/  status page: ${url}/status  plan: ${plan.value.name} (${planPath})`);
-  if (admin.value.kind === 'created') {
-    io.out(`admin token (shown once, only its hash is kept): ${admin.value.created.token}`);
-  }
+  io.out(startBanner({ url, planName: plan.value.name, planPath, admin: admin.value }));
 
   return new Promise<number>((done) => {
     let stopping = false;

@@ -11,7 +11,7 @@
  * | adminToken                    | (none: argv is visible in ps) | FLASHCROWD_ADMIN_TOKEN           | none          |
  * | publicUrl                     | --public-url              | FLASHCROWD_PUBLIC_URL                | listen address|
  * | publicRead                    | --public-read / --no-public-read | FLASHCROWD_PUBLIC_READ        | true          |
- * | logLevel                      | --log-level               | FLASHCROWD_LOG_LEVEL                 | info          |
+ * | logLevel                      | --log-level               | FLASHCROWD_LOG_LEVEL                 | warn          |
  * | trustProxy                    | --trust-proxy             | FLASHCROWD_TRUST_PROXY               | none          |
  * | auth.failureLimit             | --auth-failure-limit      | FLASHCROWD_AUTH_FAILURE_LIMIT        | 20            |
  * | auth.failureWindowSeconds     | --auth-failure-window     | FLASHCROWD_AUTH_FAILURE_WINDOW       | 300           |

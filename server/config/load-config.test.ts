@@ -32,7 +32,7 @@ function errorsOf(argv: string[], env: NodeJS.ProcessEnv = {}, readFile: ReadTex
 describe('defaults', () => {
   it('with nothing given: port 8080 on 127.0.0.1, ./data, the embedded plan, public reads', () => {
     expect(load([])).toEqual(DEFAULT_CONFIG);
-    expect(DEFAULT_CONFIG).toMatchObject({ port: 8080, host: '127.0.0.1', dataDir: './data', plan: null, adminToken: null, publicRead: true, logLevel: 'info' });
+    expect(DEFAULT_CONFIG).toMatchObject({ port: 8080, host: '127.0.0.1', dataDir: './data', plan: null, adminToken: null, publicRead: true, logLevel: 'warn' });
   });
 });
 
@@ -143,7 +143,7 @@ describe('precedence: flag > environment > file > default', () => {
 
   it('takes each setting from the strongest source that has it', () => {
     const config = load(['--port', '3333'], env, file);
-    expect(config).toMatchObject({ port: 3333, host: 'env-host', dataDir: '/file-data', logLevel: 'info' });
+    expect(config).toMatchObject({ port: 3333, host: 'env-host', dataDir: '/file-data', logLevel: 'warn' });
   });
 
   it('lets --config override FLASHCROWD_CONFIG', () => {

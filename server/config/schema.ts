@@ -97,7 +97,7 @@ export const DEFAULT_CONFIG: Config = {
   adminToken: null,
   publicUrl: null,
   publicRead: true,
-  logLevel: 'info',
+  logLevel: 'warn',
   trustProxy: null,
   auth: { failureLimit: 20, failureWindowSeconds: 300 },
   ingest: { jsonBodyLimit: 1_048_576, remoteWriteBodyLimit: 4_194_304, rateLimitPerMinute: 600, remoteWriteMaxSeries: 50_000 },

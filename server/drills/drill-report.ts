@@ -15,7 +15,7 @@ import type { DrillService } from './drill-service.js';
 
 export function reportOf(runner: DrillRunner): ReplayResult {
   const { ticks, events, notices } = runner.run();
-  const policy = runner.spec.policy ?? 'plan';
+  const policy = runner.spec.policy ?? planPolicyName(runner.spec.plan);
   return {
     policy,
     ticks,
@@ -23,6 +23,12 @@ export function reportOf(runner: DrillRunner): ReplayResult {
     notices,
     summary: summarise({ plan: runner.spec.plan, scenario: runner.spec.scenarioName, policy, ticks, events, notices }),
   };
+}
+
+/** Without an override each service runs its plan's policy: name it, not "plan". */
+function planPolicyName(plan: DrillRunner['spec']['plan']): string {
+  const names = [...new Set(Object.values(plan.services).map((s) => s.scale.policy))];
+  return names.length === 1 ? `${names[0]} (plan default)` : `plan default (${names.join(', ')})`;
 }
 
 export async function saveReport(dir: string, runner: DrillRunner): Promise<void> {

@@ -9,6 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { scenarioBounds } from '../core/drill/scenario.js';
 import type { EngineEvent, Notice } from '../core/engine/types.js';
 import type { Plan } from '../core/plan/types.js';
+import { scaleAnswer, type ScaleAnswer } from './scale-answer.js';
 import type { DrillDto } from '../contracts.js';
 import { loadScenario } from '../scenario-file.js';
 import type { Store } from '../store/store.js';
@@ -148,15 +149,16 @@ export class DrillService {
     return { ok: true, value: runner.dto() };
   }
 
-  async scale(id: string, body: ScaleBody, actor: AuditActor | null): Promise<HttpResult<{ queued: true }>> {
+  async scale(id: string, body: ScaleBody, actor: AuditActor | null): Promise<HttpResult<ScaleAnswer>> {
     const runner = this.current;
     if (!runner || runner.spec.id !== id) return httpError(409, 'drill.not-running', `drill ${id} is not running`);
-    if (!planService(this.plan, body.service)) {
+    const svc = planService(this.plan, body.service);
+    if (!svc) {
       return httpError(400, 'drill.service', `unknown service "${body.service}"; known: ${Object.keys(this.plan.services).join(', ')}`, 'service');
     }
     runner.enqueue({ type: 'scale', service: body.service, desired: body.desired, by: actor ? `token ${actor.tokenId}` : 'the server' });
     await this.opts.store.audit.append({ at: new Date().toISOString(), actor, action: 'drill.scale', target: id, detail: { ...body } });
-    return { ok: true, value: { queued: true } };
+    return { ok: true, value: scaleAnswer(body.service, svc, body.desired) };
   }
 
   /** A running or recently finished drill kept in memory, for live data and reports. */

@@ -46,6 +46,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { realTimers } from '../drills/drill-runner.js';
 import { scheduleRetention, type RetentionSchedule } from '../retention/apply-retention.js';
 import type { RetentionPolicy } from '../retention/retention-policy.js';
+import { whoamiRoutes } from './routes/whoami.js';
 
 export interface AppOptions {
   plan: Plan;
@@ -226,6 +227,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(noticeRoutes, { drills, store: opts.store });
   await app.register(planRoutes, { plan: opts.plan, planText: opts.planText });
   await app.register(adminRoutes, { store: opts.store, webhookTargets });
+  await app.register(whoamiRoutes);
   await app.register(statusRoutes, { source: () => statusSource.input(), version: () => statusSource.version(), preHandler: app.requireReader });
   await app.register(incidentRoutes, { incident: (id: string) => statusSource.incidentInput(id), preHandler: app.requireReader });
   await app.register(opsRoutes, { metrics, ready: () => drills.running() !== null || opts.live === false });

@@ -41,3 +41,21 @@ test('the summary table takes its columns and their tooltips from the shared col
   expect(data.verdict).toMatch(/^best policy: step: 5\.0 min with users affected against 60\.0 for none/);
   expect(html).toContain("title: c.meaning");
 });
+test('the Feb-3 report with four policies stays under 1.5 MB and opens on the surge', async () => {
+  const { loadDefaultPlan } = await import('../plan-file.js');
+  const { loadScenario } = await import('../scenario-file.js');
+  const { replay } = await import('../core/drill/replay.js');
+  const { chartJsSource } = await import('./chart-js-source.js');
+  const feb3Plan = await loadDefaultPlan();
+  const scenario = await loadScenario('feb3');
+  if (!feb3Plan.ok || !scenario.ok) throw new Error('the default plan or the feb3 scenario does not load');
+  const runs = (['step', 'target-tracking', 'predictive', 'none'] as const).map((policy) => {
+    const r = replay(feb3Plan.value, scenario.value, { policy });
+    if (!r.ok) throw new Error(r.errors[0]?.message);
+    return r.value;
+  });
+  const html = renderReport(runs, { title: 'Feb-3', plan: feb3Plan.value, chartJs: await chartJsSource() });
+  expect(Buffer.byteLength(html)).toBeLessThan(1.5 * 1024 * 1024);
+  const data = JSON.parse(/<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}') as { focus: { start: number; end: number }; range: { start: number; end: number } };
+  expect(data.focus.end - data.focus.start).toBeLessThan((data.range.end - data.range.start) / 4);
+}, 120_000);

@@ -2,16 +2,18 @@
  * The drill report: one self-contained HTML page (chart.js inlined, no network) with the
  * summary table of every run and, per run and service, demand against capacity, the fleet
  * by state, latency against the SLO, refused traffic, and the events and notices in time.
- * Series are thinned to a bounded number of points so a day-long replay stays a small page.
+ * It opens on the incidents (with margins), the whole range a click away; series are
+ * downsampled (report-series.ts) so a two-day, four-policy replay stays a small page.
  */
 import type { Plan } from '../core/plan/types.js';
 import type { ReplayResult } from '../core/drill/replay.js';
-import type { Tick } from '../core/engine/types.js';
 import { SUMMARY_COLUMNS } from '../core/drill/summary-columns.js';
 import { verdict } from '../core/drill/verdict.js';
 import { REPORT_SCRIPT } from './report-script.js';
+import { downsample, firstIncidentSpans, focusWindow, toColumns } from './report-series.js';
 
-const MAX_POINTS = 1500;
+/** the events a reader follows in the timeline; the detector's intermediate states stay in the JSON */
+const TIMELINE_EVENTS = new Set(['trigger:firing', 'level:changed', 'servers:activated', 'servers:provisioning', 'throttle:started', 'throttle:stopped', 'drop:started', 'drop:stopped', 'incident:opened', 'incident:resolved', 'manual:scale']);
 
 export interface ReportOptions {
   title: string;
@@ -21,9 +23,16 @@ export interface ReportOptions {
 }
 
 export function renderReport(runs: readonly ReplayResult[], opts: ReportOptions): string {
+  const tickTimes = runs.flatMap((run) => [run.ticks[0]?.t, run.ticks[run.ticks.length - 1]?.t]).filter((t): t is string => t !== undefined);
+  const t0Ms = tickTimes.length === 0 ? 0 : Math.min(...tickTimes.map(Date.parse));
+  const range = tickTimes.length === 0 ? null : { startMs: t0Ms, endMs: Math.max(...tickTimes.map(Date.parse)) };
+  const window = focusWindow(runs.flatMap((run) => firstIncidentSpans(run.notices)), range);
   const data = {
     timezone: opts.plan.timezone,
     ...summaryMeta(runs),
+    t0: t0Ms,
+    range: range === null ? null : { start: 0, end: (range.endMs - t0Ms) / 1000 },
+    focus: window === null ? null : { start: (window.startMs - t0Ms) / 1000, end: (window.endMs - t0Ms) / 1000 },
     runs: runs.map((run) => ({
       policy: run.policy,
       summary: run.summary,
@@ -31,9 +40,9 @@ export function renderReport(runs: readonly ReplayResult[], opts: ReportOptions)
         name,
         displayName: opts.plan.services[name]?.displayName ?? name,
         sloLatencyMs: opts.plan.services[name]?.capacity.sloLatencyMs ?? 0,
-        ticks: thin(run.ticks.filter((t) => t.service === name), MAX_POINTS).map(shapeTick),
+        series: toColumns(downsample(run.ticks.filter((t) => t.service === name), window), t0Ms),
         events: run.events
-          .filter((e) => e.service === name && e.type !== 'scale:decision')
+          .filter((e) => e.service === name && TIMELINE_EVENTS.has(e.type))
           .map((e) => ({ t: e.t, type: e.type, message: e.message, ...(e.type === 'level:changed' ? { level: String(e.data?.to ?? '') } : {}) })),
         decisions: run.events
           .filter((e) => e.service === name && e.type === 'scale:decision')
@@ -68,42 +77,6 @@ function summaryMeta(runs: readonly ReplayResult[]): { columns: typeof SUMMARY_C
   return { columns: SUMMARY_COLUMNS, verdict: verdict(runs.map((r) => r.summary))?.message ?? null };
 }
 
-type ReportTick = Pick<Tick, 't' | 'demandRps' | 'capacityRps' | 'servedRps' | 'throttledRps' | 'droppedRps' | 'backlog' | 'latencyMs' | 'level' | 'baselineRps' | 'servers'>;
-
-function shapeTick(t: Tick): ReportTick {
-  return {
-    t: t.t,
-    demandRps: round(t.demandRps),
-    capacityRps: round(t.capacityRps),
-    servedRps: round(t.servedRps),
-    throttledRps: round(t.throttledRps),
-    droppedRps: round(t.droppedRps),
-    backlog: round(t.backlog),
-    latencyMs: round(t.latencyMs),
-    level: t.level,
-    baselineRps: round(t.baselineRps),
-    servers: t.servers,
-  };
-}
-
-/** From each stride of ticks keep the one where users suffered most, so the worst moments survive thinning. */
-function thin(ticks: readonly Tick[], max: number): Tick[] {
-  if (ticks.length <= max) return [...ticks];
-  const stride = Math.ceil(ticks.length / max);
-  const out: Tick[] = [];
-  for (let i = 0; i < ticks.length; i += stride) {
-    let pick = ticks[i] as Tick;
-    for (let j = i + 1; j < Math.min(i + stride, ticks.length); j++) {
-      const c = ticks[j] as Tick;
-      if (c.latencyMs + c.throttledRps + c.droppedRps > pick.latencyMs + pick.throttledRps + pick.droppedRps) pick = c;
-    }
-    out.push(pick);
-  }
-  return out;
-}
-
-const round = (v: number): number => Math.round(v * 10) / 10;
-
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -124,4 +97,6 @@ th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: l
 .chart { position: relative; height: 240px; }
 ol.timeline { font-size: 13px; max-height: 320px; overflow: auto; padding-left: 1.5rem; }
 .muted { color: var(--muted); }
+.view-switch, .policy-picker { margin: .75rem 0; }
+.view-switch button { margin-left: .5rem; }
 `;

@@ -8,6 +8,31 @@ export const REPORT_SCRIPT = String.raw`
   var root = document.getElementById('report');
   var fmtTime = new Intl.DateTimeFormat('en-GB', { timeZone: data.timezone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   var num = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+  // x values are seconds from data.t0; the axis is labelled on whole local hours or days
+  var fmtHour = new Intl.DateTimeFormat('en-GB', { timeZone: data.timezone, hour: '2-digit', minute: '2-digit' });
+  var fmtDay = new Intl.DateTimeFormat('en-GB', { timeZone: data.timezone, day: 'numeric', month: 'short' });
+  function at(x) { return new Date(data.t0 + x * 1000); }
+  function zoneOffsetSeconds(date) {
+    var p = {};
+    new Intl.DateTimeFormat('en-US', { timeZone: data.timezone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(date).forEach(function (part) { p[part.type] = part.value; });
+    return (Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - date.getTime()) / 1000;
+  }
+  var offset = zoneOffsetSeconds(at(0));
+  var STEPS = [900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+  function axisTicks(min, max) {
+    var step = STEPS.find(function (s) { return (max - min) / s <= 8; }) || 86400;
+    var ticks = [];
+    var abs = data.t0 / 1000 + offset;
+    for (var v = Math.ceil((min + abs) / step) * step - abs; v <= max; v += step) ticks.push({ value: v });
+    return ticks;
+  }
+  function axisLabel(v) {
+    var local = Math.round(data.t0 / 1000 + offset + v);
+    return local % 86400 === 0 ? fmtDay.format(at(v)) : fmtHour.format(at(v));
+  }
+  var view = data.focus || data.range || { start: 0, end: 0 };
+  var allCharts = [];
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
     for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
@@ -75,12 +100,12 @@ export const REPORT_SCRIPT = String.raw`
   function marksOf(svc) {
     var levelColors = { normal: '#2da44e', watch: '#bf8700', surge: '#cf222e', critical: '#82071e' };
     var marks = svc.events.filter(function (e) { return e.type === 'level:changed'; }).map(function (e) {
-      return { x: Date.parse(e.t), kind: 'level', color: levelColors[e.level] || '#57606a', label: e.level };
+      return { x: (Date.parse(e.t) - data.t0) / 1000, kind: 'level', color: levelColors[e.level] || '#57606a', label: e.level };
     });
-    return marks.concat(svc.notices.map(function (n) { return { x: Date.parse(n.t), kind: 'notice', color: '#8250df', label: '' }; }));
+    return marks.concat(svc.notices.map(function (n) { return { x: (Date.parse(n.t) - data.t0) / 1000, kind: 'notice', color: '#8250df', label: '' }; }));
   }
   function chart(canvas, datasets, opts) {
-    return new Chart(canvas, {
+    var made = new Chart(canvas, {
       type: 'line',
       plugins: [timelineMarks],
       data: { datasets: datasets },
@@ -89,14 +114,19 @@ export const REPORT_SCRIPT = String.raw`
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         elements: { point: { radius: 0 }, line: { borderWidth: 1.5 } },
         scales: {
-          x: { type: 'linear', ticks: { maxTicksLimit: 8, callback: function (v) { return fmtTime.format(new Date(v)); } } },
+          x: { type: 'linear', min: view.start, max: view.end, title: { display: true, text: 'Scenario time (' + data.timezone + ')' },
+            afterBuildTicks: function (scale) { scale.ticks = axisTicks(scale.min, scale.max); },
+            ticks: { autoSkip: false, maxRotation: 0, callback: axisLabel } },
           y: { beginAtZero: true, stacked: !!opts.stacked, title: { display: true, text: opts.y } },
         },
-        plugins: { timelineMarks: { marks: opts.marks }, title: { display: true, text: opts.title }, tooltip: { callbacks: { title: function (items) { return items.length ? fmtTime.format(new Date(items[0].parsed.x)) : ''; } } } },
+        plugins: { timelineMarks: { marks: opts.marks }, title: { display: true, text: opts.title }, tooltip: { callbacks: { title: function (items) { return items.length ? fmtTime.format(at(items[0].parsed.x)) : ''; } } } },
       },
     });
+    allCharts.push(made);
+    return made;
   }
-  function series(ticks, f) { return ticks.map(function (t) { return { x: Date.parse(t.t), y: f(t) }; }); }
+  function series(cols, key) { return cols.x.map(function (x, i) { return { x: x, y: cols[key][i] }; }); }
+  function constant(cols, y) { return cols.x.map(function (x) { return { x: x, y: y }; }); }
   function line(label, points, color, extra) {
     var d = { label: label, data: points, borderColor: color, backgroundColor: color };
     for (var k in extra || {}) d[k] = extra[k];
@@ -106,23 +136,23 @@ export const REPORT_SCRIPT = String.raw`
     var charts = el('div', { class: 'charts' });
     var specs = [
       { title: 'Demand against capacity', y: 'requests/s', sets: [
-        line('demand', series(svc.ticks, function (t) { return t.demandRps; }), '#1f6feb'),
-        line('capacity', series(svc.ticks, function (t) { return t.capacityRps; }), '#2da44e'),
-        line('baseline', series(svc.ticks, function (t) { return t.baselineRps; }), '#8c959f', { borderDash: [4, 4] }),
+        line('demand', series(svc.series, 'demand'), '#1f6feb'),
+        line('capacity', series(svc.series, 'capacity'), '#2da44e'),
+        line('baseline', series(svc.series, 'baseline'), '#8c959f', { borderDash: [4, 4] }),
       ] },
       { title: 'Refused traffic', y: 'requests/s', sets: [
-        line('throttled (429)', series(svc.ticks, function (t) { return t.throttledRps; }), '#bf8700'),
-        line('dropped (503)', series(svc.ticks, function (t) { return t.droppedRps; }), '#b42318'),
+        line('throttled (429)', series(svc.series, 'throttled'), '#bf8700'),
+        line('dropped (503)', series(svc.series, 'dropped'), '#b42318'),
       ] },
       { title: 'Fleet by state', y: 'servers', stacked: true, sets: [
-        line('active', series(svc.ticks, function (t) { return t.servers.active; }), '#2da44e', { fill: true }),
-        line('starting', series(svc.ticks, function (t) { return t.servers.starting; }), '#54aeff', { fill: true }),
-        line('provisioning', series(svc.ticks, function (t) { return t.servers.provisioning; }), '#bf8700', { fill: true }),
-        line('standby', series(svc.ticks, function (t) { return t.servers.standby; }), '#d0d7de', { fill: true }),
+        line('active', series(svc.series, 'active'), '#2da44e', { fill: true }),
+        line('starting', series(svc.series, 'starting'), '#54aeff', { fill: true }),
+        line('provisioning', series(svc.series, 'provisioning'), '#bf8700', { fill: true }),
+        line('standby', series(svc.series, 'standby'), '#d0d7de', { fill: true }),
       ] },
       { title: 'User delay against the SLO', y: 'ms', sets: [
-        line('latency', series(svc.ticks, function (t) { return t.latencyMs; }), '#8250df'),
-        line('SLO', series(svc.ticks, function () { return svc.sloLatencyMs; }), '#b42318', { borderDash: [6, 3] }),
+        line('latency', series(svc.series, 'latency'), '#8250df'),
+        line('SLO', constant(svc.series, svc.sloLatencyMs), '#b42318', { borderDash: [6, 3] }),
       ] },
     ];
     var marks = marksOf(svc);
@@ -139,12 +169,43 @@ export const REPORT_SCRIPT = String.raw`
     var list = el('ol', { class: 'timeline' }, items.map(function (i) { return el('li', {}, [el('span', { class: 'muted' }, [fmtTime.format(new Date(i.t)) + ' ']), i.text]); }));
     return el('section', {}, [el('h3', {}, [svc.displayName + ' (' + run.policy + ')']), charts, el('details', {}, [el('summary', {}, ['Events and notices (' + items.length + ')']), list])]);
   }
+  // The page opens on the incidents; the whole range is one click away, for every chart at once.
+  function viewSwitch() {
+    if (!data.focus || !data.range || (data.focus.start === data.range.start && data.focus.end === data.range.end)) return null;
+    var showing = el('span', { 'data-testid': 'report-view' });
+    var button = el('button', { type: 'button' });
+    function describe() {
+      var whole = view === data.range;
+      showing.textContent = (whole ? 'Showing the whole run, ' : 'Showing the surge (the first incidents, 45 min either side), ') + fmtTime.format(at(view.start)) + ' to ' + fmtTime.format(at(view.end)) + '. ';
+      button.textContent = whole ? 'Show the surge' : 'Show the whole run';
+    }
+    button.addEventListener('click', function () {
+      view = view === data.range ? data.focus : data.range;
+      allCharts.forEach(function (c) { c.options.scales.x.min = view.start; c.options.scales.x.max = view.end; c.update('none'); });
+      describe();
+    });
+    describe();
+    return el('p', { class: 'view-switch' }, [showing, button]);
+  }
+  // One policy's charts at a time: four policies stacked made a page nobody scrolls through.
+  function policyPicker(sections) {
+    if (sections.length < 2) return null;
+    var picker = el('select', { id: 'policy-picker' }, data.runs.map(function (run, i) { return el('option', { value: String(i) }, [run.policy]); }));
+    picker.addEventListener('change', function () { sections.forEach(function (s, i) { s.hidden = String(i) !== picker.value; }); });
+    return el('p', { class: 'policy-picker' }, [el('label', { for: 'policy-picker' }, ['Policy shown ']), picker]);
+  }
   root.append(el('h2', {}, ['Summary']), summaryTable());
   if (data.verdict) root.append(el('p', { class: 'verdict' }, [el('strong', {}, [data.verdict])]));
   root.append(summaryLegend());
-  data.runs.forEach(function (run) {
-    root.append(el('h2', {}, ['Policy: ' + run.policy]));
-    run.services.forEach(function (svc) { root.append(serviceSection(run, svc)); });
+  var sections = data.runs.map(function (run, i) {
+    var section = el('section', { class: 'run' }, [el('h2', {}, ['Policy: ' + run.policy])]);
+    section.hidden = i > 0;
+    return section;
+  });
+  [policyPicker(sections), viewSwitch()].forEach(function (node) { if (node) root.append(node); });
+  sections.forEach(function (section, i) {
+    root.append(section);
+    data.runs[i].services.forEach(function (svc) { section.append(serviceSection(data.runs[i], svc)); });
   });
 })();
 `;

@@ -1,7 +1,7 @@
 /**
  * The dashboard and the status page in a real browser (Debian's chromium through
  * playwright-core) against the real server process: an operator starts the Feb-3 drill from
- * the dashboard's controls at 90x, and the 09:00 surge reaches both pages live.
+ * the dashboard's controls at 60x, and the 09:00 surge reaches both pages live.
  * Needs `npm run build` first (npm test does it). Screenshots go to test-artifacts/.
  */
 import { mkdtempSync, existsSync, rmSync } from 'node:fs';
@@ -13,13 +13,15 @@ import type { DrillDto, Notice } from '../../server/contracts.js';
 import { EN } from '../../dashboard/src/i18n/messages-en.js';
 import { ZH_CN } from '../../dashboard/src/i18n/messages-zh-cn.js';
 import { REPO, startServer, type RunningServer } from '../k6/server-process.js';
+import { foreignWords, visibleTexts } from './visible-text.js';
 import { chromiumPlan, CHROMIUM_PATH, isSocketFailure, launchChromium, saveScreenshot, socketCutter, watchErrors, type PageErrors, type SocketCutter } from './browser-support.js';
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 /** Scenario time in Asia/Shanghai, typed into the datetime-local fields as an operator would. */
 const FROM = '2020-02-03T07:45';
 const TO = '2020-02-03T10:30';
-const SPEED = 90;
+// slow enough that the surge tests finish while its incidents are open on a busy machine
+const SPEED = 60;
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -137,7 +139,10 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     await dashboard.getByTestId('token-needed').waitFor({ state: 'visible' });
     await dashboard.getByLabel(EN['token.label']).fill(operatorToken);
     await dashboard.getByTestId('token-save').click();
-    await dashboard.getByTestId('token-kept').waitFor();
+    // the token is checked with the server before it is kept; say what the page answered if not
+    await dashboard.getByTestId('token-kept').waitFor({ timeout: 15_000 }).catch(async (e: unknown) => {
+      throw new Error(`the token was not kept: ${await dashboard.getByTestId('token-feedback').textContent()} (${String(e)})`);
+    });
     await dashboard.locator('[data-testid="connection-state"][data-state="live"]').waitFor({ timeout: 15_000 });
     await dashboard.getByTestId('drill-scenario').selectOption('feb3');
     await dashboard.getByTestId('drill-speed').fill(String(SPEED));
@@ -172,6 +177,30 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     expect(drill.scenarioEnd).toBe('2020-02-03T02:30:00.000Z');
   });
 
+  test('a control answers right under itself, in words, and says what a clamped scale applied', async () => {
+    const { dashboard, dashboardErrors } = fixture();
+    await dashboard.locator('[data-testid="drill-status"][data-status="running"]').waitFor({ timeout: 5_000 });
+    expect(await dashboard.getByTestId('drill-start').isDisabled()).toBe(true);
+    // asking for no servers at all is raised to the plan's minimum: the drill goes on as planned for the later tests
+    await dashboard.getByTestId('scale-service').selectOption('docs');
+    await dashboard.getByTestId('scale-desired').fill('0');
+    await dashboard.getByTestId('scale-submit').click();
+    const answer = dashboard.getByTestId('scale-result');
+    await answer.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await answer.textContent()).toMatch(/the plan minimum \(you asked for 0\)/);
+    expect(await answer.isVisible()).toBe(true);
+    // in the viewport after the click, and close below the button that caused it
+    expect(await answer.evaluate((node) => { const r = node.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
+    const button = await dashboard.getByTestId('scale-submit').boundingBox();
+    const box = await answer.boundingBox();
+    expect(box !== null && button !== null && box.y - (button.y + button.height) < 120).toBe(true);
+    // editing the form clears the answer
+    await dashboard.getByTestId('scale-desired').fill('50');
+    await answer.waitFor({ state: 'hidden', timeout: 2_000 });
+    expect(dashboardErrors.unexpected()).toEqual([]);
+  }, 30_000);
+
+
   test('charts receive points, a trigger mark appears, the current notice shows its cause and expected recovery', async () => {
     const { dashboard, dashboardErrors } = fixture();
     const service = (await api<{ services: { name: string }[] }>('/api/v1/plan')).services[0]?.name ?? 'messaging';
@@ -194,6 +223,7 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     await dashboard.locator('[data-testid="connection-state"][data-state="live"]:not([data-stale])').waitFor({ timeout: 5_000 });
     expect(dashboardErrors.unexpected()).toEqual([]);
   }, 100_000);
+
 
   test('the status page shows the same notice as the dashboard, in English and in Chinese, live', async () => {
     const { server, dashboard, dashboardErrors } = fixture();
@@ -296,4 +326,101 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     expect(Number(await attr(dashboard, demand, 'data-points'))).toBeGreaterThan(pointsWhileCut);
     expect(dashboardErrors.unexpected()).toEqual([]);
   }, 100_000);
+
+
+
+
+  test('when the drill ends it stays on screen with its summary and report, and past drills list it', async () => {
+    const { server, dashboard, dashboardErrors, drill } = fixture();
+    const finished = dashboard.getByTestId('drill-finished');
+    await finished.waitFor({ state: 'visible', timeout: 150_000 });
+    expect(await dashboard.getByTestId('finished-line').getAttribute('data-status')).toBe('finished');
+    expect(await dashboard.getByTestId('finished-line').textContent()).toContain(drill.id);
+    expect(await dashboard.getByTestId('summary-incidents').textContent()).toMatch(/[1-9]\d* opened/);
+    // counted from the store, not from the page's bounded buffers: the surge's triggers are in
+    await dashboard.waitForFunction(() => Number((document.querySelector('[data-testid="summary-triggers"]')?.textContent ?? '').replace(/\D/g, '')) > 0, undefined, { timeout: 10_000 });
+    const report = await dashboard.getByTestId('report-html').getAttribute('href');
+    expect(report).toBe(`/api/v1/drills/${drill.id}/report.html`);
+    expect((await fetch(`${server.baseUrl}${report}`)).status).toBe(200);
+    // the charts keep the drill: they do not blank for the live session that follows
+    const service = (await api<{ services: { name: string }[] }>('/api/v1/plan')).services[0]?.name ?? 'messaging';
+    expect(Number(await attr(dashboard, `[data-testid="chart-demand-${service}"]`, 'data-points'))).toBeGreaterThan(0);
+    await dashboard.locator(`[data-testid="history-drill"][data-drill="${drill.id}"]`).waitFor({ timeout: 10_000 });
+    await dashboard.evaluate(() => window.scrollTo(0, 0));
+    const shots = [await saveScreenshot(dashboard, 'dashboard-finished-desktop')];
+
+    // a fresh page after the drill: no drill running, the past one listed with its report
+    const phone = await newContext(PHONE);
+    const later = await newPage(phone, `${server.baseUrl}/?lang=en`);
+    await later.page.locator(`[data-testid="history-drill"][data-drill="${drill.id}"]`).waitFor({ timeout: 10_000 });
+    await later.page.locator('[data-testid="connection-state"][data-state="live"]').waitFor({ timeout: 15_000 });
+    expect(await later.page.getByTestId('drill-status').getAttribute('data-status')).toBe('live');
+    expect(await later.page.getByTestId('drill-stop').isVisible()).toBe(false);
+    shots.push(await saveScreenshot(later.page, 'dashboard-after-drill-phone'));
+    for (const path of shots) expect(existsSync(path)).toBe(true);
+    expect(dashboardErrors.unexpected()).toEqual([]);
+    expect(later.errors.unexpected()).toEqual([]);
+  }, 180_000);
+
+  test('the whole dashboard in Chinese, the finished drill included, has no English words besides proper names', async () => {
+    const { dashboard, dashboardErrors } = fixture();
+    // the operator's page still holds the finished drill: its summary, incidents and timeline
+    await dashboard.getByTestId('language-select').selectOption('zh-CN');
+    await dashboard.waitForFunction((text) => document.querySelector('[data-testid="drill-start"]')?.textContent === text, ZH_CN['drill.start']);
+    expect(await dashboard.locator('[data-testid="incident"]').count()).toBeGreaterThan(0);
+    expect(await dashboard.locator('[data-testid="timeline-event"]').count()).toBeGreaterThan(0);
+    expect(await dashboard.getByTestId('drill-finished').isVisible()).toBe(true);
+    expect(foreignWords(await visibleTexts(dashboard))).toEqual([]);
+    await saveScreenshot(dashboard, 'dashboard-finished-zh-CN');
+    await dashboard.getByTestId('language-select').selectOption('en');
+    expect(dashboardErrors.unexpected()).toEqual([]);
+  }, 60_000);
+
+  test('switching the language keeps what was typed in the drill form', async () => {
+    const { server } = fixture();
+    const context = await newContext();
+    // the 401 of the mistyped token is the browser's console error we expect
+    const { page, errors } = await newPage(context, `${server.baseUrl}/?lang=en`, (text) => text.includes('401'));
+    // a mistyped token is refused under the field, before any control needs it
+    await page.getByLabel(EN['token.label']).fill('not-a-token-this-server-knows');
+    await page.getByTestId('token-save').click();
+    await page.waitForFunction((text) => document.querySelector('[data-testid="token-feedback"]')?.textContent === text, EN['token.unknown']);
+    await page.getByLabel(EN['token.label']).fill(ADMIN_TOKEN);
+    await page.getByTestId('token-save').click();
+    await page.getByTestId('token-kept').waitFor();
+    await page.getByTestId('drill-speed').fill('123');
+    await page.getByTestId('drill-from').fill('2020-02-03T08:15');
+    await page.getByTestId('drill-policy').selectOption('predictive');
+    await page.getByTestId('language-select').selectOption('zh-CN');
+    await page.waitForFunction((text) => document.querySelector('[data-testid="drill-start"]')?.textContent === text, ZH_CN['drill.start']);
+    expect(await page.getByTestId('drill-speed').inputValue()).toBe('123');
+    expect(await page.getByTestId('drill-from').inputValue()).toBe('2020-02-03T08:15');
+    expect(await page.getByTestId('drill-policy').inputValue()).toBe('predictive');
+    expect(errors.unexpected()).toEqual([]);
+  }, 90_000);
+
+  test('the status page lists past incidents by day, offers a subscription and shows one labelled clock', async () => {
+    const { server } = fixture();
+    const shots: string[] = [];
+    for (const [language, options, name] of [
+      ['en', { viewport: DESKTOP }, 'status-history-desktop'],
+      ['zh-CN', PHONE, 'status-history-phone-zh-CN'],
+    ] as const) {
+      const context = await newContext(options);
+      const { page, errors } = await newPage(context, `${server.baseUrl}/status?lang=${language}`);
+      await page.getByTestId('past-incident').first().waitFor({ timeout: 15_000 });
+      const day = await page.locator('.past-day').first().getAttribute('data-day');
+      expect(day).toBe('2020-02-03');
+      const feed = page.getByTestId('subscribe-atom');
+      expect(await feed.isVisible()).toBe(true);
+      expect(await feed.getAttribute('href')).toContain('/history.atom');
+      const clock = (await page.getByTestId('status-clock').textContent()) ?? '';
+      expect(clock).toContain(language === 'en' ? EN['status.scenarioClock'] : ZH_CN['status.scenarioClock']);
+      expect(clock).toContain('2020');
+      shots.push(await saveScreenshot(page, name));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(errors.unexpected()).toEqual([]);
+    }
+    for (const path of shots) expect(existsSync(path)).toBe(true);
+  }, 60_000);
 });

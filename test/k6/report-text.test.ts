@@ -68,6 +68,23 @@ describe('textSummary', () => {
     expect(text).toMatch(/http_reqs +4 \(0\.50\/s\)/);
   });
 
+  it('fails a threshold whose window saw no samples, and names the drill report', () => {
+    const empty: SummaryData = {
+      setup_data: { drillId: 'd-1', reportUrl: 'http://127.0.0.1:8080/api/v1/drills/d-1/report.html' },
+      metrics: {
+        'throttled{phase:overload}': { type: 'rate', values: { rate: 0, passes: 0, fails: 0 }, thresholds: { 'rate<0.6': { ok: true } } },
+        'calm_latency{phase:before}': { type: 'trend', contains: 'time', values: { count: 0 }, thresholds: { 'p(95)<800': { ok: true } } },
+        dropped_iterations: { type: 'counter', values: { count: 0, rate: 0 }, thresholds: { 'count<20': { ok: true } } },
+      },
+    };
+    const text = textSummary('feb3-spike', empty);
+    expect(text).toContain('thresholds 1 of 3 met');
+    expect(text).toContain('  FAIL throttled{phase:overload}: rate<0.6 (no samples: nothing was measured in this window)');
+    expect(text).toContain('  FAIL calm_latency{phase:before}: p(95)<800 (no samples');
+    expect(text).toContain('  ok   dropped_iterations: count<20');
+    expect(text).toContain('drill report: http://127.0.0.1:8080/api/v1/drills/d-1/report.html');
+  });
+
   it('writes the whole data as JSON beside the text', () => {
     const out = summaryOutputs('feb3-spike', data, '/tmp/summary.json');
     expect(Object.keys(out).sort()).toEqual(['/tmp/summary.json', 'stdout']);

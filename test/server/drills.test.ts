@@ -112,11 +112,19 @@ describe('POST /api/v1/drills/:id/stop', () => {
 });
 
 describe('POST /api/v1/drills/:id/scale', () => {
+  test('says what it applied when the request is outside the plan limits, and why', async ({ server }) => {
+    const drill = await server.startDrill({});
+    const scale = (desired: number) => server.app.inject({ method: 'POST', url: `/api/v1/drills/${drill.id}/scale`, headers: server.auth('operator'), payload: { service: 'docs', desired } });
+    const max = server.plan.services.docs?.capacity.maxServers ?? 0;
+    expect((await scale(100_000)).json()).toMatchObject({ requested: 100_000, applied: max, reason: 'capped-at-maximum' });
+    expect((await scale(0)).json()).toMatchObject({ requested: 0, reason: 'raised-to-minimum' });
+  });
+
   test('queues a manual scale applied at the next tick', async ({ server }) => {
     const drill = await server.startDrill({});
     const res = await server.app.inject({ method: 'POST', url: `/api/v1/drills/${drill.id}/scale`, headers: server.auth('operator'), payload: { service: 'docs', desired: 60 } });
     expect(res.statusCode).toBe(202);
-    expect(res.json()).toEqual({ queued: true });
+    expect(res.json()).toMatchObject({ queued: true, service: 'docs', requested: 60, applied: 60, reason: 'within-limits' });
     server.drill().tick();
     const events = (await server.app.inject({ url: `/api/v1/drills/${drill.id}/events?type=manual:scale` })).json<{ events: EngineEvent[] }>().events;
     expect(events).toHaveLength(1);

@@ -3,7 +3,7 @@
  * token is read on every call (it can be entered or forgotten at any time) and sent as a
  * Bearer token. Failures are values: a status, a code and a message a person can read.
  */
-import type { DrillDto, IncidentStageName, Language, PlanSummary, PolicyName } from './api-types.js';
+import type { DrillDto, EngineEvent, IncidentStageName, Language, Notice, PlanSummary, PolicyName } from './api-types.js';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
@@ -33,6 +33,7 @@ export interface NoticeRequest {
   service: string;
   stage: IncidentStageName;
   text: Record<Language, { title: string; body: string }>;
+  expectedRecoveryAt?: string;
 }
 
 export interface ApiClientOptions {
@@ -44,8 +45,11 @@ export interface ApiClientOptions {
 
 export interface ApiClient {
   getPlan(): Promise<ApiResult<PlanInForce>>;
+  whoami(): Promise<ApiResult<{ name: string; role: string }>>;
   listDrills(status?: DrillDto['status']): Promise<ApiResult<{ drills: DrillDto[] }>>;
   getDrill(id: string): Promise<ApiResult<DrillDto>>;
+  drillEvents(id: string, type: string): Promise<ApiResult<{ events: EngineEvent[] }>>;
+  drillNotices(id: string): Promise<ApiResult<{ notices: Notice[] }>>;
   startDrill(request: StartDrillRequest): Promise<ApiResult<DrillDto>>;
   stopDrill(id: string): Promise<ApiResult<DrillDto>>;
   scale(drillId: string, service: string, desired: number): Promise<ApiResult<unknown>>;
@@ -102,8 +106,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const source = options.token() === null ? null : await call<{ raw: string }>('GET', '/api/v1/plan/source');
       return { ok: true, data: { ...summary.data, raw: source?.ok ? source.data.raw : null } };
     },
+    whoami: () => call('GET', '/api/v1/whoami'),
     listDrills: (status) => call('GET', `/api/v1/drills${status ? `?status=${encodeURIComponent(status)}` : ''}`),
     getDrill: (id) => call('GET', drillPath(id)),
+    drillEvents: (id, type) => call('GET', `${drillPath(id)}/events?type=${encodeURIComponent(type)}&limit=10000`),
+    drillNotices: (id) => call('GET', `${drillPath(id)}/notices`),
     startDrill: (request) => call('POST', '/api/v1/drills', request),
     stopDrill: (id) => call('POST', `${drillPath(id)}/stop`),
     scale: (drillId, service, desired) => call('POST', `${drillPath(drillId)}/scale`, { service, desired }),

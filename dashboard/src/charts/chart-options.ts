@@ -10,6 +10,8 @@ export interface AxisContext {
   timeZone: string;
   language: Language;
   stepMs: number;
+  /** the x axis title: which clock the times are on ("Scenario time (Asia/Shanghai)") */
+  title: string;
 }
 
 export function baseOptions(axis: AxisContext, decimate: boolean): ChartOptions<'line'> {
@@ -64,6 +66,7 @@ export function fitTimeAxis(options: ChartOptions<'line'>, axis: AxisContext, po
     return;
   }
   axis.stepMs = timeStep(last.x - first.x);
+  x.title = { display: true, text: axis.title, color: '#1F1F1F' };
   x.min = first.x;
   x.max = last.x;
 }

@@ -52,6 +52,8 @@ export function createLiveChart(
         const dataset = chart.data.datasets[i];
         if (dataset !== undefined) dataset.label = next(spec.label);
       });
+      // the axis title is in the page language too
+      fitTimeAxis(chart.options, axis, xSource());
       chart.update('none');
     },
     setMarks(marks) {

@@ -1,5 +1,6 @@
 /** The four live charts of one service, fed from the store's tick buffer and the trigger marks. */
 import type { ServiceInfo, Tick } from '../api/api-types.js';
+import { levelName } from '../i18n/plan-names.js';
 import type { MessageKey, Translate } from '../i18n/translate.js';
 import { el, setAttr, setText } from '../shared/dom.js';
 import { formatTime } from '../time/format-time.js';
@@ -19,7 +20,8 @@ export interface ServiceCharts {
   root: HTMLElement;
   reset(ticks: readonly Tick[], marks: readonly TriggerMark[]): void;
   append(added: readonly Tick[], dropped: number, marks: readonly TriggerMark[]): void;
-  setLanguage(t: Translate): void;
+  /** `displayName`: the service's name in the new language */
+  setLanguage(t: Translate, displayName: string): void;
   destroy(): void;
 }
 
@@ -78,7 +80,7 @@ export function createServiceCharts(info: ServiceInfo, axis: AxisContext, initia
       ...(listed.length === 0
         ? [el('li', { class: 'marks-none' }, t('marks.none'))]
         : listed.map((mark) =>
-            el('li', { 'data-testid': 'trigger-mark', 'data-x': mark.x, title: mark.message }, `${formatTime(mark.x, axis.timeZone, axis.language, 'timeSeconds')} ▲ ${mark.level ?? mark.message}`),
+            el('li', { 'data-testid': 'trigger-mark', 'data-x': mark.x, title: mark.message }, `${formatTime(mark.x, axis.timeZone, axis.language, 'timeSeconds')} ▲ ${mark.level === null ? mark.message : levelName(t, mark.level)}`),
           )),
     );
   }
@@ -101,8 +103,9 @@ export function createServiceCharts(info: ServiceInfo, axis: AxisContext, initia
       appendToSeries(series, added, dropped);
       redraw(marks);
     },
-    setLanguage(next) {
+    setLanguage(next, displayName) {
       t = next;
+      setText(title, displayName);
       for (const f of Object.values(figures)) {
         setText(f.caption, t(f.key));
         f.canvas.setAttribute('aria-label', t(f.key));

@@ -15,7 +15,9 @@ export function select(id: string, options: readonly { value: string; label: str
 export function setOptions(node: HTMLSelectElement, options: readonly { value: string; label: string }[], selected?: string): void {
   const same = node.options.length === options.length && options.every((o, i) => node.options[i]?.value === o.value && node.options[i]?.text === o.label);
   if (same) return;
-  const keep = selected ?? node.value;
+  // a choice carried over a language switch before the options arrived (form-memory.ts)
+  const keep = selected ?? node.dataset.pending ?? node.value;
+  delete node.dataset.pending;
   node.replaceChildren(...options.map((o) => el('option', { value: o.value, selected: o.value === keep }, o.label)));
 }
 

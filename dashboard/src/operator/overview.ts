@@ -34,6 +34,7 @@ export function serviceOverview(info: ServiceInfo, latest: Tick | undefined, not
     servers: latest?.servers ?? null,
     utilizationPct: latest === undefined || !Number.isFinite(latest.utilization) ? null : Math.round(latest.utilization * 100),
     notice,
-    expectedRecoveryAt: latest?.expectedRecoveryAt ?? notice?.expectedRecoveryAt ?? null,
+    // a recovery time only means something while an incident is open
+    expectedRecoveryAt: notice === null ? null : (latest?.expectedRecoveryAt ?? notice.expectedRecoveryAt ?? null),
   };
 }

@@ -1,5 +1,6 @@
 /** The plan in force: a short summary, then the YAML as written in a <details>. */
 import type { PlanSummary } from '../api/api-types.js';
+import { levelName, serviceName } from '../i18n/plan-names.js';
 import { el } from '../shared/dom.js';
 import type { ViewContext } from './view-context.js';
 
@@ -16,8 +17,8 @@ export function renderPlan(container: HTMLElement, plan: PlanSummary | null, raw
       { class: 'plan-summary', 'data-testid': 'plan-summary' },
       ...item(t('plan.name'), plan.name),
       ...item(t('plan.timezone'), plan.timezone),
-      ...item(t('plan.tick'), `${plan.tickSeconds} s`),
-      ...item(t('plan.levels'), plan.levels.join(' → ')),
+      ...item(t('plan.tick'), t('unit.s', { value: plan.tickSeconds })),
+      ...item(t('plan.levels'), plan.levels.map((l) => levelName(t, l)).join(' → ')),
     ),
     el(
       'table',
@@ -26,7 +27,7 @@ export function renderPlan(container: HTMLElement, plan: PlanSummary | null, raw
       el(
         'tbody',
         {},
-        ...plan.services.map((s) => el('tr', {}, el('th', { scope: 'row' }, s.displayName), el('td', {}, `${s.sloLatencyMs} ms`), el('td', {}, `${s.minServers}–${s.maxServers}`))),
+        ...plan.services.map((s) => el('tr', {}, el('th', { scope: 'row' }, serviceName(ctx.language, s.name, s.displayName)), el('td', {}, t('unit.ms', { value: s.sloLatencyMs })), el('td', {}, `${s.minServers}–${s.maxServers}`))),
       ),
     ),
     raw === null

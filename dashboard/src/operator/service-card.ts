@@ -1,4 +1,5 @@
 /** The overview card of one service: level in words and colour, servers by state, utilisation, notice, recovery. */
+import { levelName } from '../i18n/plan-names.js';
 import { el, setAttr, setText } from '../shared/dom.js';
 import type { ServiceOverview } from './overview.js';
 import { timeText, type ViewContext } from './view-context.js';
@@ -49,7 +50,7 @@ export function createServiceCard(name: string): ServiceCard {
       setText(labels.recovery, t('card.recovery'));
       setAttr(root, 'data-tone', card.tone);
       setAttr(root, 'data-level', card.level);
-      setText(level, card.level ?? t('card.none'));
+      setText(level, card.level === null ? t('card.none') : levelName(t, card.level));
       setText(servers, card.servers === null ? t('card.none') : STATES.map((s) => `${card.servers?.[s] ?? 0} ${t(`state.${s}`)}`).join(' · '));
       setText(utilization, card.utilizationPct === null ? t('card.none') : `${card.utilizationPct}%`);
       setText(recovery, timeText(ctx, card.expectedRecoveryAt));

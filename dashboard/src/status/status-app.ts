@@ -4,6 +4,7 @@
  * which the server caches and answers cheaply however many people reload.
  */
 import type { Language } from '../api/api-types.js';
+import type { SpIncident } from '../api/statuspage-types.js';
 import { authHeaders, fetchSummary } from '../api/status-client.js';
 import { languageSwitch } from '../i18n/browser-language.js';
 import { translator } from '../i18n/translate.js';
@@ -15,8 +16,12 @@ import { byId, setText } from '../shared/dom.js';
 import { viewFromSummary } from './from-summary.js';
 import { liveFromSnapshot, liveWithCorrection, liveWithNotice, liveWithTicks, viewFromLive, type StatusLive } from './from-live.js';
 import { afterPoll, conditionalHeaders, initialPollState, shouldPoll, withSocket } from './polling.js';
-import { renderStatus, type StatusMode } from './status-render.js';
+import { fetchIncidents } from './history-feed.js';
+import { historyDays } from './past-incidents.js';
+import { pageClock, renderClock, renderPastIncidents, renderStatus, renderSubscribe, type StatusContext, type StatusMode } from './status-render.js';
 import type { StatusView } from './status-view.js';
+
+const HISTORY_EVERY_MS = 30_000;
 
 export function startStatusApp(initialLanguage: Language): void {
   let language = initialLanguage;
@@ -48,6 +53,23 @@ export function startStatusApp(initialLanguage: Language): void {
     setText(byId('status-title'), t('status.title'));
     const view = connection.phase === 'live' && live !== null ? viewFromLive(live, language) : (polled ?? (live === null ? null : viewFromLive(live, language)));
     renderStatus(byId('status'), view, mode(), { t, language });
+    drawExtras(view, { t, language });
+  }
+
+  // Past incidents, the subscribe links and the page clock live outside the live view.
+  let incidents: SpIncident[] | null = null;
+  let historyAt = 0;
+  function drawExtras(view: StatusView | null, ctx: StatusContext): void {
+    const timeZone = view?.timeZone ?? 'UTC';
+    renderPastIncidents(byId('past-incidents'), incidents === null ? null : historyDays(incidents, timeZone), timeZone, ctx);
+    renderSubscribe(byId('subscribe'), ctx);
+    renderClock(byId('status-clock'), view, pageClock(view, incidents ?? []), ctx);
+  }
+  async function loadHistory(force = false): Promise<void> {
+    if (!force && Date.now() - historyAt < HISTORY_EVERY_MS) return;
+    historyAt = Date.now();
+    incidents = await fetchIncidents((...args) => fetch(...args), language, authHeaders(readToken()));
+    schedule();
   }
   const schedule = (): void => {
     if (frame === null) frame = requestAnimationFrame(draw);
@@ -79,6 +101,7 @@ export function startStatusApp(initialLanguage: Language): void {
         // summary.json bodies are per language: drop the old ETag so the next poll fetches afresh.
         poll = { ...poll, etag: null, lastPollAt: null };
         polled = null;
+        void loadHistory(true);
         renderLanguageSwitch();
         schedule();
         void pollIfDue();
@@ -89,7 +112,11 @@ export function startStatusApp(initialLanguage: Language): void {
   renderLanguageSwitch();
   schedule();
   void pollIfDue();
-  setInterval(() => void pollIfDue(), 1000);
+  void loadHistory(true);
+  setInterval(() => {
+    void pollIfDue();
+    void loadHistory();
+  }, 1000);
   const link = openLiveLink({
     refused: (refusal) => prompt.show(refusal.message),
     snapshot(snapshot) {
@@ -100,6 +127,7 @@ export function startStatusApp(initialLanguage: Language): void {
     push: {
       'notice:published': (notice) => {
         if (live !== null) live = liveWithNotice(live, notice);
+        if (notice.stage === 'resolved') void loadHistory(true);
         schedule();
       },
       'notice:updated': (notice) => {

@@ -1,8 +1,10 @@
 /** Draws the public status page from a StatusView. Plain DOM, rebuilt per change: it is small. */
 import type { Language } from '../api/api-types.js';
+import { serviceName } from '../i18n/plan-names.js';
 import type { Translate } from '../i18n/translate.js';
 import { el } from '../shared/dom.js';
 import { formatDuration, formatTime, zoneOffsetLabel } from '../time/format-time.js';
+import type { HistoryDay } from './past-incidents.js';
 import type { StatusNotice, StatusView } from './status-view.js';
 
 export type StatusMode = 'live' | 'polling' | 'unavailable' | 'connecting';
@@ -60,7 +62,6 @@ export function renderStatus(root: HTMLElement, view: StatusView | null, mode: S
     root.replaceChildren(el('p', { class: 'empty banner', role: 'status', 'data-testid': 'status-empty', 'data-mode': mode }, mode === 'unavailable' ? t('status.unavailable') : t('empty.waiting')));
     return;
   }
-  const at = view.updatedAt ?? Date.now();
   root.replaceChildren(
     el('p', { class: `overall overall-${view.overall}`, 'data-testid': 'status-overall', 'data-overall': view.overall }, t(OVERALL_KEY[view.overall])),
     modeLine,
@@ -72,7 +73,7 @@ export function renderStatus(root: HTMLElement, view: StatusView | null, mode: S
         el(
           'li',
           { 'data-testid': `status-service-${s.key}`, 'data-status': s.status },
-          el('span', { class: 'service-name' }, s.name),
+          el('span', { class: 'service-name' }, serviceName(language, s.key, s.name)),
           el('span', { class: `status-pill status-${s.status}` }, t(`component.${s.status}`)),
         ),
       ),
@@ -81,11 +82,89 @@ export function renderStatus(root: HTMLElement, view: StatusView | null, mode: S
     view.notices.length === 0
       ? el('p', { class: 'empty', 'data-testid': 'status-no-notices' }, t('status.noNotices'))
       : el('div', { class: 'status-notices', 'data-testid': 'status-notices' }, ...view.notices.map((n) => noticeCard(n, view, ctx))),
+  );
+}
+
+/**
+ * The page's one clock: the scenario time of the latest update, labelled, in the zone every
+ * time on the page is in. A drill replays 2020; the visitor's wall clock (or the server's live
+ * session) beside notices dated 2020 would contradict them.
+ */
+export function pageClock(view: StatusView | null, incidents: readonly { updated_at: string }[]): string | null {
+  let latest: string | null = null;
+  const later = (t: string): void => {
+    if (latest === null || Date.parse(t) > Date.parse(latest)) latest = t;
+  };
+  for (const n of view?.notices ?? []) later(n.updatedAt);
+  for (const i of incidents) later(i.updated_at);
+  return latest ?? view?.updatedAt ?? null;
+}
+
+export function renderClock(root: HTMLElement, view: StatusView | null, clock: string | null, ctx: StatusContext): void {
+  if (view === null) {
+    root.replaceChildren();
+    return;
+  }
+  const { t, language } = ctx;
+  const at = clock ?? Date.now();
+  root.replaceChildren(
     el(
       'p',
-      { class: 'status-footer' },
-      view.updatedAt === null ? '' : `${t('status.updated', { time: formatTime(view.updatedAt, view.timeZone, language, 'dateTime') })} · `,
+      { class: 'status-footer', 'data-testid': 'status-clock' },
+      clock === null ? '' : `${t('status.scenarioClock')}: ${formatTime(clock, view.timeZone, language, 'dateTime')} · `,
       t('status.timesIn', { zone: `${view.timeZone} (${zoneOffsetLabel(view.timeZone, at, language)})` }),
     ),
+  );
+}
+
+/** Statuspage-style history: one block per day, newest first. */
+export function renderPastIncidents(root: HTMLElement, days: readonly HistoryDay[] | null, timeZone: string, ctx: StatusContext): void {
+  const { t, language } = ctx;
+  const dayTitle = (day: string): string => formatTime(`${day}T12:00:00Z`, 'UTC', language, 'date');
+  root.replaceChildren(
+    el('h2', { id: 'past-incidents-title' }, t('status.history')),
+    days === null || days.length === 0
+      ? el('p', { class: 'empty', 'data-testid': 'past-incidents-empty' }, t('status.noHistory'))
+      : el(
+          'ol',
+          { class: 'past-days', 'data-testid': 'past-incidents' },
+          ...days.map((d) =>
+            el(
+              'li',
+              { class: 'past-day', 'data-day': d.day },
+              el('h3', {}, dayTitle(d.day)),
+              d.incidents.length === 0
+                ? el('p', { class: 'empty' }, t('status.noIncidentsDay'))
+                : el(
+                    'ul',
+                    { class: 'past-list' },
+                    ...d.incidents.map((i) =>
+                      el(
+                        'li',
+                        { class: `past-incident impact-${i.impact}`, 'data-testid': 'past-incident', 'data-incident': i.id },
+                        el('p', { class: 'past-name' }, i.name),
+                        i.body === '' ? null : el('p', { class: 'past-body' }, i.body),
+                        el(
+                          'p',
+                          { class: 'past-when' },
+                          el('time', { datetime: i.openedAt }, formatTime(i.openedAt, timeZone, language, 'dateTime')),
+                          i.resolvedAt === null ? '' : ` · ${t('status.resolvedAt', { time: formatTime(i.resolvedAt, timeZone, language, 'time') })}`,
+                        ),
+                      ),
+                    ),
+                  ),
+            ),
+          ),
+        ),
+  );
+}
+
+/** How to follow the page: the Atom feed as a visible link, and where webhooks come from. */
+export function renderSubscribe(root: HTMLElement, ctx: StatusContext): void {
+  const { t, language } = ctx;
+  root.replaceChildren(
+    el('h2', { id: 'subscribe-title' }, t('status.subscribe')),
+    el('p', {}, el('a', { href: `/history.atom?lang=${encodeURIComponent(language)}`, type: 'application/atom+xml', 'data-testid': 'subscribe-atom' }, t('status.subscribeFeed'))),
+    el('p', { class: 'note', 'data-testid': 'subscribe-webhooks' }, t('status.subscribeHooks')),
   );
 }

@@ -4,12 +4,13 @@
  */
 import type { Language } from '../../../server/contracts.js';
 
-export type TimeStyle = 'time' | 'timeSeconds' | 'dateTime';
+export type TimeStyle = 'time' | 'timeSeconds' | 'dateTime' | 'date';
 
 const STYLES: Record<TimeStyle, Intl.DateTimeFormatOptions> = {
   time: { hour: '2-digit', minute: '2-digit' },
   timeSeconds: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
   dateTime: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
+  date: { year: 'numeric', month: 'long', day: 'numeric' },
 };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -3,7 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { auditActor } from '../../auth/require-role.js';
 import type { DrillService } from '../../drills/drill-service.js';
+import { ScaleAnswer } from '../../drills/scale-answer.js';
 import { ScaleBody, StartDrillBody } from '../../drills/start-drill-body.js';
+import { ErrorBody } from '../error-body-schema.js';
 import { errorBody } from '../http-error.js';
 import { reportJson, reportHtml } from '../../drills/drill-report.js';
 
@@ -44,7 +46,7 @@ export async function drillRoutes(plain: FastifyInstance, opts: { drills: DrillS
     return result.value;
   });
 
-  app.post('/api/v1/drills/:id/scale', { schema: { params: IdParams, body: ScaleBody }, preHandler: app.requireRole('operator') }, async (req, reply) => {
+  app.post('/api/v1/drills/:id/scale', { schema: { params: IdParams, body: ScaleBody, response: { 202: ScaleAnswer, '4xx': ErrorBody, '5xx': ErrorBody } }, preHandler: app.requireRole('operator') }, async (req, reply) => {
     const result = await drills.scale(req.params.id, req.body, auditActor(req));
     if (!result.ok) return reply.code(result.error.status).send(errorBody(result.error));
     return reply.code(202).send(result.value);
