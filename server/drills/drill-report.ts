@@ -47,10 +47,10 @@ export async function reportJson(drills: DrillService, id: string): Promise<Http
     try {
       return { ok: true, value: JSON.parse(await readFile(reportPath(dir, id), 'utf8')) as ReplayResult };
     } catch {
-      // falls through: the drill ended without a saved report (interrupted by a crash)
+      // falls through: no saved report (the drill was cut off by a crash, or retention removed it)
     }
   }
-  return httpError(410, 'report.gone', `drill ${id} ended without a saved report (it was interrupted); its events and notices remain at /api/v1/drills/${id}/events and /notices`);
+  return httpError(410, 'report.gone', `drill ${id} has no saved report (it was cut off by a crash, or its report outlived the retention period); its notices remain at /api/v1/drills/${id}/notices`);
 }
 
 export async function reportHtml(drills: DrillService, id: string): Promise<HttpResult<string>> {

@@ -37,7 +37,9 @@ export interface DrillServiceOptions {
 
 type StatusListener = (drill: DrillDto) => void;
 
-const FINISHED_KEPT = 5;
+// the drill just ended stays in memory for its finished screen; older reports are read back
+// from the reports folder, so memory does not grow with every drill run
+const FINISHED_KEPT = 1;
 
 export class DrillService {
   private current: DrillRunner | null = null;

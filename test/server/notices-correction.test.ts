@@ -62,7 +62,7 @@ describe('correcting a notice', () => {
   });
 
   test('sends an incident.updated webhook carrying the corrected text', async ({ server }) => {
-    const sub = await server.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: server.auth('admin'), payload: { url: 'http://127.0.0.1:9/hook', eventTypes: ['incident.updated'] } });
+    const sub = await server.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: server.auth('admin'), payload: { url: 'https://hooks.example.net/hook', eventTypes: ['incident.updated'] } });
     expect(sub.statusCode).toBe(201);
     const notice = await postNotice(server);
     await correct(server, notice.id);

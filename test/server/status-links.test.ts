@@ -36,7 +36,7 @@ async function surgeWithRecord(): Promise<{ server: TestServer; base: string }> 
   const server = await createTestServer({ dashboardDir: dir });
   cleanup.push(() => server.close());
   const base = await server.listen();
-  const sub = await server.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: server.auth('admin'), payload: { url: 'http://127.0.0.1:9/hook', eventTypes: ['incident.updated', 'component.updated'] } });
+  const sub = await server.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: server.auth('admin'), payload: { url: 'https://hooks.example.net/hook', eventTypes: ['incident.updated', 'component.updated'] } });
   expect(sub.statusCode).toBe(201);
   await server.startDrill({ speed: 600, ...SURGE_WINDOW });
   const runner = server.drill();
