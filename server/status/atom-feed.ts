@@ -25,7 +25,7 @@ function contentHtml(n: Notice, language: Language): string {
   const line = (label: string, value: string) => `<p><strong>${escapeXml(label)}:</strong> ${escapeXml(value)}</p>`;
   return [
     `<p><strong>${escapeXml(STAGE_LABEL[language][n.stage])}</strong> - ${escapeXml(n.text[language].body)}</p>`,
-    line(words.cause, n.cause[language]),
+    n.cause[language] ? line(words.cause, n.cause[language]) : '',
     line(words.delay, `${Math.round(n.expectedDelayMs / 1000)} ${words.seconds}`),
     n.expectedRecoveryAt ? line(words.recovery, n.expectedRecoveryAt) : '',
     n.nextUpdateAt ? line(words.nextUpdate, n.nextUpdateAt) : '',

@@ -29,7 +29,7 @@ export function renderIncidentPage(incident: SpIncident, timeZone: string, langu
     `<p><span class="stage">${esc(STAGE_LABEL[language][u.status])}</span> · ${time(u.created_at)}</p>`,
     `<p>${esc(u.body)}</p>`,
     '<dl>',
-    fact(w.cause, esc(u.cause)),
+    fact(w.cause, esc(u.cause || w.unknown)),
     fact(w.delay, esc(`${Math.round(u.expected_delay_ms / 1000)} ${w.seconds}`)),
     fact(w.recovery, time(u.expected_recovery_at)),
     fact(w.nextUpdate, time(u.next_update_at)),

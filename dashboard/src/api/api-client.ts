@@ -33,6 +33,8 @@ export interface NoticeRequest {
   service: string;
   stage: IncidentStageName;
   text: Record<Language, { title: string; body: string }>;
+  cause?: Record<Language, string>;
+  expectedDelayMs?: number;
   expectedRecoveryAt?: string;
 }
 

@@ -10,7 +10,7 @@ function facts(notice: Notice, ctx: ViewContext): HTMLElement {
   return el(
     'dl',
     { class: 'notice-facts' },
-    ...item(t('notice.cause'), notice.cause[language], 'notice-cause'),
+    ...item(t('notice.cause'), notice.cause[language] || t('notice.unknown'), 'notice-cause'),
     ...item(t('notice.delay'), durationText(ctx, notice.expectedDelayMs), 'notice-delay'),
     ...item(t('notice.recovery'), notice.expectedRecoveryAt === null ? t('notice.unknown') : timeText(ctx, notice.expectedRecoveryAt), 'notice-recovery'),
     ...item(t('notice.nextUpdate'), notice.nextUpdateAt === null ? t('notice.unknown') : timeText(ctx, notice.nextUpdateAt), 'notice-next-update'),

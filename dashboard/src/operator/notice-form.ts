@@ -26,6 +26,9 @@ export function createNoticeForm(ctx: ViewContext, submit: (request: NoticeReque
   const titleZh = input('notice-title-zh', { type: 'text', required: true, lang: 'zh-CN' });
   const bodyZh = textarea('notice-body-zh');
   bodyZh.lang = 'zh-CN';
+  const causeEn = input('notice-cause-en', { type: 'text', lang: 'en' });
+  const causeZh = input('notice-cause-zh', { type: 'text', lang: 'zh-CN' });
+  const delay = input('notice-expected-delay', { type: 'number', min: 0, max: 86_400, step: 1 });
   // read in the scenario's zone, like the drill window
   const recovery = input('notice-expected-recovery', { type: 'datetime-local', step: 60 });
   let zone = ctx.timeZone;
@@ -40,6 +43,9 @@ export function createNoticeForm(ctx: ViewContext, submit: (request: NoticeReque
     field('notice-body-en', t('noticeForm.bodyEn'), bodyEn),
     field('notice-title-zh', t('noticeForm.titleZh'), titleZh),
     field('notice-body-zh', t('noticeForm.bodyZh'), bodyZh),
+    field('notice-cause-en', t('noticeForm.causeEn'), causeEn),
+    field('notice-cause-zh', t('noticeForm.causeZh'), causeZh),
+    field('notice-expected-delay', t('noticeForm.delay'), delay),
     field('notice-expected-recovery', t('noticeForm.recovery'), recovery),
     button,
   );
@@ -49,11 +55,15 @@ export function createNoticeForm(ctx: ViewContext, submit: (request: NoticeReque
     e.preventDefault();
     const chosen = STAGE_ORDER.find((s): s is IncidentStageName => s === stage.value) ?? 'investigating';
     const recoveryIso = zonedInputToIso(recovery.value, zone);
+    const cause = causeEn.value.trim() && causeZh.value.trim() ? { en: causeEn.value.trim(), 'zh-CN': causeZh.value.trim() } : null;
+    const delaySeconds = delay.value === '' ? null : Number(delay.value);
     submit(
       {
         service: service.value,
         stage: chosen,
         text: { en: { title: titleEn.value, body: bodyEn.value }, 'zh-CN': { title: titleZh.value, body: bodyZh.value } },
+        ...(cause ? { cause } : {}),
+        ...(delaySeconds !== null && Number.isFinite(delaySeconds) ? { expectedDelayMs: Math.round(delaySeconds * 1000) } : {}),
         ...(recoveryIso ? { expectedRecoveryAt: recoveryIso } : {}),
       },
       button,

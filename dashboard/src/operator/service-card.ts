@@ -55,7 +55,7 @@ export function createServiceCard(name: string): ServiceCard {
       setText(utilization, card.utilizationPct === null ? t('card.none') : `${card.utilizationPct}%`);
       setText(recovery, timeText(ctx, card.expectedRecoveryAt));
       const text = card.notice?.text[ctx.language];
-      setText(notice, text === undefined ? t('card.noNotice') : `${text.title}: ${card.notice?.cause[ctx.language] ?? ''}`);
+      setText(notice, text === undefined ? t('card.noNotice') : [text.title, card.notice?.cause[ctx.language]].filter(Boolean).join(': '));
       setAttr(notice, 'data-stage', card.notice?.stage ?? null);
     },
   };

@@ -34,7 +34,7 @@ function noticeCard(notice: StatusNotice, view: StatusView, ctx: StatusContext):
     el(
       'dl',
       { class: 'notice-facts' },
-      ...fact(t('notice.cause'), notice.cause ?? t('notice.unknown'), 'status-notice-cause'),
+      ...fact(t('notice.cause'), notice.cause || t('notice.unknown'), 'status-notice-cause'),
       ...fact(t('notice.delay'), notice.expectedDelayMs === null ? t('notice.unknown') : formatDuration(notice.expectedDelayMs, language), 'status-notice-delay'),
       ...fact(t('notice.recovery'), time(notice.expectedRecoveryAt), 'status-notice-recovery'),
       ...fact(t('notice.nextUpdate'), time(notice.nextUpdateAt), 'status-notice-next-update'),

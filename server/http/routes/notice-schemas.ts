@@ -14,6 +14,10 @@ export const PostNotice = Type.Object({
   text: NoticeTexts,
   // the router refuses path parameters past 100 characters, so a longer id would publish a dead link
   incidentId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  // what users are told is behind it; without one a notice names none (the scenario's cause
+  // belongs to the engine's notices, not to an operator's)
+  cause: Type.Optional(Type.Object({ en: Type.String({ minLength: 1, maxLength: 500 }), 'zh-CN': Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false })),
+  expectedDelayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400_000 })),
   expectedRecoveryAt: Type.Optional(Type.String({ format: 'date-time' })),
   nextUpdateAt: Type.Optional(Type.String({ format: 'date-time' })),
 }, { additionalProperties: false });

@@ -27,7 +27,10 @@ export async function noticeRoutes(plain: FastifyInstance, opts: { drills: Drill
     if (!svc) {
       return reply.code(400).send({ error: { code: 'notice.service', message: `unknown service "${body.service}"; known: ${Object.keys(drills.plan.services).join(', ')}`, field: 'service' } });
     }
-    const latest = drills.running()?.latestTick(body.service) ?? null;
+    // only a running drill's engine state speaks for the moment; between drills an operator's
+    // notice carries what the operator wrote and nothing else
+    const runner = drills.running();
+    const latest = runner && runner.spec.scenarioName !== 'live' ? runner.latestTick(body.service) : null;
     const notice: Notice = {
       id: `manual-${randomUUID()}`,
       incidentId: body.incidentId ?? `manual-${randomUUID()}`,
@@ -35,9 +38,9 @@ export async function noticeRoutes(plain: FastifyInstance, opts: { drills: Drill
       service: body.service,
       level: latest?.level ?? 'normal',
       stage: body.stage,
-      cause: svc.notices.cause,
+      cause: body.cause ?? { en: '', 'zh-CN': '' },
       multiple: latest && latest.baselineRps > 0 ? latest.demandRps / latest.baselineRps : 1,
-      expectedDelayMs: latest ? Math.max(latest.latencyMs - svc.capacity.baseLatencyMs, 0) : 0,
+      expectedDelayMs: body.expectedDelayMs ?? (latest ? Math.max(latest.latencyMs - svc.capacity.baseLatencyMs, 0) : 0),
       expectedRecoveryAt: body.expectedRecoveryAt ?? latest?.expectedRecoveryAt ?? null,
       nextUpdateAt: body.nextUpdateAt ?? null,
       text: body.text,
