@@ -32,6 +32,8 @@ export interface DrillDto {
 export interface ServiceInfo {
   name: string;
   displayName: string;
+  /** the name in each language */
+  displayNames: Record<Language, string>;
   sloLatencyMs: number;
   levels: string[];
   /** the lowest level that opens an incident; levels below it read as operational on the status page */

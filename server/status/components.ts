@@ -1,4 +1,5 @@
 /** Statuspage v2 page and component objects: one component per service. */
+import type { Language } from '../core/plan/types.js';
 import { componentStatus } from './levels.js';
 import type { ComponentStatus } from './levels.js';
 import type { StatusPage, StatusService } from './status-input.js';
@@ -34,10 +35,11 @@ export function buildPage(page: StatusPage): SpPage {
   return { id: page.id, name: page.name, url: statusPageUrl(page), time_zone: page.timeZone, updated_at: page.updatedAt };
 }
 
-export function buildComponent(page: StatusPage, service: StatusService, position: number): SpComponent {
+/** `language`: the component's name is the service's in that language (webhooks speak English) */
+export function buildComponent(page: StatusPage, service: StatusService, position: number, language: Language = 'en'): SpComponent {
   return {
     id: service.name,
-    name: service.displayName,
+    name: service.displayNames[language],
     status: componentStatus(service.level, service),
     created_at: service.createdAt,
     updated_at: service.updatedAt,

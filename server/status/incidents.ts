@@ -77,7 +77,7 @@ function buildUpdates(incident: StatusIncident, service: StatusService | undefin
   let before: ComponentStatus = 'operational';
   const updates = [...incident.notices].sort(chronological).map((n): SpIncidentUpdate => {
     const after = statusAfter(n, service);
-    const affected = { code: incident.service, name: service?.displayName ?? incident.service, old_status: before, new_status: after };
+    const affected = { code: incident.service, name: service?.displayNames[language] ?? incident.service, old_status: before, new_status: after };
     before = after;
     return {
       id: n.id,
@@ -124,7 +124,7 @@ export function buildIncident(input: StatusInput, incident: StatusIncident, lang
   const monitoring = notices.find((n) => n.stage === 'monitoring');
   return {
     id: incident.id,
-    name: notices[0]?.text[language].title ?? service?.displayName ?? incident.service,
+    name: notices[0]?.text[language].title ?? service?.displayNames[language] ?? incident.service,
     status: incident.stage,
     impact: impactOfIncident(incident, service),
     created_at: incident.openedAt,
@@ -135,6 +135,6 @@ export function buildIncident(input: StatusInput, incident: StatusIncident, lang
     shortlink: `${input.page.url}/incidents/${encodeURIComponent(incident.id)}`,
     page_id: input.page.id,
     incident_updates: buildUpdates(incident, service, language),
-    components: service ? [buildComponent(input.page, service, position + 1)] : [],
+    components: service ? [buildComponent(input.page, service, position + 1, language)] : [],
   };
 }

@@ -28,7 +28,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const DOCUMENTS: Record<string, { type: string; render: (input: StatusInput, language: Language) => string }> = {
   '/api/v2/summary.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildSummary(i, l)) },
   '/api/v2/status.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildStatus(i, l)) },
-  '/api/v2/components.json': { type: JSON_TYPE, render: (i) => JSON.stringify(buildComponents(i)) },
+  '/api/v2/components.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildComponents(i, l)) },
   '/api/v2/incidents.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildIncidents(i, l)) },
   '/api/v2/incidents/unresolved.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildUnresolved(i, l)) },
   '/history.atom': { type: 'application/atom+xml; charset=utf-8', render: buildAtomFeed },

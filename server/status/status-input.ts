@@ -20,6 +20,8 @@ export interface StatusService {
   /** the service's key in the plan; also its component id */
   name: string;
   displayName: string;
+  /** the name in each language */
+  displayNames: Record<Language, string>;
   description: string | null;
   /** its current level */
   level: string;

@@ -85,6 +85,7 @@ export class StatusSource {
         return {
           name: svc.name,
           displayName: svc.displayName,
+          displayNames: svc.displayNames,
           description: null,
           level: state.level,
           levels: plan.levels,

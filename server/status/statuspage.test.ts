@@ -4,7 +4,7 @@ import { buildComponents, buildIncidents, buildStatus, buildSummary, buildUnreso
 
 describe('Statuspage documents', () => {
   it('one component per service, in order, its status from its level', () => {
-    const { components } = buildComponents(statusFixture());
+    const { components } = buildComponents(statusFixture(), 'en');
     expect(components.map((c) => [c.id, c.name, c.status, c.position])).toEqual([
       ['messaging', 'Messaging', 'partial_outage', 1],
       ['video', 'Video meetings', 'operational', 2],

@@ -30,8 +30,8 @@ export interface SpSummary {
 /** incidents.json lists at most this many, newest first, as Statuspage does. */
 export const MAX_INCIDENTS = 50;
 
-export function buildComponents(input: StatusInput): { page: SpPage; components: SpComponent[] } {
-  return { page: buildPage(input.page), components: input.services.map((s, i) => buildComponent(input.page, s, i + 1)) };
+export function buildComponents(input: StatusInput, language: Language): { page: SpPage; components: SpComponent[] } {
+  return { page: buildPage(input.page), components: input.services.map((s, i) => buildComponent(input.page, s, i + 1, language)) };
 }
 
 /** The page indicator is the worst component's impact. */
@@ -58,7 +58,7 @@ export function buildUnresolved(input: StatusInput, language: Language): { page:
 export function buildSummary(input: StatusInput, language: Language): SpSummary {
   return {
     ...buildStatus(input, language),
-    components: buildComponents(input).components,
+    components: buildComponents(input, language).components,
     incidents: buildUnresolved(input, language).incidents,
     scheduled_maintenances: [],
   };

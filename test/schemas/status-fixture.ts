@@ -33,6 +33,7 @@ export function statusFixture(): StatusInput {
       {
         name: 'messaging',
         displayName: 'Messaging',
+        displayNames: { en: 'Messaging', 'zh-CN': '即时消息' },
         description: 'Chat & message delivery',
         level: 'overload',
         levels: LEVELS,
@@ -43,6 +44,7 @@ export function statusFixture(): StatusInput {
       {
         name: 'video',
         displayName: 'Video meetings',
+        displayNames: { en: 'Video meetings', 'zh-CN': '视频会议' },
         description: null,
         level: 'elevated',
         levels: LEVELS,

@@ -28,7 +28,7 @@ const validators = {
 const documents = (input: StatusInput, language: Language) => ({
   summary: buildSummary(input, language),
   status: buildStatus(input, language),
-  components: buildComponents(input),
+  components: buildComponents(input, 'en'),
   incidents: buildIncidents(input, language),
   unresolved: buildUnresolved(input, language),
 });
@@ -52,7 +52,7 @@ describe('Statuspage v2 documents against schemas written from Atlassian documen
   it('the schemas bite: a wrong enum, a missing field and a bad time are refused', () => {
     const status = buildStatus(statusFixture(), 'en');
     expect(validators.status({ ...status, status: { ...status.status, indicator: 'red' } })).toBe(false);
-    const { components, page } = buildComponents(statusFixture());
+    const { components, page } = buildComponents(statusFixture(), 'en');
     const [first, ...rest] = components;
     const { only_show_if_degraded: _dropped, ...withoutField } = first!;
     expect(validators.components({ page, components: [withoutField, ...rest] })).toBe(false);

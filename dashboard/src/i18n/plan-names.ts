@@ -1,20 +1,14 @@
 /**
- * Names the plan writes in English (service display names, level names) in the page's
- * language. The default plan's names are known here; a name this table does not know is a
- * proper name and shown as the plan writes it.
+ * Plan names in the page's language: a service's name as the plan gives it for that language
+ * (displayNames), and the built-in level names; a level the plan invents is a proper name.
  */
 import type { Language } from '../../../server/contracts.js';
 import type { MessageKey, Translate } from './translate.js';
 
-const SERVICE_NAMES: Record<Language, Record<string, string>> = {
-  en: {},
-  'zh-CN': { messaging: '即时消息', meetings: '视频会议', docs: '在线文档' },
-};
-
 const LEVELS = ['normal', 'watch', 'surge', 'critical'] as const;
 
-export function serviceName(language: Language, name: string, displayName: string): string {
-  return SERVICE_NAMES[language][name] ?? displayName;
+export function serviceName(language: Language, service: { displayName: string; displayNames?: Partial<Record<Language, string>> }): string {
+  return service.displayNames?.[language] ?? service.displayName;
 }
 
 export function levelName(t: Translate, level: string): string {

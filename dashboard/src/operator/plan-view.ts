@@ -27,7 +27,7 @@ export function renderPlan(container: HTMLElement, plan: PlanSummary | null, raw
       el(
         'tbody',
         {},
-        ...plan.services.map((s) => el('tr', {}, el('th', { scope: 'row' }, serviceName(ctx.language, s.name, s.displayName)), el('td', {}, t('unit.ms', { value: s.sloLatencyMs })), el('td', {}, `${s.minServers}–${s.maxServers}`))),
+        ...plan.services.map((s) => el('tr', {}, el('th', { scope: 'row' }, serviceName(ctx.language, s)), el('td', {}, t('unit.ms', { value: s.sloLatencyMs })), el('td', {}, `${s.minServers}–${s.maxServers}`))),
       ),
     ),
     raw === null

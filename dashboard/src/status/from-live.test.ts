@@ -12,7 +12,7 @@ function polledStatus(level: string): string | undefined {
   const at = isoAt(0);
   const input: StatusInput = {
     page: { id: 'p', name: PLAN.name, url: 'http://status.test', timeZone: PLAN.timezone, updatedAt: at },
-    services: [{ name: chat.name, displayName: chat.displayName, description: null, level, levels: chat.levels, openAtLevel: chat.openAtLevel, createdAt: at, updatedAt: at }],
+    services: [{ name: chat.name, displayName: chat.displayName, displayNames: chat.displayNames, description: null, level, levels: chat.levels, openAtLevel: chat.openAtLevel, createdAt: at, updatedAt: at }],
     incidents: [],
     language: 'en',
   };
@@ -44,12 +44,12 @@ describe('status page from the socket', () => {
     );
     const view = viewFromLive(live, 'zh-CN');
     expect(view.services).toEqual([
-      { key: 'chat', name: 'Chat', status: 'degraded_performance' },
-      { key: 'video', name: 'Video', status: 'operational' },
+      { key: 'chat', name: '聊天', status: 'degraded_performance' },
+      { key: 'video', name: '视频', status: 'operational' },
     ]);
     expect(view.overall).toBe('degraded');
     expect(view.notices).toHaveLength(1);
-    expect(view.notices[0]).toMatchObject({ stage: 'identified', title: '消息延迟', cause: '远程办公用户激增', serviceNames: ['Chat'], expectedDelayMs: 4000 });
+    expect(view.notices[0]).toMatchObject({ stage: 'identified', title: '消息延迟', cause: '远程办公用户激增', serviceNames: ['聊天'], expectedDelayMs: 4000 });
   });
 
   test('notices and ticks update the view; a resolved incident leaves it; an older notice never overwrites a newer one', () => {

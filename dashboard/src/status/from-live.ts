@@ -57,10 +57,10 @@ export function liveWithTicks(live: StatusLive, ticks: readonly Tick[]): StatusL
 }
 
 export function viewFromLive(live: StatusLive, language: Language): StatusView {
-  const displayName = new Map(live.plan.services.map((s) => [s.name, s.displayName]));
+  const displayName = new Map(live.plan.services.map((s) => [s.name, s.displayNames?.[language] ?? s.displayName]));
   const services = live.plan.services.map((s) => ({
     key: s.name,
-    name: s.displayName,
+    name: s.displayNames?.[language] ?? s.displayName,
     // The server's own rule (server/status/levels.ts), so the live page and summary.json agree.
     status: componentStatus(live.levels[s.name] ?? 'normal', { levels: s.levels.length > 0 ? s.levels : live.plan.levels, openAtLevel: s.openAtLevel }),
   }));

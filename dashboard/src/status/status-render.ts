@@ -1,6 +1,5 @@
 /** Draws the public status page from a StatusView. Plain DOM, rebuilt per change: it is small. */
 import type { Language } from '../api/api-types.js';
-import { serviceName } from '../i18n/plan-names.js';
 import type { Translate } from '../i18n/translate.js';
 import { el } from '../shared/dom.js';
 import { formatDuration, formatTime, zoneOffsetLabel } from '../time/format-time.js';
@@ -56,7 +55,7 @@ function modeText(mode: StatusMode, t: Translate): string {
 }
 
 export function renderStatus(root: HTMLElement, view: StatusView | null, mode: StatusMode, ctx: StatusContext): void {
-  const { t, language } = ctx;
+  const { t } = ctx;
   const modeLine = el('p', { class: 'status-mode', role: 'status', 'data-testid': 'status-mode', 'data-mode': mode }, modeText(mode, t));
   if (view === null) {
     root.replaceChildren(el('p', { class: 'empty banner', role: 'status', 'data-testid': 'status-empty', 'data-mode': mode }, mode === 'unavailable' ? t('status.unavailable') : t('empty.waiting')));
@@ -73,7 +72,7 @@ export function renderStatus(root: HTMLElement, view: StatusView | null, mode: S
         el(
           'li',
           { 'data-testid': `status-service-${s.key}`, 'data-status': s.status },
-          el('span', { class: 'service-name' }, serviceName(language, s.key, s.name)),
+          el('span', { class: 'service-name' }, s.name),
           el('span', { class: `status-pill status-${s.status}` }, t(`component.${s.status}`)),
         ),
       ),

@@ -43,8 +43,8 @@ export const PLAN: PlanSummary = {
   tickSeconds: 10,
   levels: ['normal', 'elevated', 'surge', 'critical'],
   services: [
-    { name: 'chat', displayName: 'Chat', sloLatencyMs: 500, levels: ['normal', 'elevated', 'surge', 'critical'], openAtLevel: 'surge', minServers: 4, maxServers: 40 },
-    { name: 'video', displayName: 'Video', sloLatencyMs: 300, levels: ['normal', 'elevated', 'surge', 'critical'], openAtLevel: 'surge', minServers: 6, maxServers: 60 },
+    { name: 'chat', displayName: 'Chat', displayNames: { en: 'Chat', 'zh-CN': '聊天' }, sloLatencyMs: 500, levels: ['normal', 'elevated', 'surge', 'critical'], openAtLevel: 'surge', minServers: 4, maxServers: 40 },
+    { name: 'video', displayName: 'Video', displayNames: { en: 'Video', 'zh-CN': '视频' }, sloLatencyMs: 300, levels: ['normal', 'elevated', 'surge', 'critical'], openAtLevel: 'surge', minServers: 6, maxServers: 60 },
   ],
 };
 

@@ -28,6 +28,7 @@ export function makeServicePlan(patch: Partial<ServicePlan> = {}): ServicePlan {
   const base: ServicePlan = {
     name: 'messaging',
     displayName: 'Messaging',
+    displayNames: { en: 'Messaging', 'zh-CN': 'Messaging' },
     capacity: {
       rpsPerServer: 100,
       targetUtilization: 0.8,

@@ -25,6 +25,7 @@ export function testService(patch: TestPlanPatch = {}): ServicePlan {
   return {
     name: 'messaging',
     displayName: 'Messaging',
+  displayNames: { en: 'Messaging', 'zh-CN': 'Messaging' },
     capacity: {
       rpsPerServer: 70,
       targetUtilization: 0.7,

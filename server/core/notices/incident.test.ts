@@ -16,6 +16,7 @@ function service(minStageSeconds = 0): ServicePlan {
   return {
     name: 'messaging',
     displayName: 'Messaging',
+    displayNames: { en: 'Messaging', 'zh-CN': '即时消息' },
     notices: {
       templates: {
         surge: { investigating: text('investigating'), identified: text('identified'), monitoring: text('monitoring'), resolved: text('resolved') },
@@ -164,7 +165,7 @@ describe('incident notices', () => {
           body: 'the first working day after the holiday; 8.2x; delay about 3 seconds; recovery 09:42 CST; next 09:00 CST; surge',
         },
         'zh-CN': {
-          title: 'Messaging investigating',
+          title: '即时消息 investigating',
           body: '节后首个工作日；8.2 倍；延迟约 3 秒；恢复09:42（北京时间）；下次09:00（北京时间）；surge',
         },
       },

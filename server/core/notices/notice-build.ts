@@ -39,7 +39,7 @@ export function buildNotice(service: ServicePlan, timezone: string, input: Incid
     : spec.stage !== 'resolved' && spec.expectedRecoveryAt === null ? NOT_KNOWN_TEMPLATE
     : selectTemplate(service.notices.templates, input.levels, spec.level, spec.stage);
   const text = Object.fromEntries(
-    LANGUAGES.map((lang) => [lang, renderNotice(templates[lang], values, lang, timezone)]),
+    LANGUAGES.map((lang) => [lang, renderNotice(templates[lang], { ...values, service: service.displayNames[lang] }, lang, timezone)]),
   ) as Record<Language, NoticeText>;
   return {
     id: `${spec.incidentId}-${spec.n}`,

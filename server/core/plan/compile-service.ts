@@ -53,6 +53,10 @@ export function compileService(
   const service: ServicePlan = {
     name: context.name,
     displayName: doc.displayName ?? context.name,
+    displayNames: {
+      en: doc.displayNames?.en ?? doc.displayName ?? context.name,
+      'zh-CN': doc.displayNames?.['zh-CN'] ?? doc.displayName ?? context.name,
+    },
     capacity,
     standby: compileStandby(doc),
     cold: compileCold(doc),

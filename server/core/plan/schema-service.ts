@@ -141,6 +141,13 @@ const SeriesSchema = Type.Object(
 export const ServiceSchema = Type.Object(
   {
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, title: 'a display name', description: 'The name users see in notices and on the dashboard. Default: the service key.' })),
+    displayNames: Type.Optional(Type.Object(
+      {
+        en: Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, title: 'a display name in English' })),
+        'zh-CN': Type.Optional(Type.String({ minLength: 1, maxLength: TEXT_LIMITS.name, title: 'a display name in Simplified Chinese' })),
+      },
+      { additionalProperties: false, title: 'display names by language {en, zh-CN}', description: 'The name in each language, for notices, the status page and the dashboard in that language. Default: displayName.' },
+    )),
     kind: Type.Optional(stringEnum(SERVICE_KINDS, {
       title: `one of ${SERVICE_KINDS.join(', ')}`,
       description: 'What users do with the service, so the built-in notices name it ("Messages and notifications may take..."). Default: read from the service key (chat, messaging -> messaging; meetings, video -> meetings; docs, documents -> documents), else generic.',

@@ -223,6 +223,8 @@ export interface SeriesMapping {
 export interface ServicePlan {
   name: string;
   displayName: string;
+  /** the name users read in each language (displayName where the plan gives none) */
+  displayNames: Record<Language, string>;
   capacity: CapacityConfig;
   standby: StandbyConfig;
   cold: ColdConfig;

@@ -12,6 +12,7 @@ export function planSummary(plan: Plan): PlanSummary {
     services: Object.values(plan.services).map((s) => ({
       name: s.name,
       displayName: s.displayName,
+      displayNames: s.displayNames,
       sloLatencyMs: s.capacity.sloLatencyMs,
       levels: plan.levels,
       openAtLevel: s.notices.openAtLevel,
