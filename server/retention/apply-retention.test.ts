@@ -63,7 +63,7 @@ describe.each(STORE_KINDS)('retention (%s)', (kind) => {
     const schedule = scheduleRetention({
       store: t.store,
       policy: { drillDays: 90, auditDays: 365 },
-      timers: { now: () => NOW, setInterval: (fn) => { tick = fn; return 1; }, clearInterval: () => { cleared = true; } },
+      clock: { now: () => NOW, setInterval: (fn) => { tick = fn; return 1; }, clearInterval: () => { cleared = true; } },
       onRun: (o) => runs.push(o.events),
       onError: (err) => { throw err; },
     });

@@ -9,6 +9,7 @@ import type { OutboxDelivery } from '../store/webhook-tables.js';
 import { afterAttempt, type RetryRules } from './after-attempt.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 import { sendWebhook } from './send.js';
+import { systemClock } from '../clock/clock.js';
 import { guardedPost, type HttpPost } from './targets/http-post.js';
 import { systemResolve, type Resolve } from './targets/guarded-lookup.js';
 import { PUBLIC_ONLY, type TargetPolicy } from './targets/target-policy.js';
@@ -61,7 +62,7 @@ export interface WebhookDeliverer {
 export function createWebhookDeliverer(options: WebhookDelivererOptions): WebhookDeliverer {
   const { store } = options;
   const post = options.post ?? guardedPost(options.targets ?? PUBLIC_ONLY, options.resolve ?? systemResolve);
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock.now;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const rules: RetryRules = {
     maxAttempts: options.maxAttempts ?? 10,

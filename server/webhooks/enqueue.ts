@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store.js';
+import { systemClock } from '../clock/clock.js';
 import type { WebhookBodies, WebhookEventType } from './payloads.js';
 
 export interface EnqueueOptions {
@@ -19,7 +20,7 @@ export async function enqueue<E extends WebhookEventType>(
   payload: WebhookBodies[E],
   options: EnqueueOptions = {},
 ): Promise<string[]> {
-  const createdAt = new Date(options.now ?? Date.now()).toISOString();
+  const createdAt = new Date(options.now ?? systemClock.now()).toISOString();
   const subscriptions = await store.webhooks.subscriptionsFor(event);
   const messages = subscriptions.map((s) => ({
     id: `msg_${randomUUID()}`,

@@ -5,6 +5,7 @@
  */
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { systemClock } from '../../server/clock/clock.js';
 import { enqueue } from '../../server/webhooks/enqueue.js';
 import type { Resolve } from '../../server/webhooks/targets/guarded-lookup.js';
 import { incidentBody, startReceiver, type TestReceiver } from '../../server/webhooks/test-helpers.js';
@@ -18,7 +19,8 @@ afterEach(async () => {
 const loopbackResolver: Resolve = async () => [{ address: '127.0.0.1', family: 4 }];
 
 async function server(webhooks: { enabled: boolean; allowPrivate?: boolean }): Promise<TestServer> {
-  const s = await createTestServer({ webhooks: { ...webhooks, pollIntervalMs: 50, resolve: loopbackResolver } });
+  // real polls over real sockets, signed with the time the receiver's check compares to its own
+  const s = await createTestServer({ webhooks: { ...webhooks, pollIntervalMs: 50, resolve: loopbackResolver }, clock: systemClock });
   cleanup.push(() => s.close());
   return s;
 }
