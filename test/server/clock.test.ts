@@ -51,6 +51,13 @@ describe('one clock for the app', () => {
     expect(ack.json<{ at: string }>().at).toBe('2026-03-02T09:06:00.000Z');
   });
 
+  test("between drills the status documents date every component from the clock's start", async ({ server }) => {
+    const res = await server.app.inject({ url: '/api/v2/components.json' });
+    const components = res.json<{ components: { name: string; updated_at: string }[] }>().components;
+    expect(components.length).toBeGreaterThan(0);
+    for (const c of components) expect(c.updated_at, c.name).toBe('2026-03-02T09:00:00.000Z');
+  });
+
   test('the failed-auth window closes only when the clock passes its end', async () => {
     const server = await createTestServer({ authFailures: { maxFailures: 2, windowMs: 60_000 } });
     cleanup.push(() => server.close());
