@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store.js';
-import { systemClock } from '../clock/clock.js';
 import type { WebhookBodies, WebhookEventType } from './payloads.js';
 
 export interface EnqueueOptions {
-  now?: number;
+  /** the app clock's time, stamped as the messages' creation and first attempt */
+  now: number;
   /** the unsubscribe link for each subscriber, written into `meta.unsubscribe` of its copy */
   unsubscribeUrl?: (subscriptionId: string) => string;
 }
@@ -18,9 +18,9 @@ export async function enqueue<E extends WebhookEventType>(
   store: Store,
   event: E,
   payload: WebhookBodies[E],
-  options: EnqueueOptions = {},
+  options: EnqueueOptions,
 ): Promise<string[]> {
-  const createdAt = new Date(options.now ?? systemClock.now()).toISOString();
+  const createdAt = new Date(options.now).toISOString();
   const subscriptions = await store.webhooks.subscriptionsFor(event);
   const messages = subscriptions.map((s) => ({
     id: `msg_${randomUUID()}`,

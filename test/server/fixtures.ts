@@ -12,7 +12,7 @@ import { createToken } from '../../server/auth/tokens.js';
 import type { TokenRole } from '../../server/auth/roles.js';
 import type { DrillDto } from '../../server/contracts.js';
 import type { Plan } from '../../server/core/plan/types.js';
-import type { Clock } from '../../server/clock/clock.js';
+import { systemClock, type Clock } from '../../server/clock/clock.js';
 import { ManualClock } from '../../server/clock/manual-clock.js';
 import type { DrillRunner } from '../../server/drills/drill-runner.js';
 import type { StartDrillBody } from '../../server/drills/start-drill-body.js';
@@ -27,6 +27,16 @@ export const ROLES: readonly TokenRole[] = ['ingest', 'operator', 'admin'];
 export function testClock(start: number | string = '2026-03-02T09:00:00Z'): ManualClock {
   return new ManualClock(start, { holdTimers: true });
 }
+
+/**
+ * The wall's time, but no interval fires: for tests whose other party reads the real time
+ * (a webhook receiver checking a signature's timestamp) while drills still tick only on runner.tick().
+ */
+export const wallTimeHeldTimers: Clock = {
+  now: () => systemClock.now(),
+  setInterval: () => null,
+  clearInterval: () => undefined,
+};
 
 /** The Feb-3 morning: the 09:00 wave overloads every service of the default plan. */
 export const SURGE_WINDOW = { from: '2020-02-03T08:00:00+08:00', to: '2020-02-03T09:30:00+08:00' } as const;
