@@ -44,7 +44,7 @@ const app = await buildApp({
 });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const url = listeningUrl(app.server.address());
-const admin = await createToken(store, 'admin', 'bench');
+const admin = await createToken(store, 'admin', 'bench', Date.now());
 const auth = { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' };
 
 // an incident in progress, so the summary carries components, incidents and updates

@@ -27,10 +27,10 @@ const dir = await mkdtemp(join(tmpdir(), 'fc-bench-memory-'));
 const store = await openSqliteStore(join(dir, 'bench.db'));
 const app = await buildApp({
   plan: plan.value, planText: '', store, webhooks: { enabled: false },
-  timers: { now: () => Date.now(), setInterval: () => null, clearInterval: () => undefined },
+  clock: { now: () => Date.now(), setInterval: () => null, clearInterval: () => undefined },
 });
 await app.ready();
-const operator = await createToken(store, 'operator', 'bench');
+const operator = await createToken(store, 'operator', 'bench', Date.now());
 
 const heapMb = (): number => {
   gc();

@@ -248,7 +248,7 @@ async function serve(mode: string, port: number, dir: string | undefined): Promi
   if (!plan.ok) throw new Error('the default plan must load');
   const store = await openSqliteStore(join(dir, 'bench.db'));
   const app = await buildApp({ plan: plan.value, planText: '', store, webhooks: { enabled: false }, limits: { ingestPerMinute: 100_000_000 } });
-  await writeFile(join(dir, 'token'), (await createToken(store, 'ingest', 'bench')).token);
+  await writeFile(join(dir, 'token'), (await createToken(store, 'ingest', 'bench', Date.now())).token);
   await writeFile(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1h\n');
   await app.listen({ port, host: '127.0.0.1' });
   exitOnTerm(async () => {

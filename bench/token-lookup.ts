@@ -13,8 +13,8 @@ const { values } = parseArgs({ options: { rounds: { type: 'string', default: '20
 const rounds = Math.max(1, Number(values.rounds) || 20_000);
 
 const store = await openSqliteStore(':memory:');
-for (let i = 0; i < 50; i++) await createToken(store, 'ingest', `k6-${i}`);
-const { token } = await createToken(store, 'ingest', 'bench');
+for (let i = 0; i < 50; i++) await createToken(store, 'ingest', `k6-${i}`, Date.now());
+const { token } = await createToken(store, 'ingest', 'bench', Date.now());
 const now = Date.now();
 
 async function time(label: string, fn: () => unknown): Promise<void> {

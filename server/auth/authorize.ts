@@ -28,7 +28,7 @@ export interface AuthorizerOptions {
   store: Store;
   /** when false, reads (status API, feed, live feed, page data) need a valid token of any role */
   publicRead: boolean;
-  now?: () => number;
+  now: () => number;
   failures?: FailureThrottleOptions;
   onDenied?: (code: DenialCode) => void;
 }
@@ -42,7 +42,7 @@ function describeNeed(need: Need): string {
 }
 
 export function createAuthorizer(options: AuthorizerOptions): Authorize {
-  const now = options.now ?? Date.now;
+  const now = options.now;
   const throttle = new FailureThrottle(options.failures ?? DEFAULT_FAILURE_LIMIT);
   const deny = (denial: Denial): AuthDecision => {
     options.onDenied?.(denial.code);

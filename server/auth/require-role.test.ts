@@ -8,6 +8,8 @@ import { auditActor, rateLimitKey, registerAuth, type AuditActor } from './requi
 import type { TokenRole } from './roles.js';
 import { createToken } from './tokens.js';
 
+const NOW = Date.parse('2026-03-02T09:00:00Z');
+
 interface Fixture {
   app: FastifyInstance;
   store: Store;
@@ -25,7 +27,7 @@ async function buildFixture(publicRead: boolean): Promise<Fixture> {
     },
   });
   const app = Fastify({ logger: { level: 'info', stream, redact: AUTH_LOG_REDACT } });
-  registerAuth(app, { store, publicRead });
+  registerAuth(app, { store, publicRead, now: () => NOW });
   const actors: (AuditActor | null)[] = [];
   const reply = (route: string) => async (request: Parameters<typeof auditActor>[0]) => {
     request.log.info({ headers: request.headers }, 'handled');
@@ -38,9 +40,9 @@ async function buildFixture(publicRead: boolean): Promise<Fixture> {
   app.get('/status', { preHandler: app.requireReader }, reply('read'));
   await app.ready();
   const tokens = {
-    ingest: (await createToken(store, 'ingest', 'k6')).token,
-    operator: (await createToken(store, 'operator', 'on-call')).token,
-    admin: (await createToken(store, 'admin', 'root')).token,
+    ingest: (await createToken(store, 'ingest', 'k6', NOW)).token,
+    operator: (await createToken(store, 'operator', 'on-call', NOW)).token,
+    admin: (await createToken(store, 'admin', 'root', NOW)).token,
   };
   return { app, store, tokens, logs };
 }

@@ -40,7 +40,7 @@ function newTokenId(): string {
   return `tok_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
 }
 
-export async function createToken(store: Store, role: TokenRole, name: string, now: number = Date.now()): Promise<CreatedToken> {
+export async function createToken(store: Store, role: TokenRole, name: string, now: number): Promise<CreatedToken> {
   const token = generateToken(role);
   const tokenId = newTokenId();
   await store.tokens.insert({ id: tokenId, role, hash: hashToken(token), name, createdAt: new Date(now).toISOString(), lastUsedAt: null });
@@ -55,7 +55,7 @@ export async function createToken(store: Store, role: TokenRole, name: string, n
 export async function ensureAdminToken(
   store: Store,
   givenToken: string | null | undefined,
-  now: number = Date.now(),
+  now: number,
 ): Promise<Result<EnsureAdminResult>> {
   if (givenToken !== undefined && givenToken !== null) {
     const weakness = tokenWeakness(givenToken);
@@ -83,7 +83,7 @@ export async function ensureAdminToken(
 }
 
 /** The identity behind a presented token, or null when it is unknown. Records its use at most once a minute. */
-export async function verifyToken(store: Store, token: string, now: number = Date.now()): Promise<TokenIdentity | null> {
+export async function verifyToken(store: Store, token: string, now: number): Promise<TokenIdentity | null> {
   const hash = hashToken(token);
   const record = await store.tokens.findByHash(hash);
   if (!record) return null;

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AUTH_LOG_REDACT } from '../auth/redact.js';
 import { ensureAdminToken } from '../auth/tokens.js';
+import { systemClock } from '../clock/clock.js';
 import { CONFIG_FIELDS, fastifyTrustProxy, loadConfig } from '../config/index.js';
 import { formatError, type FlashcrowdError } from '../core/errors.js';
 import { buildApp } from '../http/app.js';
@@ -56,13 +57,14 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     const where = c.databaseUrl ? { field: 'FLASHCROWD_DATABASE_URL' } : { file: dbFile };
     return fail(io, [{ code: 'serve.store', message: `cannot open the database: ${(e as Error).message}`, ...where }]);
   }
-  const admin = await ensureAdminToken(store, c.adminToken);
+  const admin = await ensureAdminToken(store, c.adminToken, systemClock.now());
   if (!admin.ok) {
     await store.close();
     return fail(io, admin.errors);
   }
 
   const app = await buildApp({
+    clock: systemClock,
     plan: plan.value,
     planText: planText.value,
     store,

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createToken } from '../auth/tokens.js';
+import { isoNow, systemClock } from '../clock/clock.js';
 import { formatError } from '../core/errors.js';
 import { TOKEN_ROLES, type TokenRole } from '../store/api-tokens.js';
 import { openSqliteStore } from '../store/open-sqlite-store.js';
@@ -45,8 +46,8 @@ export async function runToken(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
   try {
-    const created = await createToken(store, role as TokenRole, values.name ?? `${role} token`);
-    await store.audit.append({ at: new Date().toISOString(), actor: null, action: 'token.create', target: created.tokenId, detail: { role, name: created.name, via: 'cli' } });
+    const created = await createToken(store, role as TokenRole, values.name ?? `${role} token`, systemClock.now());
+    await store.audit.append({ at: isoNow(systemClock), actor: null, action: 'token.create', target: created.tokenId, detail: { role, name: created.name, via: 'cli' } });
     io.out(created.token);
     io.err(`created ${role} token ${created.tokenId} (${created.name}); it is shown only now`);
     return 0;

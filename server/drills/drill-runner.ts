@@ -12,9 +12,14 @@ import { LIVE_HISTORY_TICKS, type DrillDto, type DrillStatus } from '../contract
 import { DemandMeter } from './demand-meter.js';
 import { drillClock, type DrillClock } from './drill-clock.js';
 import { RingBuffer } from './ring-buffer.js';
+import type { Clock } from '../clock/clock.js';
+
+/** 'drill': a rehearsal the operator started; 'live': the session on incoming metrics between drills */
+export type DrillKind = 'drill' | 'live';
 
 export interface DrillSpec {
   id: string;
+  kind: DrillKind;
   scenarioName: string;
   scenario: Scenario | null;
   plan: Plan;
@@ -37,18 +42,6 @@ export interface DrillOutput {
   events: EngineEvent[];
   notices: Notice[];
 }
-
-export interface Timers {
-  now(): number;
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
-
-export const realTimers: Timers = {
-  now: () => Date.now(),
-  setInterval: (fn, ms) => setInterval(fn, ms),
-  clearInterval: (h) => clearInterval(h as NodeJS.Timeout),
-};
 
 /** The whole run is kept for the report up to this many ticks per service; older ones are let go. */
 const REPORT_TICKS_PER_SERVICE = 50_000;
@@ -79,10 +72,10 @@ export class DrillRunner {
   private readonly listeners: ((out: DrillOutput) => void)[] = [];
   private readonly endListeners: ((drill: DrillRunner) => void)[] = [];
 
-  constructor(spec: DrillSpec, private readonly timers: Timers = realTimers) {
+  constructor(spec: DrillSpec, private readonly wall: Clock) {
     this.spec = spec;
     this.clock = drillClock(spec.plan.tickSeconds, spec.speed);
-    this.startedAt = timers.now();
+    this.startedAt = wall.now();
     this.scenarioNow = spec.from;
     this.state = initialEngineState(spec.plan, spec.from, spec.policy ?? undefined);
     this.services = Object.keys(spec.plan.services);
@@ -101,15 +94,15 @@ export class DrillRunner {
   }
 
   start(): void {
-    this.handle = this.timers.setInterval(() => this.tick(), this.clock.wallTickMs);
+    this.handle = this.wall.setInterval(() => this.tick(), this.clock.wallTickMs);
   }
 
   stop(status: DrillStatus = 'stopped'): void {
     if (this.status !== 'running') return;
-    if (this.handle !== null) this.timers.clearInterval(this.handle);
+    if (this.handle !== null) this.wall.clearInterval(this.handle);
     this.handle = null;
     this.status = status;
-    this.endedAt = this.timers.now();
+    this.endedAt = this.wall.now();
     for (const fn of this.endListeners) fn(this);
   }
 
@@ -126,7 +119,7 @@ export class DrillRunner {
     this.commands.push(command);
   }
 
-  /** Advance one tick. Public so tests drive a drill without waiting on timers. */
+  /** Advance one tick. Public so tests drive a drill without waiting on the clock. */
   tick(): void {
     if (this.status !== 'running') return;
     const t = this.scenarioNow + this.clock.scenarioTickMs;
@@ -154,7 +147,7 @@ export class DrillRunner {
     }
     return demandFrom === 'metrics'
       ? this.meter.takeMetrics(this.services, this.spec.scale)
-      : this.meter.takeTraffic(this.services, this.timers.now(), this.clock.wallTickMs);
+      : this.meter.takeTraffic(this.services, this.wall.now(), this.clock.wallTickMs);
   }
 
   private remember(ticks: Tick[], events: EngineEvent[], notices: Notice[]): void {

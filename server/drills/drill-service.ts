@@ -14,7 +14,8 @@ import type { DrillDto } from '../contracts.js';
 import { loadScenario } from '../scenario-file.js';
 import type { Store } from '../store/store.js';
 import type { AuditActor } from '../auth/require-role.js';
-import { DrillRunner, realTimers, type DrillOutput, type DrillSpec, type Timers } from './drill-runner.js';
+import { DrillRunner, type DrillOutput, type DrillSpec } from './drill-runner.js';
+import { isoNow, type Clock } from '../clock/clock.js';
 import type { ScaleBody, StartDrillBody } from './start-drill-body.js';
 import { httpError, type HttpResult } from '../http/http-error.js';
 import { saveReport } from './drill-report.js';
@@ -26,7 +27,8 @@ export interface DrillServiceOptions {
   store: Store;
   plan: Plan;
   log: FastifyBaseLogger;
-  timers?: Timers;
+  /** the shell's clock: wall time for rows and the live session, and the drills' tick timers */
+  clock: Clock;
   /** run a live session on incoming metrics whenever no drill runs */
   live?: boolean;
   /** the fastest wall tick allowed, ms: bounds speed so timers and sockets keep up */
@@ -50,7 +52,7 @@ export class DrillService {
   private closing = false;
 
   constructor(private readonly opts: DrillServiceOptions) {
-    this.publisher = new NoticePublisher(opts.store, opts.plan);
+    this.publisher = new NoticePublisher(opts.store, opts.plan, opts.clock);
   }
 
   get plan(): Plan {
@@ -66,11 +68,11 @@ export class DrillService {
    * resolved, then the live session starts.
    */
   async boot(): Promise<string[]> {
-    const interrupted = await this.opts.store.drills.markInterrupted(new Date().toISOString());
+    const interrupted = await this.opts.store.drills.markInterrupted(isoNow(this.opts.clock));
     if (interrupted.length > 0) this.opts.log.warn({ drills: interrupted }, 'drills interrupted by the last shutdown were marked so');
     for (const id of interrupted) {
       const drill = await this.opts.store.drills.get(id);
-      await this.publisher.closeIncidents(id, 'interrupted', drill?.scenarioNow ?? new Date().toISOString(), null);
+      await this.publisher.closeIncidents(id, 'interrupted', drill?.scenarioNow ?? isoNow(this.opts.clock), null);
     }
     if (this.opts.live !== false) await this.startLive();
     return interrupted;
@@ -98,7 +100,7 @@ export class DrillService {
   }
 
   async start(body: StartDrillBody, actor: AuditActor | null): Promise<HttpResult<DrillDto>> {
-    if (this.current && this.current.spec.scenarioName !== 'live') {
+    if (this.current && this.current.spec.kind !== 'live') {
       return httpError(409, 'drill.running', `drill ${this.current.spec.id} is running; stop it first (POST /api/v1/drills/${this.current.spec.id}/stop)`);
     }
     const scenario = await loadScenario(body.scenario);
@@ -121,6 +123,7 @@ export class DrillService {
     this.stopCurrent('stopped');
     const spec: DrillSpec = {
       id: `d-${randomUUID().slice(0, 8)}`,
+      kind: 'drill',
       scenarioName: body.scenario,
       scenario: scenario.value,
       plan: this.plan,
@@ -133,7 +136,7 @@ export class DrillService {
       to,
     };
     const runner = await this.launch(spec, { ...body });
-    await this.opts.store.audit.append({ at: new Date().toISOString(), actor, action: 'drill.start', target: spec.id, detail: { ...body } });
+    await this.opts.store.audit.append({ at: isoNow(this.opts.clock), actor, action: 'drill.start', target: spec.id, detail: { ...body } });
     return { ok: true, value: runner.dto() };
   }
 
@@ -146,7 +149,7 @@ export class DrillService {
     }
     this.stopCurrent('stopped');
     await this.flush();
-    await this.opts.store.audit.append({ at: new Date().toISOString(), actor, action: 'drill.stop', target: id });
+    await this.opts.store.audit.append({ at: isoNow(this.opts.clock), actor, action: 'drill.stop', target: id });
     if (!this.closing) await this.startLive();
     return { ok: true, value: runner.dto() };
   }
@@ -159,7 +162,7 @@ export class DrillService {
       return httpError(400, 'drill.service', `unknown service "${body.service}"; known: ${Object.keys(this.plan.services).join(', ')}`, 'service');
     }
     runner.enqueue({ type: 'scale', service: body.service, desired: body.desired, by: actor ? `token ${actor.tokenId}` : 'the server' });
-    await this.opts.store.audit.append({ at: new Date().toISOString(), actor, action: 'drill.scale', target: id, detail: { ...body } });
+    await this.opts.store.audit.append({ at: isoNow(this.opts.clock), actor, action: 'drill.scale', target: id, detail: { ...body } });
     return { ok: true, value: scaleAnswer(body.service, svc, body.desired) };
   }
 
@@ -219,9 +222,11 @@ export class DrillService {
   }
 
   private async startLive(): Promise<void> {
-    const now = (this.opts.timers ?? realTimers).now();
+    const now = this.opts.clock.now();
     await this.launch({
       id: `live-${randomUUID().slice(0, 8)}`,
+      kind: 'live',
+      // the name the drill list and the dashboard have always shown for the live session
       scenarioName: 'live',
       scenario: null,
       plan: this.plan,
@@ -236,7 +241,7 @@ export class DrillService {
   }
 
   private async launch(spec: DrillSpec, config: Record<string, unknown>): Promise<DrillRunner> {
-    const runner = new DrillRunner(spec, this.opts.timers);
+    const runner = new DrillRunner(spec, this.opts.clock);
     await this.opts.store.drills.insert({ ...runner.dto(), planName: this.plan.name, config });
     runner.onOutput((out) => this.handleOutput(runner, out));
     runner.onEnd((r) => this.handleEnd(r));
@@ -265,19 +270,19 @@ export class DrillService {
 
   private handleEnd(runner: DrillRunner): void {
     if (this.current === runner) this.current = null;
-    if (runner.spec.scenarioName !== 'live') {
+    if (runner.spec.kind !== 'live') {
       this.finished.unshift(runner);
       this.finished.length = Math.min(this.finished.length, FINISHED_KEPT);
     }
     const dto = runner.dto();
     for (const fn of this.statusListeners) fn(dto);
     const reportsDir = this.opts.reportsDir;
-    const reason: EndReason = runner.spec.scenarioName === 'live' ? 'paused' : (dto.status as Exclude<DrillDto['status'], 'running'>);
+    const reason: EndReason = runner.spec.kind === 'live' ? 'paused' : (dto.status as Exclude<DrillDto['status'], 'running'>);
     this.enqueueWrite(async () => {
       // an ended drill resolves what it left open, so no document keeps an outage nothing will close
       await this.publisher.closeIncidents(dto.id, reason, dto.scenarioNow, runner);
-      await this.opts.store.drills.finish(dto.id, dto.status as 'stopped' | 'finished' | 'interrupted', dto.endedAt ?? new Date().toISOString());
-      if (reportsDir && runner.spec.scenarioName !== 'live') await saveReport(reportsDir, runner);
+      await this.opts.store.drills.finish(dto.id, dto.status as 'stopped' | 'finished' | 'interrupted', dto.endedAt ?? isoNow(this.opts.clock));
+      if (reportsDir && runner.spec.kind !== 'live') await saveReport(reportsDir, runner);
     });
     if (dto.status === 'finished' && !this.closing) void this.startLive();
   }

@@ -13,6 +13,7 @@ import type { Store } from '../store/store.js';
 import { httpError, type HttpResult } from '../http/http-error.js';
 import { closingNotice, type EndReason } from './closing-notice.js';
 import type { DrillOutput, DrillRunner } from './drill-runner.js';
+import { isoNow, type Clock } from '../clock/clock.js';
 
 export type OutputListener = (out: DrillOutput) => void;
 /** runs inside the transaction that stores an output, so what it writes lands with it or not at all */
@@ -24,7 +25,7 @@ export class NoticePublisher {
   private readonly outputListeners: OutputListener[] = [];
   private readonly correctionListeners: CorrectionListener[] = [];
 
-  constructor(private readonly store: Store, private readonly plan: Plan) {}
+  constructor(private readonly store: Store, private readonly plan: Plan, private readonly clock: Clock) {}
 
   onPersist(fn: PersistHook): void {
     this.persistHooks.push(fn);
@@ -57,7 +58,7 @@ export class NoticePublisher {
     const output: DrillOutput = { drillId: runner?.spec.id ?? '', ticks: [], events: [], notices: [notice] };
     await this.store.transaction(async (store) => {
       await this.persist(store, output, authorOf(actor));
-      await store.audit.append({ at: new Date().toISOString(), actor, action: 'notice.post', target: notice.id, detail: { service: notice.service, stage: notice.stage } });
+      await store.audit.append({ at: isoNow(this.clock), actor, action: 'notice.post', target: notice.id, detail: { service: notice.service, stage: notice.stage } });
     });
     runner?.rememberNotice(notice);
     this.emit(output);
@@ -69,7 +70,7 @@ export class NoticePublisher {
    * feed, webhooks, live push, the drills' snapshots and reports).
    */
   async correct(id: string, text: Notice['text'], runners: readonly DrillRunner[], actor: AuditActor | null): Promise<HttpResult<Notice>> {
-    const editedAt = new Date().toISOString();
+    const editedAt = isoNow(this.clock);
     const corrected = await this.store.transaction(async (store) => {
       const stored = await store.notices.get(id);
       if (!stored) return null;
@@ -93,7 +94,7 @@ export class NoticePublisher {
     const output: DrillOutput = { drillId, ticks: [], events: [], notices: open.map((incident) => closingNotice(this.plan, incident, reason, t)) };
     await this.store.transaction(async (store) => {
       await this.persist(store, output);
-      const at = new Date().toISOString();
+      const at = isoNow(this.clock);
       for (const notice of output.notices) {
         await store.audit.append({ at, actor: null, action: 'incident.resolve', target: notice.incidentId, detail: { reason } });
       }

@@ -16,7 +16,6 @@ import type { FailureThrottleOptions } from '../auth/failure-throttle.js';
 import { withLogRedaction } from '../auth/redact.js';
 import { liveRefusal } from '../auth/live-refusal.js';
 import { DrillService } from '../drills/drill-service.js';
-import type { Timers } from '../drills/drill-runner.js';
 import { LiveHub } from '../live/live-hub.js';
 import { metricsRoutes } from '../ingest/metrics-routes.js';
 import { remoteWriteRoutes } from '../ingest/remote-write-routes.js';
@@ -43,7 +42,7 @@ import { trafficRoutes } from './routes/traffic.js';
 import { opsRoutes } from './routes/ops.js';
 import { adminRoutes } from './routes/admin.js';
 import { dashboardRoutes } from './routes/dashboard.js';
-import { realTimers } from '../drills/drill-runner.js';
+import { isoNow, systemClock, type Clock } from '../clock/clock.js';
 import { scheduleRetention, type RetentionSchedule } from '../retention/apply-retention.js';
 import type { RetentionPolicy } from '../retention/retention-policy.js';
 import { whoamiRoutes } from './routes/whoami.js';
@@ -59,7 +58,8 @@ export interface AppOptions {
   live?: boolean;
   reportsDir?: string;
   logger?: FastifyServerOptions['logger'];
-  timers?: Timers;
+  /** the one clock of the service: every time it stamps and every timer it sets; default the wall clock */
+  clock?: Clock;
   /** webhook delivery; off in tests that drive it themselves */
   webhooks?: {
     enabled: boolean; timeoutMs?: number; maxAttempts?: number; pollIntervalMs?: number; backoff?: BackoffPolicy;
@@ -89,6 +89,7 @@ declare module 'fastify' {
     live: LiveHub;
     webhooks: WebhookDeliverer | null;
     statusSource: StatusSource;
+    clock: Clock;
   }
 }
 
@@ -103,12 +104,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const clock = opts.clock ?? systemClock;
+  app.decorate('clock', clock);
   registerErrorHandler(app);
   await registerSecurityHeaders(app);
   const authDenied = new Counter({ name: 'flashcrowd_auth_denied_total', help: 'requests and live connections refused by authentication, by code (auth.throttled: refused after too many unknown tokens)', labelNames: ['code'] as const, registers: [] });
   const auth = registerAuth(app, {
     store: opts.store,
     publicRead: opts.publicRead ?? true,
+    now: () => clock.now(),
     ...(opts.authFailures ? { failures: opts.authFailures } : {}),
     onDenied: (code) => authDenied.inc({ code }),
   });
@@ -118,11 +122,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     plan: opts.plan,
     log: app.log,
     live: opts.live ?? true,
-    ...(opts.timers ? { timers: opts.timers } : {}),
+    clock,
     ...(opts.reportsDir ? { reportsDir: opts.reportsDir } : {}),
   });
   const publicUrl = (): string => opts.publicUrl ?? listeningUrl(app.server.address());
-  const statusSource = new StatusSource({ plan: opts.plan, store: opts.store, publicUrl });
+  const statusSource = new StatusSource({ plan: opts.plan, store: opts.store, publicUrl, now: () => clock.now() });
   const addressOf = clientAddress(opts.trustProxy ?? false);
   const live = new LiveHub(app.server, {
     authorize: async (token, request) => {
@@ -134,7 +138,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const runner = drills.running();
       const history = runner?.history() ?? {};
       return {
-        serverTime: new Date().toISOString(),
+        serverTime: isoNow(clock),
         drill: runner?.dto() ?? null,
         plan: planSummary(opts.plan),
         history: Object.fromEntries(services.map((s) => [s, history[s] ?? []])),
@@ -147,6 +151,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const webhooks = opts.webhooks?.enabled === false ? null : createWebhookDeliverer({
     store: opts.store,
     targets: webhookTargets,
+    now: () => clock.now(),
     ...(opts.webhooks?.resolve ? { resolve: opts.webhooks.resolve } : {}),
     ...(opts.webhooks?.timeoutMs ? { timeoutMs: opts.webhooks.timeoutMs } : {}),
     ...(opts.webhooks?.maxAttempts ? { maxAttempts: opts.webhooks.maxAttempts } : {}),
@@ -154,17 +159,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...(opts.webhooks?.backoff ? { backoff: opts.webhooks.backoff } : {}),
     onError: (err) => app.log.error({ err }, 'webhook delivery loop failed'),
   });
-  const remoteWrite = new RemoteWriteIngest(opts.limits?.remoteWriteMaxSeries);
+  const remoteWrite = new RemoteWriteIngest(opts.limits?.remoteWriteMaxSeries, () => clock.now());
   const metrics = new OpsMetrics({
     remoteWriteSeries: () => ({ held: remoteWrite.heldSeries, evicted: remoteWrite.evictions }),
     liveClients: () => live.clientCount(),
     webhookBacklog: () => opts.store.webhooks.backlog(),
-    drillRunning: () => { const r = drills.running(); return r !== null && r.spec.scenarioName !== 'live'; },
+    drillRunning: () => { const r = drills.running(); return r !== null && r.spec.kind !== 'live'; },
   });
   registerDrillMetrics(metrics.registry, () => drillView(drills.running()));
   metrics.registry.registerMetric(authDenied);
 
-  const toWebhooks = webhookPersistHook(statusSource, publicUrl);
+  const toWebhooks = webhookPersistHook(statusSource, publicUrl, clock);
   drills.onPersist(async (store, out) => {
     await toWebhooks(store, out, statusSource.observe(out));
   });
@@ -246,7 +251,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       retention = scheduleRetention({
         store: opts.store,
         policy: opts.retention,
-        timers: opts.timers ?? realTimers,
+        clock,
         ...(opts.reportsDir ? { reportsDir: opts.reportsDir } : {}),
         onRun: (outcome) => app.log.info({ retention: outcome }, 'retention run'),
         onError: (err) => app.log.error({ err }, 'retention run failed'),

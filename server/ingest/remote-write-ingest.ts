@@ -14,6 +14,7 @@
  * aggregation reads only the groups the request touched, and forgetting silent series looks
  * only at the least recently written.
  */
+import { systemClock } from '../clock/clock.js';
 import { fail, ok } from '../core/errors.js';
 import type { Result } from '../core/errors.js';
 import type { Plan, SeriesMapping } from '../core/plan/types.js';
@@ -79,7 +80,7 @@ export class RemoteWriteIngest {
 
   constructor(
     maxSeries = DEFAULT_MAX_SERIES,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = systemClock.now,
   ) {
     this.table = new SeriesTable(maxSeries);
   }

@@ -30,7 +30,7 @@ export function drillView(runner: DrillRunner | null): DrillView | null {
   const ticks = Object.keys(spec.plan.services).flatMap((service) => runner.latestTick(service) ?? []);
   return {
     id: spec.id,
-    kind: spec.scenarioName === 'live' ? 'live' : 'drill',
+    kind: spec.kind,
     scenario: spec.scenarioName,
     levels: spec.plan.levels,
     scenarioNowMs: Date.parse(runner.dto().scenarioNow),

@@ -5,8 +5,9 @@
  * at services × states. Only `flashcrowd_drill_info` names the drill, one series at a time.
  */
 import type { ServersByState, Tick } from '../core/engine/types.js';
+import type { DrillKind } from '../drills/drill-runner.js';
 
-export type DrillKind = 'drill' | 'live';
+export type { DrillKind };
 
 /** What a scrape sees of the running drill: its identity and each service's latest tick. */
 export interface DrillView {

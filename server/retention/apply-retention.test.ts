@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ManualClock } from '../clock/manual-clock.js';
 import { openTestStore, sampleDrill, STORE_KINDS, type TestStore } from '../store/test-stores.js';
 import { applyRetention, scheduleRetention } from './apply-retention.js';
 import { AUDIT_MINIMUM_DAYS } from './retention-policy.js';
@@ -56,20 +57,27 @@ describe.each(STORE_KINDS)('retention (%s)', (kind) => {
     expect(await store.audit.verify()).toMatchObject({ firstBreak: null });
   });
 
-  it('runs at once and then on its interval, and stops', async () => {
-    let tick: (() => void) | null = null;
-    let cleared = false;
+  it('runs at once and then every six hours of its clock, pruning what has aged by then, and stops', async () => {
+    await t.store.drills.insert(sampleDrill({ id: 'aging', status: 'finished', endedAt: daysAgo(89.6) }));
+    await t.store.events.append('aging', [event(daysAgo(95))]);
+    const clock = new ManualClock(NOW);
     const runs: number[] = [];
     const schedule = scheduleRetention({
       store: t.store,
       policy: { drillDays: 90, auditDays: 365 },
-      timers: { now: () => NOW, setInterval: (fn) => { tick = fn; return 1; }, clearInterval: () => { cleared = true; } },
+      clock,
       onRun: (o) => runs.push(o.events),
       onError: (err) => { throw err; },
     });
-    (tick as unknown as () => void)();
+    await vi.waitFor(() => expect(runs).toEqual([0]));
+    clock.advance(6 * 3_600_000);
+    await vi.waitFor(() => expect(runs).toEqual([0, 0]));
+    // 90.1 days since the drill ended, by the clock: its events go
+    clock.advance(6 * 3_600_000);
+    await vi.waitFor(() => expect(runs).toEqual([0, 0, 1]));
     await schedule.stop();
-    expect(runs).toEqual([0, 0]);
-    expect(cleared).toBe(true);
+    expect(clock.pendingIntervals).toBe(0);
+    clock.advance(24 * 3_600_000);
+    expect(runs).toEqual([0, 0, 1]);
   });
 });

@@ -6,7 +6,7 @@
 import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Store } from '../store/store.js';
-import type { Timers } from '../drills/drill-runner.js';
+import type { Clock } from '../clock/clock.js';
 import { retentionCutoffs, type RetentionPolicy } from './retention-policy.js';
 
 export interface RetentionOutcome {
@@ -54,7 +54,7 @@ export interface RetentionSchedule {
 export function scheduleRetention(options: {
   store: Store;
   policy: RetentionPolicy;
-  timers: Timers;
+  clock: Clock;
   reportsDir?: string;
   onRun: (outcome: RetentionOutcome) => void;
   onError: (err: unknown) => void;
@@ -62,14 +62,14 @@ export function scheduleRetention(options: {
   let current: Promise<void> = Promise.resolve();
   const run = (): void => {
     current = current.then(() =>
-      applyRetention(options.store, options.policy, options.timers.now(), options.reportsDir).then(options.onRun, options.onError),
+      applyRetention(options.store, options.policy, options.clock.now(), options.reportsDir).then(options.onRun, options.onError),
     );
   };
   run();
-  const handle = options.timers.setInterval(run, EVERY_MS);
+  const handle = options.clock.setInterval(run, EVERY_MS);
   return {
     stop: () => {
-      options.timers.clearInterval(handle);
+      options.clock.clearInterval(handle);
       return current;
     },
   };

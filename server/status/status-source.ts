@@ -16,7 +16,7 @@ export interface StatusSourceOptions {
   /** public base URL of this server, no trailing slash (known only once it listens) */
   publicUrl: () => string;
   language?: Language;
-  now?: () => number;
+  now: () => number;
 }
 
 const INCIDENTS_SHOWN = 50;
@@ -27,7 +27,7 @@ export class StatusSource {
   private startedAt: string;
 
   constructor(private readonly opts: StatusSourceOptions) {
-    this.startedAt = new Date((opts.now ?? Date.now)()).toISOString();
+    this.startedAt = new Date(opts.now()).toISOString();
     for (const name of Object.keys(opts.plan.services)) this.levels.set(name, { level: 'normal', since: this.startedAt });
   }
 

@@ -6,6 +6,7 @@
 import type { Store } from '../store/store.js';
 import type { DrillOutput } from '../drills/drill-runner.js';
 import { enqueue } from '../webhooks/enqueue.js';
+import { isoNow, type Clock } from '../clock/clock.js';
 import { buildComponent } from './components.js';
 import { buildIncident } from './incidents.js';
 import { buildStatus } from './statuspage.js';
@@ -14,19 +15,19 @@ import type { StatusSource } from './status-source.js';
 
 const DOCUMENTATION = 'https://github.com/flashcrowd/flashcrowd#webhooks';
 
-export function webhookPersistHook(status: StatusSource, publicUrl: () => string) {
+export function webhookPersistHook(status: StatusSource, publicUrl: () => string, clock: Clock) {
   return async (store: Store, out: DrillOutput, changedServices: readonly string[]): Promise<void> => {
     if (out.notices.length === 0 && changedServices.length === 0) return;
     const input = await status.input(store);
     const page = pageOf(input);
-    const meta = { unsubscribe: '', documentation: DOCUMENTATION, generated_at: new Date().toISOString() };
+    const meta = { unsubscribe: '', documentation: DOCUMENTATION, generated_at: isoNow(clock) };
     const unsubscribeUrl = (id: string): string => `${publicUrl()}/api/v1/webhooks/${encodeURIComponent(id)}`;
     for (const notice of out.notices) {
       // a correction can concern an incident older than the ones the status documents list
       const own = input.incidents.some((i) => i.id === notice.incidentId) ? input : await status.incidentInput(notice.incidentId, store);
       const incident = own?.incidents.find((i) => i.id === notice.incidentId);
       if (!own || !incident) continue;
-      await enqueue(store, 'incident.updated', { meta, page, incident: { ...buildIncident(own, incident, 'en') } }, { unsubscribeUrl });
+      await enqueue(store, 'incident.updated', { meta, page, incident: { ...buildIncident(own, incident, 'en') } }, { unsubscribeUrl, now: clock.now() });
     }
     for (const name of changedServices) {
       const position = input.services.findIndex((s) => s.name === name);
@@ -38,7 +39,7 @@ export function webhookPersistHook(status: StatusSource, publicUrl: () => string
         page,
         component: { ...component },
         component_update: { id: `${name}-${service.updatedAt}`, component_id: name, new_status: component.status, created_at: service.updatedAt },
-      }, { unsubscribeUrl });
+      }, { unsubscribeUrl, now: clock.now() });
     }
   };
 }

@@ -45,8 +45,8 @@ describe('WebhookDeliverer', () => {
     const store = await memoryStore();
     const r = await receiver();
     const secret = await subscribe(store, r.url);
-    const [id] = await enqueue(store, 'incident.updated', incidentBody);
-    const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store });
+    const [id] = await enqueue(store, 'incident.updated', incidentBody, { now: Date.now() });
+    const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store, now: Date.now });
     expect(await deliverer.runOnce()).toBe(1);
     expect(r.received).toHaveLength(1);
     const { headers, body } = r.received[0]!;
@@ -62,7 +62,7 @@ describe('WebhookDeliverer', () => {
     const store = await memoryStore();
     const port = await freePort();
     const secret = await subscribe(store, `http://127.0.0.1:${port}/hook`);
-    const [id] = await enqueue(store, 'incident.updated', incidentBody);
+    const [id] = await enqueue(store, 'incident.updated', incidentBody, { now: Date.now() });
     const clock = manualClock();
     const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store, now: clock.now, random: () => 0.5 });
 
@@ -90,7 +90,7 @@ describe('WebhookDeliverer', () => {
     cleanups.push(() => t.dispose());
     const port = await freePort();
     await subscribe(t.store, `http://127.0.0.1:${port}/hook`);
-    const [id] = await enqueue(t.store, 'incident.updated', incidentBody);
+    const [id] = await enqueue(t.store, 'incident.updated', incidentBody, { now: Date.now() });
     const clock = manualClock();
     const first = createWebhookDeliverer({ ...ON_PREMISES, store: t.store, now: clock.now });
     await first.runOnce();
@@ -110,7 +110,7 @@ describe('WebhookDeliverer', () => {
     const store = await memoryStore();
     const r = await receiver();
     await subscribe(store, r.url);
-    await enqueue(store, 'incident.updated', incidentBody);
+    await enqueue(store, 'incident.updated', incidentBody, { now: Date.now() });
     const clock = manualClock();
     // the crashed process: claimed, never recorded an outcome
     await store.webhooks.claimDue(new Date(clock.now()).toISOString(), new Date(clock.now() + 25_000).toISOString(), 10);
@@ -124,7 +124,7 @@ describe('WebhookDeliverer', () => {
   it('gives up after maxAttempts and keeps the last error', async () => {
     const store = await memoryStore();
     await subscribe(store, 'http://receiver.invalid/hook');
-    const [id] = await enqueue(store, 'incident.updated', incidentBody);
+    const [id] = await enqueue(store, 'incident.updated', incidentBody, { now: Date.now() });
     const clock = manualClock();
     const fail500: HttpPost = async () => ({ status: 500, retryAfter: null });
     const deliverer = createWebhookDeliverer({ store, now: clock.now, post: fail500, maxAttempts: 3 });
@@ -144,7 +144,7 @@ describe('WebhookDeliverer', () => {
       else res.writeHead(429, { 'retry-after': '600' }).end();
     });
     await subscribe(store, r.url);
-    const [id] = await enqueue(store, 'incident.updated', incidentBody);
+    const [id] = await enqueue(store, 'incident.updated', incidentBody, { now: Date.now() });
     const clock = manualClock();
     const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store, now: clock.now, random: () => 0.5 });
     await deliverer.runOnce();
@@ -161,8 +161,8 @@ describe('WebhookDeliverer', () => {
     const store = await memoryStore();
     const r = await receiver(0, () => undefined);
     await subscribe(store, r.url);
-    const [id] = await enqueue(store, 'incident.updated', incidentBody);
-    const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store, timeoutMs: 200 });
+    const [id] = await enqueue(store, 'incident.updated', incidentBody, { now: Date.now() });
+    const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store, now: Date.now, timeoutMs: 200 });
     await deliverer.runOnce();
     expect(await store.webhooks.getMessage(id!)).toMatchObject({ status: 'pending', lastError: 'no response within 200 ms' });
   });
@@ -177,8 +177,8 @@ describe('WebhookDeliverer', () => {
       arrived();
     });
     await subscribe(store, r.url);
-    const [id] = await enqueue(store, 'incident.updated', incidentBody);
-    const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store, pollIntervalMs: 60_000 });
+    const [id] = await enqueue(store, 'incident.updated', incidentBody, { now: Date.now() });
+    const deliverer = createWebhookDeliverer({ ...ON_PREMISES, store, now: Date.now, pollIntervalMs: 60_000 });
     deliverer.start();
     await requestArrived;
     let stopped = false;
@@ -210,7 +210,7 @@ describe('WebhookDeliverer', () => {
     deliverer.start();
     await firstPoll;
     await deliverer.runOnce(); // queued behind the background poll: once it resolves, the next poll is an hour away
-    await enqueue(store, 'incident.updated', incidentBody);
+    await enqueue(store, 'incident.updated', incidentBody, { now: Date.now() });
     deliverer.wake();
     await requestArrived;
     expect(r.received).toHaveLength(1);

@@ -21,7 +21,8 @@ export interface WebhookDelivererOptions {
   resolve?: Resolve;
   /** the HTTP request itself; default a guarded POST built from `targets` and `resolve` */
   post?: HttpPost;
-  now?: () => number;
+  /** the app's clock: attempt times, retry times and leases */
+  now: () => number;
   /** [0, 1), for the backoff jitter */
   random?: () => number;
   /** per request; default 10 s */
@@ -61,7 +62,7 @@ export interface WebhookDeliverer {
 export function createWebhookDeliverer(options: WebhookDelivererOptions): WebhookDeliverer {
   const { store } = options;
   const post = options.post ?? guardedPost(options.targets ?? PUBLIC_ONLY, options.resolve ?? systemResolve);
-  const now = options.now ?? Date.now;
+  const now = options.now;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const rules: RetryRules = {
     maxAttempts: options.maxAttempts ?? 10,

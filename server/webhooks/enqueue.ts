@@ -3,7 +3,8 @@ import type { Store } from '../store/store.js';
 import type { WebhookBodies, WebhookEventType } from './payloads.js';
 
 export interface EnqueueOptions {
-  now?: number;
+  /** the app clock's time, stamped as the messages' creation and first attempt */
+  now: number;
   /** the unsubscribe link for each subscriber, written into `meta.unsubscribe` of its copy */
   unsubscribeUrl?: (subscriptionId: string) => string;
 }
@@ -17,9 +18,9 @@ export async function enqueue<E extends WebhookEventType>(
   store: Store,
   event: E,
   payload: WebhookBodies[E],
-  options: EnqueueOptions = {},
+  options: EnqueueOptions,
 ): Promise<string[]> {
-  const createdAt = new Date(options.now ?? Date.now()).toISOString();
+  const createdAt = new Date(options.now).toISOString();
   const subscriptions = await store.webhooks.subscriptionsFor(event);
   const messages = subscriptions.map((s) => ({
     id: `msg_${randomUUID()}`,

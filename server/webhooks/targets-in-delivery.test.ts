@@ -27,7 +27,7 @@ async function setup(
   cleanups.push(() => receiver.close());
   const secret = generateWebhookSecret();
   await store.webhooks.subscribe({ id: 'sub-1', url: url(receiver), eventTypes: ['incident.updated'], secret, createdAt: new Date().toISOString() });
-  const [id] = await enqueue(store, 'incident.updated', incidentBody);
+  const [id] = await enqueue(store, 'incident.updated', incidentBody, { now: Date.now() });
   return { store, receiver, id: id!, secret };
 }
 
@@ -36,7 +36,7 @@ const resolvesTo = (address: string): Resolve => async () => [{ address, family:
 describe('deliveries to inward targets', () => {
   it('a loopback receiver is refused by default: recorded as dead with the reason, never connected to', async () => {
     const { store, receiver, id } = await setup((r) => r.url);
-    const deliverer = createWebhookDeliverer({ store });
+    const deliverer = createWebhookDeliverer({ now: Date.now, store });
     expect(await deliverer.runOnce()).toBe(1);
     expect(receiver.connections()).toBe(0);
     expect(receiver.received).toEqual([]);
@@ -49,7 +49,7 @@ describe('deliveries to inward targets', () => {
 
   it('with allowPrivate the same receiver gets the signed delivery', async () => {
     const { store, receiver, id, secret } = await setup((r) => r.url);
-    const deliverer = createWebhookDeliverer({ store, targets: { allowPrivate: true } });
+    const deliverer = createWebhookDeliverer({ now: Date.now, store, targets: { allowPrivate: true } });
     await deliverer.runOnce();
     expect(receiver.received).toHaveLength(1);
     const { headers, body } = receiver.received[0]!;
@@ -64,7 +64,7 @@ describe('deliveries to inward targets', () => {
       resolved.push(host);
       return resolvesTo(address)(host);
     };
-    await createWebhookDeliverer({ store, resolve }).runOnce();
+    await createWebhookDeliverer({ now: Date.now, store, resolve }).runOnce();
     expect(resolved).toEqual(['hooks.example.test']);
     expect(receiver.connections()).toBe(0);
     const message = await store.webhooks.getMessage(id);
@@ -74,7 +74,7 @@ describe('deliveries to inward targets', () => {
 
   it('the connection goes to the address the guard judged: allowed, the resolved loopback receiver gets it', async () => {
     const { store, receiver, id } = await setup((r) => `http://hooks.example.test:${r.port}/hook`);
-    await createWebhookDeliverer({ store, targets: { allowPrivate: true }, resolve: resolvesTo('127.0.0.1') }).runOnce();
+    await createWebhookDeliverer({ now: Date.now, store, targets: { allowPrivate: true }, resolve: resolvesTo('127.0.0.1') }).runOnce();
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0]!.headers.host).toBe(`hooks.example.test:${receiver.port}`);
     expect(await store.webhooks.getMessage(id)).toMatchObject({ status: 'delivered' });
@@ -82,7 +82,7 @@ describe('deliveries to inward targets', () => {
 
   it('a stored URL in an inward spelling (from before the check existed) is refused without a connection', async () => {
     const { store, receiver, id } = await setup((r) => `http://2130706433:${r.port}/hook`);
-    await createWebhookDeliverer({ store }).runOnce();
+    await createWebhookDeliverer({ now: Date.now, store }).runOnce();
     expect(receiver.connections()).toBe(0);
     expect((await store.webhooks.getMessage(id))?.lastError).toMatch(/^refused: 127\.0\.0\.1 is a loopback address/);
   });
@@ -91,7 +91,7 @@ describe('deliveries to inward targets', () => {
     const inner = await startReceiver();
     cleanups.push(() => inner.close());
     const { store, id } = await setup((r) => `http://hooks.example.test:${r.port}/hook`, (_req, res) => res.writeHead(307, { location: inner.url }).end());
-    await createWebhookDeliverer({ store, targets: { allowPrivate: true }, resolve: resolvesTo('127.0.0.1') }).runOnce();
+    await createWebhookDeliverer({ now: Date.now, store, targets: { allowPrivate: true }, resolve: resolvesTo('127.0.0.1') }).runOnce();
     expect(inner.connections()).toBe(0);
     expect(await store.webhooks.getMessage(id)).toMatchObject({ status: 'pending', lastError: 'HTTP 307' });
   });

@@ -1,7 +1,7 @@
 /**
  * A drill as the monitoring teams see it: Debian's Prometheus scrapes a drill server on
  * loopback every second, and its query API must answer with exactly what the engine
- * produced. The drill's clock is the test's (manual timers), so the values hold still
+ * produced. The drill's clock is the test's (testClock()), so the values hold still
  * while Prometheus scrapes them. CI installs prometheus (.ci/run); elsewhere the suite
  * skips, loudly, when it is missing.
  */

@@ -12,7 +12,7 @@ import { DEFAULT_PLAN_PATH, loadDefaultPlan } from '../../server/plan-file.js';
 import { openSqliteStore } from '../../server/store/open-sqlite-store.js';
 import type { Store } from '../../server/store/store.js';
 import { createToken } from '../../server/auth/tokens.js';
-import { manualTimers, SURGE_WINDOW, test, tickUntil } from './fixtures.js';
+import { SURGE_WINDOW, test, testClock, tickUntil } from './fixtures.js';
 
 interface Incident { id: string; status: string; resolved_at: string | null; incident_updates: { status: string; body: string }[] }
 
@@ -85,14 +85,14 @@ describe('a drill cut off by a shutdown', () => {
   async function appOn(store: Store): Promise<FastifyInstance> {
     const plan = await loadDefaultPlan();
     if (!plan.ok) throw new Error('the default plan does not load');
-    const app = await buildApp({ plan: plan.value, planText: await readFile(DEFAULT_PLAN_PATH, 'utf8'), store, timers: manualTimers, webhooks: { enabled: false } });
+    const app = await buildApp({ plan: plan.value, planText: await readFile(DEFAULT_PLAN_PATH, 'utf8'), store, clock: testClock(), webhooks: { enabled: false } });
     await app.ready();
     return app;
   }
 
   async function surgingDrill(store: Store): Promise<{ app: FastifyInstance; wereOpen: string[] }> {
     const app = await appOn(store);
-    const token = (await createToken(store, 'operator', 'test')).token;
+    const token = (await createToken(store, 'operator', 'test', 0)).token;
     const res = await app.inject({ method: 'POST', url: '/api/v1/drills', headers: { authorization: `Bearer ${token}` }, payload: { scenario: 'feb3', speed: 600, ...SURGE_WINDOW } });
     expect(res.statusCode).toBe(201);
     const runner = app.drills.running()!;

@@ -1,7 +1,8 @@
 /**
  * The whole app for integration tests: the default plan on an in-memory store, a token of
- * every role, and a drill clock the test drives itself (`runner.tick()`), so nothing waits
- * on timers unless a test asks for real ones. Every app is closed after its test.
+ * every role, and a clock the test drives itself: time moves only on `clock.advance(ms)` and
+ * drills tick only on `runner.tick()`, so nothing waits on timers unless a test asks for the
+ * real clock. Every app is closed after its test.
  */
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +12,9 @@ import { createToken } from '../../server/auth/tokens.js';
 import type { TokenRole } from '../../server/auth/roles.js';
 import type { DrillDto } from '../../server/contracts.js';
 import type { Plan } from '../../server/core/plan/types.js';
-import type { DrillRunner, Timers } from '../../server/drills/drill-runner.js';
+import { systemClock, type Clock } from '../../server/clock/clock.js';
+import { ManualClock } from '../../server/clock/manual-clock.js';
+import type { DrillRunner } from '../../server/drills/drill-runner.js';
 import type { StartDrillBody } from '../../server/drills/start-drill-body.js';
 import { buildApp, type AppOptions } from '../../server/http/app.js';
 import { DEFAULT_PLAN_PATH, loadDefaultPlan } from '../../server/plan-file.js';
@@ -20,9 +23,17 @@ import type { Store } from '../../server/store/store.js';
 
 export const ROLES: readonly TokenRole[] = ['ingest', 'operator', 'admin'];
 
-/** Wall time is real, but no interval ever fires: ticks happen only when a test calls runner.tick(). */
-export const manualTimers: Timers = {
-  now: () => Date.now(),
+/** The test's clock: still until the test advances it; its intervals never fire, so ticks happen only when a test calls runner.tick(). */
+export function testClock(start: number | string = '2026-03-02T09:00:00Z'): ManualClock {
+  return new ManualClock(start, { holdTimers: true });
+}
+
+/**
+ * The wall's time, but no interval fires: for tests whose other party reads the real time
+ * (a webhook receiver checking a signature's timestamp) while drills still tick only on runner.tick().
+ */
+export const wallTimeHeldTimers: Clock = {
+  now: () => systemClock.now(),
   setInterval: () => null,
   clearInterval: () => undefined,
 };
@@ -30,8 +41,10 @@ export const manualTimers: Timers = {
 /** The Feb-3 morning: the 09:00 wave overloads every service of the default plan. */
 export const SURGE_WINDOW = { from: '2020-02-03T08:00:00+08:00', to: '2020-02-03T09:30:00+08:00' } as const;
 
-export interface TestServer {
+export interface TestServer<C extends Clock = Clock> {
   app: FastifyInstance;
+  /** the app's one clock */
+  clock: C;
   store: Store;
   plan: Plan;
   tokens: Record<TokenRole, string>;
@@ -46,7 +59,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function createTestServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
+/** Without a clock of its own the server runs on a fresh testClock(). */
+export async function createTestServer<C extends Clock = ManualClock>(options: Partial<Omit<AppOptions, 'clock'>> & { clock?: C } = {}): Promise<TestServer<C>> {
+  // without a clock given, C is its default, ManualClock
+  const clock = (options.clock ?? testClock()) as C;
   const plan = await loadDefaultPlan();
   if (!plan.ok) throw new Error(`the default plan does not load: ${plan.errors[0]?.message}`);
   // a store the caller passes stays the caller's to close
@@ -56,18 +72,19 @@ export async function createTestServer(options: Partial<AppOptions> = {}): Promi
     plan: plan.value,
     planText: await readFile(DEFAULT_PLAN_PATH, 'utf8'),
     store,
-    timers: manualTimers,
     webhooks: { enabled: false },
     trafficMaxDelayMs: 100,
     ...options,
+    clock,
   });
   await app.ready();
   const tokens = {} as Record<TokenRole, string>;
-  for (const role of ROLES) tokens[role] = (await createToken(store, role, `${role} for tests`)).token;
+  for (const role of ROLES) tokens[role] = (await createToken(store, role, `${role} for tests`, clock.now())).token;
   const auth = (role: TokenRole) => ({ authorization: `Bearer ${tokens[role]}` });
 
   return {
     app,
+    clock,
     store,
     plan: plan.value,
     tokens,
@@ -79,7 +96,7 @@ export async function createTestServer(options: Partial<AppOptions> = {}): Promi
     },
     drill() {
       const runner = app.drills.running();
-      if (!runner || runner.spec.scenarioName === 'live') throw new Error('no drill is running');
+      if (!runner || runner.spec.kind === 'live') throw new Error('no drill is running');
       return runner;
     },
     async listen() {
@@ -94,7 +111,7 @@ export async function createTestServer(options: Partial<AppOptions> = {}): Promi
 }
 
 /** `server`: a fresh app per test with the drill clock in the test's hands. */
-export const test = base.extend<{ server: TestServer }>({
+export const test = base.extend<{ server: TestServer<ManualClock> }>({
   // eslint-disable-next-line no-empty-pattern -- vitest reads the fixtures a fixture needs from this pattern
   server: async ({}, use) => {
     const server = await createTestServer();

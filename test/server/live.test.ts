@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Ack, ClientToServerEvents, DrillDto, Notice, ServerToClientEvents, Snapshot, Tick } from '../../server/contracts.js';
-import { realTimers } from '../../server/drills/drill-runner.js';
+import { systemClock } from '../../server/clock/clock.js';
 import { createTestServer, type TestServer } from './fixtures.js';
 import { stalledClient, type StalledClient } from './stalled-client.js';
 
@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 async function liveServer(): Promise<{ server: TestServer; url: string }> {
-  const server = await createTestServer({ timers: realTimers });
+  const server = await createTestServer({ clock: systemClock });
   cleanup.push(() => server.close());
   return { server, url: await server.listen() };
 }

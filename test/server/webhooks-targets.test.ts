@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { enqueue } from '../../server/webhooks/enqueue.js';
 import type { Resolve } from '../../server/webhooks/targets/guarded-lookup.js';
 import { incidentBody, startReceiver, type TestReceiver } from '../../server/webhooks/test-helpers.js';
-import { createTestServer, type TestServer } from './fixtures.js';
+import { createTestServer, wallTimeHeldTimers, type TestServer } from './fixtures.js';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -18,7 +18,8 @@ afterEach(async () => {
 const loopbackResolver: Resolve = async () => [{ address: '127.0.0.1', family: 4 }];
 
 async function server(webhooks: { enabled: boolean; allowPrivate?: boolean }): Promise<TestServer> {
-  const s = await createTestServer({ webhooks: { ...webhooks, pollIntervalMs: 50, resolve: loopbackResolver } });
+  // real polls over real sockets, signed with the time the receiver's check compares to its own
+  const s = await createTestServer({ webhooks: { ...webhooks, pollIntervalMs: 50, resolve: loopbackResolver }, clock: wallTimeHeldTimers });
   cleanup.push(() => s.close());
   return s;
 }
@@ -75,7 +76,7 @@ describe('delivering to an inward address', () => {
     const res = await subscribe(s, `http://hooks.example.test:${r.port}/hook`);
     expect(res.statusCode).toBe(201);
     const { id } = res.json<{ id: string }>();
-    await enqueue(s.store, 'incident.updated', incidentBody);
+    await enqueue(s.store, 'incident.updated', incidentBody, { now: s.clock.now() });
     s.app.webhooks?.wake();
 
     await vi.waitFor(async () => expect((await deliveries(s, id))[0]).toMatchObject({ status: 'dead', attempts: 1 }), WAIT);
@@ -91,7 +92,7 @@ describe('delivering to an inward address', () => {
     const res = await subscribe(s, r.url);
     expect(res.statusCode).toBe(201);
     const { id, secret } = res.json<{ id: string; secret: string }>();
-    await enqueue(s.store, 'incident.updated', incidentBody);
+    await enqueue(s.store, 'incident.updated', incidentBody, { now: s.clock.now() });
     s.app.webhooks?.wake();
 
     await vi.waitFor(() => expect(r.received).toHaveLength(1), WAIT);

@@ -4,7 +4,7 @@ import formats from 'ajv-formats';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freePort, startReceiver, type ReceivedRequest, type TestReceiver } from '../../server/webhooks/test-helpers.js';
-import { createTestServer, SURGE_WINDOW, tickUntil, type TestServer } from './fixtures.js';
+import { createTestServer, SURGE_WINDOW, tickUntil, wallTimeHeldTimers, type TestServer } from './fixtures.js';
 
 const load = (name: string): object => JSON.parse(readFileSync(new URL(`../schemas/${name}`, import.meta.url), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -22,6 +22,9 @@ async function webhookServer(): Promise<TestServer> {
     publicUrl: 'http://status.example.test',
     // the receivers here listen on loopback, which only an on-premises install may reach
     webhooks: { enabled: true, allowPrivate: true, pollIntervalMs: 50, backoff: { baseMs: 100, maxMs: 400, jitter: 0 } },
+    // real retries over real sockets, signed with the time the receiver's check compares to its own;
+    // the drill still ticks only when the test says
+    clock: wallTimeHeldTimers,
   });
   cleanup.push(() => server.close());
   return server;

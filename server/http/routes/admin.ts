@@ -54,7 +54,7 @@ export interface AdminRoutesOptions {
 export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async (app, opts) => {
   const { store, webhookTargets } = opts;
   const admin = { preHandler: app.requireRole('admin') };
-  const now = (): string => new Date().toISOString();
+  const now = (): string => new Date(app.clock.now()).toISOString();
 
   app.post('/api/v1/webhooks', { ...admin, schema: { body: Subscribe, response: { 201: Subscription, 400: ErrorBody } } }, async (req, reply) => {
     const target = checkTargetUrl(req.body.url, webhookTargets);
@@ -98,7 +98,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
   app.post('/api/v1/tokens', { ...admin, schema: { body: NewToken } }, async (req, reply) => {
     const { role, name } = req.body;
     const created = await store.transaction(async (s) => {
-      const token = await createToken(s, role, name);
+      const token = await createToken(s, role, name, app.clock.now());
       await s.audit.append({ at: now(), actor: auditActor(req), action: 'token.create', target: token.tokenId, detail: { role, name } });
       return token;
     });

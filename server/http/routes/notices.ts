@@ -30,11 +30,11 @@ export async function noticeRoutes(plain: FastifyInstance, opts: { drills: Drill
     // only a running drill's engine state speaks for the moment; between drills an operator's
     // notice carries what the operator wrote and nothing else
     const runner = drills.running();
-    const latest = runner && runner.spec.scenarioName !== 'live' ? runner.latestTick(body.service) : null;
+    const latest = runner && runner.spec.kind === 'drill' ? runner.latestTick(body.service) : null;
     const notice: Notice = {
       id: `manual-${randomUUID()}`,
       incidentId: body.incidentId ?? `manual-${randomUUID()}`,
-      t: latest?.t ?? new Date().toISOString(),
+      t: latest?.t ?? new Date(app.clock.now()).toISOString(),
       service: body.service,
       level: latest?.level ?? 'normal',
       stage: body.stage,
@@ -66,7 +66,7 @@ export async function noticeRoutes(plain: FastifyInstance, opts: { drills: Drill
     if (!(await store.incidents.get(id))) return reply.code(404).send({ error: { code: 'incident.not-found', message: `no incident ${id}`, field: 'id' } });
     const actor = auditActor(req);
     const ack = await store.transaction(async (s) => {
-      const a = await s.incidents.acknowledge({ incidentId: id, by: actor ? `token ${actor.tokenId}` : 'the server', at: new Date().toISOString() });
+      const a = await s.incidents.acknowledge({ incidentId: id, by: actor ? `token ${actor.tokenId}` : 'the server', at: new Date(app.clock.now()).toISOString() });
       await s.audit.append({ at: a.at, actor, action: 'incident.acknowledge', target: id });
       return a;
     });

@@ -42,7 +42,7 @@ const schema = {
 
 export const trafficRoutes: FastifyPluginAsyncTypebox<TrafficRouteOptions> = async (app, opts) => {
   const random = opts.random ?? Math.random;
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? (() => app.clock.now());
   app.all('/t/:service/*', { logLevel: 'warn', schema }, async (req, reply) => {
     const { service } = req.params;
     // own properties only: a service named "constructor" or "__proto__" is unknown, not Object's
