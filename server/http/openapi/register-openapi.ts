@@ -8,6 +8,14 @@ import type { FastifyInstance } from 'fastify';
 import { packageVersion } from '../../cli/version.js';
 import { docsPage } from './docs-page.js';
 
+// what an OpenAPI 3.1 path item may hold; a catch-all route also answers QUERY, which it may not
+const PATH_ITEM_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'summary', 'description', 'servers', 'parameters', '$ref']);
+
+function onlyPathItemKeys<T extends { paths?: Record<string, Record<string, unknown>> }>(document: T): T {
+  const paths = Object.entries(document.paths ?? {}).map(([path, item]) => [path, Object.fromEntries(Object.entries(item).filter(([key]) => PATH_ITEM_KEYS.has(key)))]);
+  return { ...document, paths: Object.fromEntries(paths) };
+}
+
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -19,6 +27,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'an API token: ingest, operator or admin' } } },
     },
+    transformObject: (doc) => ('openapiObject' in doc ? onlyPathItemKeys(doc.openapiObject as Parameters<typeof onlyPathItemKeys>[0]) : doc.swaggerObject),
   });
   const hidden = { schema: { hide: true }, logLevel: 'warn' as const };
   app.get('/api/openapi.json', hidden, async (_req, reply) => reply.header('access-control-allow-origin', '*').send(app.swagger()));

@@ -24,13 +24,13 @@ const MEANING: Record<number, string> = {
 };
 
 /** error answers for these statuses, each with the error body */
-export function errors(...statuses: number[]): Record<number, typeof ErrorBody> {
-  return Object.fromEntries(statuses.map((s) => [s, { ...ErrorBody, description: MEANING[s] ?? 'an error' }]));
+export function errors<S extends readonly number[]>(...statuses: S): { [K in S[number]]: typeof ErrorBody } {
+  return Object.fromEntries(statuses.map((s) => [s, { ...ErrorBody, description: MEANING[s] ?? 'an error' }])) as { [K in S[number]]: typeof ErrorBody };
 }
 
 /** what every route may answer: a schema-refused request and an internal failure */
-export const ALWAYS = [400, 500];
+export const ALWAYS = [400, 500] as const;
 /** what a reader route answers when reads are private */
-export const READER = [401, 429];
+export const READER = [401, 429] as const;
 /** what a route for a role answers */
-export const ROLE = [401, 403, 429];
+export const ROLE = [401, 403, 429] as const;
