@@ -79,7 +79,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<IncidentRoutesOptions> = 
   app.get('/incidents/:id', {
     ...hooks,
     schema: {
-      tags, summary: 'An incident as a page for people', params: Params, querystring: Query, produces: ['text/html'],
+      tags, summary: 'An incident as a page for people', params: Params, querystring: Query,
       response: { 200: { description: 'the incident page', content: { 'text/html': { schema: Type.String() } } }, 304: Unchanged, ...errors(...ALWAYS, ...READER, 404) },
     },
   }, async (request, reply) => {

@@ -40,14 +40,13 @@ const DOCUMENTS: Record<string, { type: string; render: (input: StatusInput, lan
 const FEED = { summary: 'Atom feed of every published notice', schema: Type.String({ description: 'an Atom 1.0 document' }) };
 const Query = Type.Object({ lang: Type.Optional(Type.String({ description: 'en or zh-CN; otherwise Accept-Language, then the plan language' })) });
 
-function describe(url: string, type: string): { tags: string[]; summary: string; querystring: typeof Query; produces: string[]; response: Record<number, TSchema | object> } {
+function describe(url: string, type: string): { tags: string[]; summary: string; querystring: typeof Query; response: Record<number, TSchema | object> } {
   const doc = url in STATUS_DOCUMENTS ? STATUS_DOCUMENTS[url as keyof typeof STATUS_DOCUMENTS] : FEED;
   const mediaType = type.split(';')[0] ?? type;
   return {
     tags: ['status'],
     summary: doc.summary,
     querystring: Query,
-    produces: [mediaType],
     response: {
       200: { description: doc.summary, content: { [mediaType]: { schema: doc.schema } } },
       304: Type.Null({ description: 'unchanged since the ETag sent in If-None-Match' }),

@@ -14,6 +14,7 @@ import type { Plan } from '../../server/core/plan/types.js';
 import type { DrillRunner, Timers } from '../../server/drills/drill-runner.js';
 import type { StartDrillBody } from '../../server/drills/start-drill-body.js';
 import { buildApp, type AppOptions } from '../../server/http/app.js';
+import { checkResponsesAgainstDocument } from './response-check.js';
 import { DEFAULT_PLAN_PATH, loadDefaultPlan } from '../../server/plan-file.js';
 import { openSqliteStore } from '../../server/store/open-sqlite-store.js';
 import type { Store } from '../../server/store/store.js';
@@ -61,6 +62,7 @@ export async function createTestServer(options: Partial<AppOptions> = {}): Promi
     trafficMaxDelayMs: 100,
     ...options,
   });
+  const violations = checkResponsesAgainstDocument(app);
   await app.ready();
   const tokens = {} as Record<TokenRole, string>;
   for (const role of ROLES) tokens[role] = (await createToken(store, role, `${role} for tests`)).token;
@@ -89,6 +91,7 @@ export async function createTestServer(options: Partial<AppOptions> = {}): Promi
     async close() {
       await app.close();
       if (ownStore) await store.close();
+      if (violations.length > 0) throw new Error(`answers the API description does not describe:\n${violations.join('\n')}`);
     },
   };
 }

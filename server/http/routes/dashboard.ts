@@ -19,7 +19,6 @@ const PAGES: Record<string, string> = { '/': 'index.html', '/status': 'status.ht
 const schema = (url: string) => ({
   tags: ['pages'],
   summary: url === '/' ? 'The operator dashboard' : 'The public status page',
-  produces: ['text/html'],
   response: {
     200: { description: 'the page', content: { 'text/html': { schema: Type.String() } } },
     304: Type.Null({ description: 'unchanged since the ETag sent in If-None-Match' }),

@@ -92,7 +92,7 @@ export const drillRoutes: FastifyPluginAsyncTypebox<{ drills: DrillService }> = 
 
   app.get('/api/v1/drills/:id/report.html', {
     schema: {
-      tags, summary: "A drill's report as a self-contained page", params: IdParams, produces: ['text/html'],
+      tags, summary: "A drill's report as a self-contained page", params: IdParams,
       response: { 200: { description: 'the report page', content: { 'text/html': { schema: Type.String() } } }, ...errors(...ALWAYS, ...READER, 404, 410) },
     },
     preHandler: app.requireReader,

@@ -18,7 +18,7 @@ export const opsRoutes: FastifyPluginAsyncTypebox<{ metrics: OpsMetrics; ready: 
   app.get('/metrics', {
     logLevel: 'warn',
     schema: {
-      tags, summary: 'Prometheus metrics of this server', produces: ['text/plain'],
+      tags, summary: 'Prometheus metrics of this server',
       response: { 200: { description: 'the Prometheus text exposition format', content: { 'text/plain; version=0.0.4': { schema: Type.String() } } }, ...errors(500) },
     },
   }, async (_req, reply) => {
