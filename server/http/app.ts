@@ -31,6 +31,7 @@ import { DASHBOARD_DIST_DIR } from '../paths.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerOpenApi } from './openapi/register-openapi.js';
+import { serializeAsIs } from './schemas/serialize-as-is.js';
 import { clientAddress, type TrustProxy } from './client-address.js';
 import { OpsMetrics } from './ops-metrics.js';
 import { drillView, registerDrillMetrics } from '../observe/drill-metrics.js';
@@ -103,8 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // response schemas document and (in tests) check the answers; they never drop a field from one
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setSerializerCompiler(serializeAsIs);
   registerErrorHandler(app);
   await registerSecurityHeaders(app);
   await registerOpenApi(app);

@@ -9,6 +9,7 @@ import { documentedBody } from '../http/openapi/documented-body.js';
 import { domainError } from '../errors/codes.js';
 import { sendError } from '../http/http-error.js';
 import { errors } from '../http/schemas/error-body.js';
+import { serializeAsIs } from '../http/schemas/serialize-as-is.js';
 import type { Plan } from '../core/plan/types.js';
 import type { IngestSample } from './ingest-sample.js';
 import { MetricsBatchSchema, validateMetricsBatch } from './metrics-batch.js';
@@ -34,6 +35,7 @@ const schema = {
 
 export async function metricsRoutes(plain: FastifyInstance, opts: MetricsRoutesOptions): Promise<void> {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+  app.setSerializerCompiler(serializeAsIs);
   // Body-parsing failures (bad JSON, wrong media type, too large) answer in this route's
   // error shape; everything else (the app's auth, 5xx) goes on to the app's handler.
   app.setErrorHandler((error: FastifyError, _request, reply) => {

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { documentedBody } from '../http/openapi/documented-body.js';
 import { errors } from '../http/schemas/error-body.js';
+import { serializeAsIs } from '../http/schemas/serialize-as-is.js';
 import type { Plan } from '../core/plan/types.js';
 import type { IngestSample } from './ingest-sample.js';
 import { mediaType } from './media-type.js';
@@ -52,6 +53,7 @@ export async function remoteWriteRoutes(app: FastifyInstance, opts: RemoteWriteR
   // The state belongs to this receiver: rates are between samples it has seen.
   const ingest = opts.ingest ?? new RemoteWriteIngest();
   const limits = { ...DEFAULT_WRITE_REQUEST_LIMITS, ...opts.limits };
+  app.setSerializerCompiler(serializeAsIs);
 
   app.addContentTypeParser(PROTOBUF, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { Language } from '../core/plan/types.js';
 import { ALWAYS, errors, READER } from '../http/schemas/error-body.js';
+import { serializeAsIs } from '../http/schemas/serialize-as-is.js';
 import type { PreHandler } from '../ingest/pre-handler.js';
 import { buildAtomFeed } from './atom-feed.js';
 import { noneMatch } from './etag.js';
@@ -58,6 +59,7 @@ function describe(url: string, type: string): { tags: string[]; summary: string;
 const PREFLIGHT = { tags: ['status'], summary: 'CORS preflight', response: { 204: Type.Null({ description: 'what a browser script may send' }) } };
 
 export const statusRoutes: FastifyPluginAsyncTypebox<StatusRoutesOptions> = async (app, opts) => {
+  app.setSerializerCompiler(serializeAsIs);
   const cache = renderedCache(opts.source, opts.version);
 
   const hooks = opts.preHandler ? { preHandler: opts.preHandler } : {};
