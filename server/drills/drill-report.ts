@@ -9,7 +9,7 @@ import { summarise } from '../core/drill/summary.js';
 import type { ReplayResult } from '../core/drill/replay.js';
 import { chartJsSource } from '../report/chart-js-source.js';
 import { renderReport } from '../report/html.js';
-import { httpError, type HttpResult } from '../http/http-error.js';
+import { failWith, type Result } from '../errors/result.js';
 import type { DrillRunner } from './drill-runner.js';
 import type { DrillService } from './drill-service.js';
 
@@ -38,10 +38,10 @@ export async function saveReport(dir: string, runner: DrillRunner): Promise<void
 
 const reportPath = (dir: string, id: string): string => join(dir, `${id.replace(/[^a-zA-Z0-9-]/g, '_')}.json`);
 
-export async function reportJson(drills: DrillService, id: string): Promise<HttpResult<ReplayResult>> {
+export async function reportJson(drills: DrillService, id: string): Promise<Result<ReplayResult>> {
   const runner = drills.runner(id);
   if (runner) return { ok: true, value: reportOf(runner) };
-  if (!(await drills.get(id))) return httpError(404, 'drill.not-found', `no drill ${id}`);
+  if (!(await drills.get(id))) return failWith('drill.not-found', { id });
   const dir = drills.reportsDir;
   if (dir) {
     try {
@@ -50,10 +50,10 @@ export async function reportJson(drills: DrillService, id: string): Promise<Http
       // falls through: no saved report (the drill was cut off by a crash, or retention removed it)
     }
   }
-  return httpError(410, 'report.gone', `drill ${id} has no saved report (it was cut off by a crash, or its report outlived the retention period); its notices remain at /api/v1/drills/${id}/notices`);
+  return failWith('report.gone', { id });
 }
 
-export async function reportHtml(drills: DrillService, id: string): Promise<HttpResult<string>> {
+export async function reportHtml(drills: DrillService, id: string): Promise<Result<string>> {
   const report = await reportJson(drills, id);
   if (!report.ok) return report;
   return {

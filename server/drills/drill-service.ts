@@ -17,7 +17,7 @@ import type { AuditActor } from '../auth/require-role.js';
 import { DrillRunner, type DrillOutput, type DrillSpec } from './drill-runner.js';
 import { isoNow, type Clock } from '../clock/clock.js';
 import type { ScaleBody, StartDrillBody } from './start-drill-body.js';
-import { httpError, type HttpResult } from '../http/http-error.js';
+import { failWith, type Result } from '../errors/result.js';
 import { saveReport } from './drill-report.js';
 import type { EndReason } from './closing-notice.js';
 import { NoticePublisher, type CorrectionListener, type OutputListener, type PersistHook } from './notice-publisher.js';
@@ -99,26 +99,26 @@ export class DrillService {
     return this.current;
   }
 
-  async start(body: StartDrillBody, actor: AuditActor | null): Promise<HttpResult<DrillDto>> {
+  async start(body: StartDrillBody, actor: AuditActor | null): Promise<Result<DrillDto>> {
     if (this.current && this.current.spec.kind !== 'live') {
-      return httpError(409, 'drill.running', `drill ${this.current.spec.id} is running; stop it first (POST /api/v1/drills/${this.current.spec.id}/stop)`);
+      return failWith('drill.running', { id: this.current.spec.id });
     }
     const scenario = await loadScenario(body.scenario);
-    if (!scenario.ok) return httpError(400, 'drill.scenario', `unknown scenario "${body.scenario}": ${scenario.errors[0]?.message ?? ''}`, 'scenario');
+    if (!scenario.ok) return failWith('drill.scenario', { scenario: body.scenario, reason: scenario.errors[0]?.message ?? '' }, 'scenario');
     const unknown = Object.keys(scenario.value.services).filter((s) => !planService(this.plan, s));
     if (unknown.length === Object.keys(scenario.value.services).length) {
-      return httpError(400, 'drill.services', `scenario "${body.scenario}" has no service of plan "${this.plan.name}"`, 'scenario');
+      return failWith('drill.services', { scenario: body.scenario, plan: this.plan.name }, 'scenario');
     }
     const bounds = scenarioBounds(scenario.value);
     const from = body.from ? Date.parse(body.from) : bounds.startMs;
     const to = body.to ? Date.parse(body.to) : bounds.endMs;
     if (!(from >= bounds.startMs && to <= bounds.endMs && to > from)) {
-      return httpError(400, 'drill.range', `from/to must lie within the scenario, ${new Date(bounds.startMs).toISOString()} to ${new Date(bounds.endMs).toISOString()}, with from before to`, body.from ? 'from' : 'to');
+      return failWith('drill.range', { from: new Date(bounds.startMs).toISOString(), to: new Date(bounds.endMs).toISOString() }, body.from ? 'from' : 'to');
     }
     const minTick = this.opts.minWallTickMs ?? 20;
     const maxSpeed = (this.plan.tickSeconds * 1000) / minTick;
     if (body.speed > maxSpeed) {
-      return httpError(400, 'drill.speed', `speed ${body.speed} would tick every ${((this.plan.tickSeconds * 1000) / body.speed).toFixed(1)} ms; at most ${maxSpeed} with this plan's ${this.plan.tickSeconds}s tick`, 'speed');
+      return failWith('drill.speed', { speed: body.speed, everyMs: ((this.plan.tickSeconds * 1000) / body.speed).toFixed(1), max: maxSpeed, tickSeconds: this.plan.tickSeconds }, 'speed');
     }
     this.stopCurrent('stopped');
     const spec: DrillSpec = {
@@ -140,12 +140,12 @@ export class DrillService {
     return { ok: true, value: runner.dto() };
   }
 
-  async stop(id: string, actor: AuditActor | null): Promise<HttpResult<DrillDto>> {
+  async stop(id: string, actor: AuditActor | null): Promise<Result<DrillDto>> {
     const runner = this.current;
     if (!runner || runner.spec.id !== id) {
       const stored = await this.opts.store.drills.get(id);
-      if (!stored) return httpError(404, 'drill.not-found', `no drill ${id}`);
-      return httpError(409, 'drill.not-running', `drill ${id} is not running (status ${stored.status})`);
+      if (!stored) return failWith('drill.not-found', { id });
+      return failWith('drill.not-running', { id, status: stored.status });
     }
     this.stopCurrent('stopped');
     await this.flush();
@@ -154,12 +154,12 @@ export class DrillService {
     return { ok: true, value: runner.dto() };
   }
 
-  async scale(id: string, body: ScaleBody, actor: AuditActor | null): Promise<HttpResult<ScaleAnswer>> {
+  async scale(id: string, body: ScaleBody, actor: AuditActor | null): Promise<Result<ScaleAnswer>> {
     const runner = this.current;
-    if (!runner || runner.spec.id !== id) return httpError(409, 'drill.not-running', `drill ${id} is not running`);
+    if (!runner || runner.spec.id !== id) return failWith('drill.not-running', { id });
     const svc = planService(this.plan, body.service);
     if (!svc) {
-      return httpError(400, 'drill.service', `unknown service "${body.service}"; known: ${Object.keys(this.plan.services).join(', ')}`, 'service');
+      return failWith('drill.service', { service: body.service, known: Object.keys(this.plan.services) }, 'service');
     }
     runner.enqueue({ type: 'scale', service: body.service, desired: body.desired, by: actor ? `token ${actor.tokenId}` : 'the server' });
     await this.opts.store.audit.append({ at: isoNow(this.opts.clock), actor, action: 'drill.scale', target: id, detail: { ...body } });
@@ -205,7 +205,7 @@ export class DrillService {
   }
 
   /** An operator's correction of a published notice, published wherever the notice went. */
-  correctNotice(id: string, text: Notice['text'], actor: AuditActor | null): Promise<HttpResult<Notice>> {
+  correctNotice(id: string, text: Notice['text'], actor: AuditActor | null): Promise<Result<Notice>> {
     const runners = [this.current, ...this.finished].filter((r): r is DrillRunner => r !== null);
     return this.publisher.correct(id, text, runners, actor);
   }

@@ -10,7 +10,7 @@ import type { Notice } from '../core/engine/types.js';
 import type { Plan } from '../core/plan/types.js';
 import type { IncidentRecord } from '../store/incidents.js';
 import type { Store } from '../store/store.js';
-import { httpError, type HttpResult } from '../http/http-error.js';
+import { failWith, type Result } from '../errors/result.js';
 import { closingNotice, type EndReason } from './closing-notice.js';
 import type { DrillOutput, DrillRunner } from './drill-runner.js';
 import { isoNow, type Clock } from '../clock/clock.js';
@@ -69,7 +69,7 @@ export class NoticePublisher {
    * after in the audit log, then published wherever the notice went (status documents,
    * feed, webhooks, live push, the drills' snapshots and reports).
    */
-  async correct(id: string, text: Notice['text'], runners: readonly DrillRunner[], actor: AuditActor | null): Promise<HttpResult<Notice>> {
+  async correct(id: string, text: Notice['text'], runners: readonly DrillRunner[], actor: AuditActor | null): Promise<Result<Notice>> {
     const editedAt = isoNow(this.clock);
     const corrected = await this.store.transaction(async (store) => {
       const stored = await store.notices.get(id);
@@ -81,7 +81,7 @@ export class NoticePublisher {
       for (const hook of this.persistHooks) await hook(store, output);
       return { notice, drillId: stored.drillId };
     });
-    if (!corrected) return httpError(404, 'notice.not-found', `no notice ${id}`, 'id');
+    if (!corrected) return failWith('notice.not-found', { id }, 'id');
     for (const runner of runners) runner.correctNotice(corrected.notice);
     for (const fn of this.correctionListeners) fn(corrected.notice, corrected.drillId);
     return { ok: true, value: corrected.notice };

@@ -29,6 +29,8 @@ import type { Resolve } from '../webhooks/targets/guarded-lookup.js';
 import { DASHBOARD_DIST_DIR } from '../paths.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { registerOpenApi } from './openapi/register-openapi.js';
+import { serializeAsIs } from './schemas/serialize-as-is.js';
 import { clientAddress, type TrustProxy } from './client-address.js';
 import { OpsMetrics } from './ops-metrics.js';
 import { drillView, registerDrillMetrics } from '../observe/drill-metrics.js';
@@ -106,8 +108,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const clock = opts.clock ?? systemClock;
   app.decorate('clock', clock);
+  app.setSerializerCompiler(serializeAsIs);
   registerErrorHandler(app);
   await registerSecurityHeaders(app);
+  await registerOpenApi(app);
   const authDenied = new Counter({ name: 'flashcrowd_auth_denied_total', help: 'requests and live connections refused by authentication, by code (auth.throttled: refused after too many unknown tokens)', labelNames: ['code'] as const, registers: [] });
   const auth = registerAuth(app, {
     store: opts.store,

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { redactUrl } from '../auth/redact.js';
+import { domainError } from '../errors/codes.js';
+import { sendError } from './http-error.js';
 
 /**
  * One error handler for every route: a request the schema refuses gets 400 naming the field
@@ -15,17 +17,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const extra = first?.keyword === 'additionalProperties' ? String((first.params as { additionalProperty?: string }).additionalProperty ?? '') : '';
       const field = [err.validationContext, path, missing || extra].filter(Boolean).join('.');
       const what = extra ? `unknown property "${extra}"` : missing ? 'is required' : (first?.message ?? 'is invalid');
-      return reply.code(400).send({ error: { code: 'validation', message: `${field}: ${what}`, field } });
+      return sendError(reply, domainError('request.invalid', { field, what }, field));
     }
     const status = err.statusCode ?? 500;
     if (status < 500) {
-      return reply.code(status).send({ error: { code: err.code ?? 'bad_request', message: err.message } });
+      const code = err.code?.startsWith('FST_ERR_CTP_') ? 'request.body' : status === 429 ? 'request.rate-limited' : 'request.refused';
+      return sendError(reply, domainError(code, { reason: err.message }), status);
     }
     req.log.error({ err, url: redactUrl(req.url), method: req.method }, 'request failed');
-    return reply.code(500).send({ error: { code: 'internal', message: 'the server failed to handle this request; it has been logged' } });
+    return sendError(reply, domainError('server.internal', undefined));
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+    sendError(reply, domainError('route.not-found', { method: req.method, path: req.url.split('?')[0] ?? '' }));
   });
 }

@@ -1,20 +1,56 @@
 /**
- * An HTTP failure as a value: the status, a stable code, a message that says what to change,
- * and the field at fault. Routes send it as `{ error: { code, message, field } }`.
+ * Where an error becomes an HTTP answer: one table from error code to status, and the one
+ * function that writes the body `{ error: { code, message, field? } }`.
  */
-export interface HttpError {
-  status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503;
-  code: string;
-  message: string;
-  field?: string;
+import type { FastifyReply } from 'fastify';
+import type { FlashcrowdError } from '../core/errors.js';
+import type { ErrorCode } from '../errors/codes.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  'drill.not-found': 404,
+  'drill.running': 409,
+  'drill.not-running': 409,
+  'drill.scenario': 400,
+  'drill.services': 400,
+  'drill.range': 400,
+  'drill.speed': 400,
+  'drill.service': 400,
+  'report.gone': 410,
+  'notice.not-found': 404,
+  'notice.service': 400,
+  'incident.not-found': 404,
+  'webhook.not-found': 404,
+  'token.not-found': 404,
+  'traffic.service': 404,
+  'traffic.weight': 400,
+  'traffic.throttled': 429,
+  'traffic.overloaded': 503,
+  'metrics.body': 400,
+  'request.invalid': 400,
+  'request.body': 400,
+  'request.rate-limited': 429,
+  'request.refused': 400,
+  'route.not-found': 404,
+  'server.internal': 500,
+};
+
+/**
+ * The status of a code. Codes outside our vocabulary come from input checkers of other
+ * modules (metrics batches, webhook target URLs): a refused input, so 400.
+ */
+export function statusOf(code: string): number {
+  return Object.hasOwn(STATUS, code) ? STATUS[code as ErrorCode] : 400;
 }
 
-export type HttpResult<T> = { ok: true; value: T } | { ok: false; error: HttpError };
-
-export function httpError<T = never>(status: HttpError['status'], code: string, message: string, field?: string): HttpResult<T> {
-  return { ok: false, error: field === undefined ? { status, code, message } : { status, code, message, field } };
+export interface ErrorBodyShape {
+  error: { code: string; message: string; field?: string };
 }
 
-export function errorBody(e: HttpError): { error: { code: string; message: string; field?: string } } {
+export function errorBody(e: Pick<FlashcrowdError, 'code' | 'message' | 'field'>): ErrorBodyShape {
   return { error: e.field === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, field: e.field } };
+}
+
+/** Answer with this error at its code's status (or the status given, for framework errors). */
+export function sendError(reply: FastifyReply, e: Pick<FlashcrowdError, 'code' | 'message' | 'field'>, status = statusOf(e.code)): FastifyReply {
+  return reply.code(status).send(errorBody(e));
 }

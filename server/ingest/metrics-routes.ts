@@ -4,9 +4,15 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { documentedBody } from '../http/openapi/documented-body.js';
+import { domainError } from '../errors/codes.js';
+import { sendError } from '../http/http-error.js';
+import { errors } from '../http/schemas/error-body.js';
+import { serializeAsIs } from '../http/schemas/serialize-as-is.js';
 import type { Plan } from '../core/plan/types.js';
 import type { IngestSample } from './ingest-sample.js';
-import { validateMetricsBatch } from './metrics-batch.js';
+import { MetricsBatchSchema, validateMetricsBatch } from './metrics-batch.js';
 import type { PreHandler } from './pre-handler.js';
 
 export interface MetricsRoutesOptions {
@@ -19,32 +25,34 @@ export interface MetricsRoutesOptions {
   onRejected?: () => void;
 }
 
-const ErrorBody = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }) });
-
 // The body is checked by validateMetricsBatch, not here, so the first bad field is named in
 // order whether its fault is in the schema or in the plan.
 const schema = {
-  response: { 202: Type.Object({ accepted: Type.Integer() }), 400: ErrorBody, 413: ErrorBody, 415: ErrorBody },
+  tags: ['ingest'],
+  summary: 'Ingest a JSON batch of samples, whole or not at all',
+  response: { 202: Type.Object({ accepted: Type.Integer() }), ...errors(400, 401, 403, 413, 415, 429, 500) },
 };
 
-export async function metricsRoutes(app: FastifyInstance, opts: MetricsRoutesOptions): Promise<void> {
+export async function metricsRoutes(plain: FastifyInstance, opts: MetricsRoutesOptions): Promise<void> {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+  app.setSerializerCompiler(serializeAsIs);
   // Body-parsing failures (bad JSON, wrong media type, too large) answer in this route's
   // error shape; everything else (the app's auth, 5xx) goes on to the app's handler.
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (!error.code?.startsWith('FST_ERR_CTP_') || (error.statusCode ?? 500) >= 500) throw error;
     opts.onRejected?.();
-    return reply.code(error.statusCode ?? 400).send({ error: { code: 'metrics.body', message: error.message, field: 'body' } });
+    return sendError(reply, domainError('metrics.body', { reason: error.message }, 'body'), error.statusCode ?? 400);
   });
 
   app.post(
     '/api/v1/metrics',
-    { schema, bodyLimit: opts.bodyLimit ?? 1024 * 1024, ...(opts.preHandler ? { preHandler: opts.preHandler } : {}) },
+    { schema, config: documentedBody(MetricsBatchSchema), bodyLimit: opts.bodyLimit ?? 1024 * 1024, ...(opts.preHandler ? { preHandler: opts.preHandler } : {}) },
     async (request, reply) => {
       const result = validateMetricsBatch(request.body, opts.plan());
       if (!result.ok) {
         opts.onRejected?.();
         const [first] = result.errors;
-        return reply.code(400).send({ error: { code: first?.code, message: first?.message, field: first?.field } });
+        return sendError(reply, first!, 400);
       }
       if (result.value.length > 0) opts.onSamples(result.value);
       return reply.code(202).send({ accepted: result.value.length });

@@ -4,6 +4,10 @@
  * 415 for another encoding or media type, 413 beyond the body limit.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { documentedBody } from '../http/openapi/documented-body.js';
+import { errors } from '../http/schemas/error-body.js';
+import { serializeAsIs } from '../http/schemas/serialize-as-is.js';
 import type { Plan } from '../core/plan/types.js';
 import type { IngestSample } from './ingest-sample.js';
 import { mediaType } from './media-type.js';
@@ -31,16 +35,33 @@ const refuse = (reply: FastifyReply, text: string) => reply.code(400).type('text
 
 const PROTOBUF = 'application/x-protobuf';
 
+const text = (description: string) => ({ description, content: { 'text/plain': { schema: Type.String() } } });
+const schema = {
+  tags: ['ingest'],
+  summary: 'Prometheus remote write 1.0 receiver',
+  description: 'A snappy-compressed protobuf WriteRequest, with Content-Encoding: snappy.',
+  response: {
+    204: Type.Null({ description: 'accepted' }),
+    400: text('a request that will never succeed: do not retry'),
+    415: text('another encoding or media type'),
+    ...errors(401, 403, 413, 429, 500),
+  },
+};
+const body = Type.String({ contentMediaType: PROTOBUF, contentEncoding: 'binary', description: 'snappy-compressed prometheus.WriteRequest' });
+
 export async function remoteWriteRoutes(app: FastifyInstance, opts: RemoteWriteRoutesOptions): Promise<void> {
   // The state belongs to this receiver: rates are between samples it has seen.
   const ingest = opts.ingest ?? new RemoteWriteIngest();
   const limits = { ...DEFAULT_WRITE_REQUEST_LIMITS, ...opts.limits };
+  app.setSerializerCompiler(serializeAsIs);
 
   app.addContentTypeParser(PROTOBUF, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   app.post(
     '/api/v1/write',
     {
+      schema,
+      config: documentedBody(body, [PROTOBUF]),
       bodyLimit: opts.bodyLimit ?? 8 * 1024 * 1024,
       // Checked before the body is parsed, so a JSON or framed body never reaches a parser.
       onRequest: async (request, reply) => {

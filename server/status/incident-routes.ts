@@ -3,9 +3,13 @@
  * /api/v2/incidents/:id.json (the Statuspage incident for programs), under the same reader
  * rules, caching and language choice as the other status documents.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { domainError } from '../errors/codes.js';
+import { errorBody } from '../http/http-error.js';
+import { ALWAYS, errors, READER } from '../http/schemas/error-body.js';
+import { SpIncidentDocument } from './statuspage-schemas.js';
 import type { Language } from '../core/plan/types.js';
 import type { PreHandler } from '../ingest/pre-handler.js';
 import { noneMatch, strongEtag } from './etag.js';
@@ -22,8 +26,9 @@ export interface IncidentRoutesOptions {
 }
 
 const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
-const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 35 })) });
-const ErrorBody = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.String() }) });
+const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 35, description: 'en or zh-CN; otherwise Accept-Language, then the plan language' })) });
+const Unchanged = Type.Null({ description: 'unchanged since the ETag sent in If-None-Match' });
+const tags = ['status'];
 const CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 
 interface Found {
@@ -33,8 +38,7 @@ interface Found {
   language: Language;
 }
 
-export async function incidentRoutes(plain: FastifyInstance, opts: IncidentRoutesOptions): Promise<void> {
-  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+export const incidentRoutes: FastifyPluginAsyncTypebox<IncidentRoutesOptions> = async (app, opts) => {
   const hooks = opts.preHandler ? { preHandler: opts.preHandler } : {};
 
   async function find(id: string, request: FastifyRequest<{ Querystring: { lang?: string } }>): Promise<Found | null> {
@@ -58,17 +62,29 @@ export async function incidentRoutes(plain: FastifyInstance, opts: IncidentRoute
     return reply.type(type).send(body);
   }
 
-  const notFound = (id: string) => ({ error: { code: 'incident.not-found', message: `no incident ${id}`, field: 'id' } });
+  const notFound = (id: string) => errorBody(domainError('incident.not-found', { id }, 'id'));
 
-  app.get('/api/v2/incidents/:id.json', { ...hooks, schema: { params: Params, querystring: Query, response: { 404: ErrorBody } } }, async (request, reply) => {
+  app.get('/api/v2/incidents/:id.json', {
+    ...hooks,
+    schema: {
+      tags, summary: 'Statuspage v2 incident: one incident with all its updates', params: Params, querystring: Query,
+      response: { 200: SpIncidentDocument, 304: Unchanged, ...errors(...ALWAYS, ...READER, 404) },
+    },
+  }, async (request, reply) => {
     const found = await find(request.params.id, request);
     if (!found) return reply.code(404).send(notFound(request.params.id));
     return send(request, reply, 'application/json; charset=utf-8', JSON.stringify({ page: found.page, incident: found.incident }), found.language);
   });
 
-  app.get('/incidents/:id', { ...hooks, schema: { params: Params, querystring: Query, response: { 404: ErrorBody } } }, async (request, reply) => {
+  app.get('/incidents/:id', {
+    ...hooks,
+    schema: {
+      tags, summary: 'An incident as a page for people', params: Params, querystring: Query,
+      response: { 200: { description: 'the incident page', content: { 'text/html': { schema: Type.String() } } }, 304: Unchanged, ...errors(...ALWAYS, ...READER, 404) },
+    },
+  }, async (request, reply) => {
     const found = await find(request.params.id, request);
     if (!found) return reply.code(404).send(notFound(request.params.id));
     return send(request, reply, 'text/html; charset=utf-8', renderIncidentPage(found.incident, found.timeZone, found.language), found.language);
   });
-}
+};

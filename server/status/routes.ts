@@ -3,8 +3,11 @@
  * /history.atom. Every answer has a strong ETag (304 on If-None-Match), a short shared
  * cache lifetime and CORS for browsers; bodies are rendered once per input version.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import type { Language } from '../core/plan/types.js';
+import { ALWAYS, errors, READER } from '../http/schemas/error-body.js';
+import { serializeAsIs } from '../http/schemas/serialize-as-is.js';
 import type { PreHandler } from '../ingest/pre-handler.js';
 import { buildAtomFeed } from './atom-feed.js';
 import { noneMatch } from './etag.js';
@@ -12,6 +15,7 @@ import { pickLanguage } from './language.js';
 import { renderedCache } from './rendered-cache.js';
 import type { StatusInput } from './status-input.js';
 import { buildComponents, buildIncidents, buildStatus, buildSummary, buildUnresolved } from './statuspage.js';
+import { STATUS_DOCUMENTS } from './statuspage-schemas.js';
 
 export interface StatusRoutesOptions {
   source: () => Promise<StatusInput> | StatusInput;
@@ -34,13 +38,34 @@ const DOCUMENTS: Record<string, { type: string; render: (input: StatusInput, lan
   '/history.atom': { type: 'application/atom+xml; charset=utf-8', render: buildAtomFeed },
 };
 
-export async function statusRoutes(app: FastifyInstance, opts: StatusRoutesOptions): Promise<void> {
+const FEED = { summary: 'Atom feed of every published notice', schema: Type.String({ description: 'an Atom 1.0 document' }) };
+const Query = Type.Object({ lang: Type.Optional(Type.String({ description: 'en or zh-CN; otherwise Accept-Language, then the plan language' })) });
+
+function describe(url: string, type: string): { tags: string[]; summary: string; querystring: typeof Query; response: Record<number, TSchema | object> } {
+  const doc = url in STATUS_DOCUMENTS ? STATUS_DOCUMENTS[url as keyof typeof STATUS_DOCUMENTS] : FEED;
+  const mediaType = type.split(';')[0] ?? type;
+  return {
+    tags: ['status'],
+    summary: doc.summary,
+    querystring: Query,
+    response: {
+      200: { description: doc.summary, content: { [mediaType]: { schema: doc.schema } } },
+      304: Type.Null({ description: 'unchanged since the ETag sent in If-None-Match' }),
+      ...errors(...ALWAYS, ...READER),
+    },
+  };
+}
+
+const PREFLIGHT = { tags: ['status'], summary: 'CORS preflight', response: { 204: Type.Null({ description: 'what a browser script may send' }) } };
+
+export const statusRoutes: FastifyPluginAsyncTypebox<StatusRoutesOptions> = async (app, opts) => {
+  app.setSerializerCompiler(serializeAsIs);
   const cache = renderedCache(opts.source, opts.version);
 
   const hooks = opts.preHandler ? { preHandler: opts.preHandler } : {};
 
   for (const [url, doc] of Object.entries(DOCUMENTS)) {
-    app.get<{ Querystring: { lang?: string } }>(url, hooks, async (request, reply) => {
+    app.get(url, { ...hooks, schema: describe(url, doc.type) }, async (request, reply) => {
       const snapshot = await cache.snapshot();
       const language = pickLanguage(request.query.lang, request.headers['accept-language'], snapshot.input.language);
       const { body, etag } = snapshot.render(url, language, (input) => doc.render(input, language));
@@ -56,14 +81,14 @@ export async function statusRoutes(app: FastifyInstance, opts: StatusRoutesOptio
     });
 
     // A script that sets If-None-Match itself makes the browser ask first.
-    app.options(url, async (_request, reply) =>
+    app.options(url, { schema: PREFLIGHT }, async (_request, reply) =>
       reply
         .code(204)
         .header('Access-Control-Allow-Origin', '*')
         .header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS')
         .header('Access-Control-Allow-Headers', 'If-None-Match, Accept-Language')
         .header('Access-Control-Max-Age', '86400')
-        .send(),
+        .send(null),
     );
   }
-}
+};

@@ -26,7 +26,7 @@ export function expectedSeries(ticks: readonly Tick[], kind: 'drill' | 'live', l
       ...levels.map((level) => ({ name: 'flashcrowd_drill_level', labels: { ...at, level }, value: level === t.level ? 1 : 0 })),
     ];
     if (t.expectedRecoveryAt !== null) {
-      out.push({ name: 'flashcrowd_drill_expected_recovery_seconds', labels: at, value: (Date.parse(t.expectedRecoveryAt) - Date.parse(t.t)) / 1000 });
+      out.push({ name: 'flashcrowd_drill_expected_recovery_seconds', labels: at, value: Math.max(0, (Date.parse(t.expectedRecoveryAt) - Date.parse(t.t)) / 1000) });
     }
     return out;
   });

@@ -17,6 +17,7 @@ import { ManualClock } from '../../server/clock/manual-clock.js';
 import type { DrillRunner } from '../../server/drills/drill-runner.js';
 import type { StartDrillBody } from '../../server/drills/start-drill-body.js';
 import { buildApp, type AppOptions } from '../../server/http/app.js';
+import { checkResponsesAgainstDocument } from './response-check.js';
 import { DEFAULT_PLAN_PATH, loadDefaultPlan } from '../../server/plan-file.js';
 import { openSqliteStore } from '../../server/store/open-sqlite-store.js';
 import type { Store } from '../../server/store/store.js';
@@ -77,6 +78,7 @@ export async function createTestServer<C extends Clock = ManualClock>(options: P
     ...options,
     clock,
   });
+  const violations = checkResponsesAgainstDocument(app);
   await app.ready();
   const tokens = {} as Record<TokenRole, string>;
   for (const role of ROLES) tokens[role] = (await createToken(store, role, `${role} for tests`, clock.now())).token;
@@ -106,6 +108,7 @@ export async function createTestServer<C extends Clock = ManualClock>(options: P
     async close() {
       await app.close();
       if (ownStore) await store.close();
+      if (violations.length > 0) throw new Error(`answers the API description does not describe:\n${violations.join('\n')}`);
     },
   };
 }

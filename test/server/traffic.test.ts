@@ -105,6 +105,6 @@ describe('the traffic target /t/:service/*', () => {
     expect(refused.length).toBeGreaterThan(0);
     // the plan's retryAfter of 30 scenario seconds at speed 10
     expect(refused[0]?.headers['retry-after']).toBe('3');
-    expect(refused[0]?.json().error.code).toBe('throttled');
+    expect(refused[0]?.json().error.code).toBe('traffic.throttled');
   });
 });

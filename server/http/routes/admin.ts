@@ -12,8 +12,11 @@ import { generateWebhookSecret } from '../../webhooks/sign.js';
 import { WEBHOOK_EVENT_TYPES } from '../../webhooks/payloads.js';
 import { checkTargetUrl, MAX_URL_LENGTH } from '../../webhooks/targets/check-target-url.js';
 import type { TargetPolicy } from '../../webhooks/targets/target-policy.js';
+import { domainError } from '../../errors/codes.js';
+import { sendError } from '../http-error.js';
+import { ALWAYS, errors, ROLE } from '../schemas/error-body.js';
 
-const ErrorBody = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }) });
+const ADMIN_ERRORS = [...ALWAYS, ...ROLE];
 const EventTypes = Type.Array(Type.Union(WEBHOOK_EVENT_TYPES.map((e) => Type.Literal(e))), { minItems: 1, uniqueItems: true });
 const Subscribe = Type.Object({
   // judged in full by checkTargetUrl, so a refusal can say why
@@ -38,12 +41,25 @@ const DeliveriesQuery = Type.Object({
   status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('dead')])),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
 });
+const Role = Type.Union([Type.Literal('ingest'), Type.Literal('operator'), Type.Literal('admin')]);
 const NewToken = Type.Object({
-  role: Type.Union([Type.Literal('ingest'), Type.Literal('operator'), Type.Literal('admin')]),
+  role: Role,
   name: Type.String({ minLength: 1, maxLength: 100 }),
 }, { additionalProperties: false });
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
 const AuditQuery = Type.Object({ beforeId: Type.Optional(Type.Integer({ minimum: 1 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) });
+const CreatedToken = Type.Object({ tokenId: Type.String(), role: Role, name: Type.String(), token: Type.String({ description: 'shown once; not recoverable afterwards' }) });
+const TokenInfo = Type.Object({ id: Type.String(), role: Role, name: Type.String(), createdAt: Type.String(), lastUsedAt: Type.Union([Type.String(), Type.Null()]) });
+const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  actor: Type.Union([Type.Object({ tokenId: Type.String(), role: Role }), Type.Null()]),
+  action: Type.String(),
+  target: Type.String(),
+  detail: Type.Optional(Type.Object({}, { additionalProperties: true })),
+}, { additionalProperties: true });
+const NoContent = Type.Null({ description: 'done' });
+const tags = ['admin'];
 
 export interface AdminRoutesOptions {
   store: Store;
@@ -56,11 +72,11 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
   const admin = { preHandler: app.requireRole('admin') };
   const now = (): string => new Date(app.clock.now()).toISOString();
 
-  app.post('/api/v1/webhooks', { ...admin, schema: { body: Subscribe, response: { 201: Subscription, 400: ErrorBody } } }, async (req, reply) => {
+  app.post('/api/v1/webhooks', { ...admin, schema: { tags, summary: 'Subscribe a webhook receiver', body: Subscribe, response: { 201: Subscription, ...errors(...ADMIN_ERRORS) } } }, async (req, reply) => {
     const target = checkTargetUrl(req.body.url, webhookTargets);
     if (!target.ok) {
       const [e] = target.errors;
-      return reply.code(400).send({ error: { code: e!.code, message: `body.url: ${e!.message}`, field: 'body.url' } });
+      return sendError(reply, { code: e!.code, message: `body.url: ${e!.message}`, field: 'body.url' });
     }
     const sub = { id: `wh_${randomUUID()}`, url: target.value.href, eventTypes: req.body.eventTypes, secret: req.body.secret ?? generateWebhookSecret(), createdAt: now() };
     await store.transaction(async (s) => {
@@ -70,32 +86,32 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
     return reply.code(201).send(sub);
   });
 
-  app.get('/api/v1/webhooks', { ...admin, schema: { response: { 200: Type.Object({ webhooks: Type.Array(Type.Object(SubscriptionFields)) }) } } }, async () => ({
+  app.get('/api/v1/webhooks', { ...admin, schema: { tags, summary: 'List webhook subscriptions', response: { 200: Type.Object({ webhooks: Type.Array(Type.Object(SubscriptionFields)) }), ...errors(...ADMIN_ERRORS) } } }, async () => ({
     webhooks: (await store.webhooks.listSubscriptions()).map(({ secret: _secret, ...rest }) => rest),
   }));
 
   // where delivery attempts and their failures (a refused target among them) can be read
   app.get('/api/v1/webhooks/:id/deliveries', {
     ...admin,
-    schema: { params: IdParams, querystring: DeliveriesQuery, response: { 200: Type.Object({ deliveries: Type.Array(Delivery) }), 404: ErrorBody } },
+    schema: { tags, summary: "A subscription's delivery attempts", params: IdParams, querystring: DeliveriesQuery, response: { 200: Type.Object({ deliveries: Type.Array(Delivery) }), ...errors(...ADMIN_ERRORS, 404) } },
   }, async (req, reply) => {
-    if (!(await store.webhooks.getSubscription(req.params.id))) return reply.code(404).send({ error: { code: 'webhook.not-found', message: `no webhook subscription ${req.params.id}` } });
+    if (!(await store.webhooks.getSubscription(req.params.id))) return sendError(reply, domainError('webhook.not-found', { id: req.params.id }));
     const messages = await store.webhooks.listMessages({ subscriptionId: req.params.id, ...req.query });
     return { deliveries: messages.map(({ subscriptionId: _s, payload: _p, ...rest }) => rest) };
   });
 
-  app.delete('/api/v1/webhooks/:id', { ...admin, schema: { params: IdParams, response: { 204: Type.Null(), 404: ErrorBody } } }, async (req, reply) => {
+  app.delete('/api/v1/webhooks/:id', { ...admin, schema: { tags, summary: 'Unsubscribe a webhook receiver', params: IdParams, response: { 204: NoContent, ...errors(...ADMIN_ERRORS, 404) } } }, async (req, reply) => {
     const { id } = req.params;
     const removed = await store.transaction(async (s) => {
       const ok = await s.webhooks.unsubscribe(id);
       if (ok) await s.audit.append({ at: now(), actor: auditActor(req), action: 'webhook.unsubscribe', target: id });
       return ok;
     });
-    if (!removed) return reply.code(404).send({ error: { code: 'webhook.not-found', message: `no webhook subscription ${id}` } });
+    if (!removed) return sendError(reply, domainError('webhook.not-found', { id }));
     return reply.code(204).send(null);
   });
 
-  app.post('/api/v1/tokens', { ...admin, schema: { body: NewToken } }, async (req, reply) => {
+  app.post('/api/v1/tokens', { ...admin, schema: { tags, summary: 'Create an API token', body: NewToken, response: { 201: CreatedToken, ...errors(...ADMIN_ERRORS) } } }, async (req, reply) => {
     const { role, name } = req.body;
     const created = await store.transaction(async (s) => {
       const token = await createToken(s, role, name, app.clock.now());
@@ -105,22 +121,22 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
     return reply.code(201).send(created);
   });
 
-  app.get('/api/v1/tokens', admin, async () => ({
+  app.get('/api/v1/tokens', { ...admin, schema: { tags, summary: 'List API tokens (never the tokens themselves)', response: { 200: Type.Object({ tokens: Type.Array(TokenInfo) }), ...errors(...ADMIN_ERRORS) } } }, async () => ({
     tokens: (await store.tokens.list()).map(({ hash: _hash, ...rest }) => rest),
   }));
 
-  app.delete('/api/v1/tokens/:id', { ...admin, schema: { params: IdParams } }, async (req, reply) => {
+  app.delete('/api/v1/tokens/:id', { ...admin, schema: { tags, summary: 'Revoke an API token', params: IdParams, response: { 204: NoContent, ...errors(...ADMIN_ERRORS, 404) } } }, async (req, reply) => {
     const { id } = req.params;
     const revoked = await store.transaction(async (s) => {
       const ok = await s.tokens.revoke(id);
       if (ok) await s.audit.append({ at: now(), actor: auditActor(req), action: 'token.revoke', target: id });
       return ok;
     });
-    if (!revoked) return reply.code(404).send({ error: { code: 'token.not-found', message: `no token ${id}` } });
-    return reply.code(204).send();
+    if (!revoked) return sendError(reply, domainError('token.not-found', { id }));
+    return reply.code(204).send(null);
   });
 
-  app.get('/api/v1/audit', { ...admin, schema: { querystring: AuditQuery } }, async (req) => ({
+  app.get('/api/v1/audit', { ...admin, schema: { tags, summary: 'The audit log, newest first', querystring: AuditQuery, response: { 200: Type.Object({ entries: Type.Array(AuditEntry) }), ...errors(...ADMIN_ERRORS) } } }, async (req) => ({
     entries: await store.audit.list(req.query),
   }));
 };

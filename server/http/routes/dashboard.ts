@@ -8,14 +8,25 @@
  * private: the data comes from the API and the live feed, which check the token the reader
  * pastes into the page.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const PAGES: Record<string, string> = { '/': 'index.html', '/status': 'status.html' };
 
-export async function dashboardRoutes(app: FastifyInstance, opts: { dir: string }): Promise<void> {
+const schema = (url: string) => ({
+  tags: ['pages'],
+  summary: url === '/' ? 'The operator dashboard' : 'The public status page',
+  response: {
+    200: { description: 'the page', content: { 'text/html': { schema: Type.String() } } },
+    304: Type.Null({ description: 'unchanged since the ETag sent in If-None-Match' }),
+    503: { description: 'the dashboard has not been built', content: { 'text/plain': { schema: Type.String() } } },
+  },
+});
+
+export const dashboardRoutes: FastifyPluginAsyncTypebox<{ dir: string }> = async (app, opts) => {
   const cache = new Map<string, { html: string; etag: string }>();
   const load = async (file: string): Promise<{ html: string; etag: string } | null> => {
     const hit = cache.get(file);
@@ -30,15 +41,15 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { dir: string 
     }
   };
   for (const [url, file] of Object.entries(PAGES)) {
-    app.get(url, { logLevel: 'warn' }, async (req, reply) => {
+    app.get(url, { logLevel: 'warn', schema: schema(url) }, async (req, reply) => {
       const page = await load(file);
       if (!page) {
         return reply.code(503).type('text/plain; charset=utf-8')
           .send(`The dashboard has not been built: run "npm run build" (it writes ${file} to dist/dashboard).\n`);
       }
       reply.header('etag', page.etag).header('cache-control', 'public, max-age=0, must-revalidate');
-      if (req.headers['if-none-match'] === page.etag) return reply.code(304).send();
+      if (req.headers['if-none-match'] === page.etag) return reply.code(304).send(null);
       return reply.type('text/html; charset=utf-8').send(page.html);
     });
   }
-}
+};

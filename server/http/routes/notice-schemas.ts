@@ -42,7 +42,3 @@ export const NoticeSchema = Type.Object({
 });
 
 export const Acknowledgement = Type.Object({ id: Type.Integer(), incidentId: Type.String(), by: Type.String(), at: Type.String() });
-
-export const ErrorBody = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }),
-});

@@ -3,29 +3,31 @@
  * A posted or corrected notice reaches the same places as the engine's: store, live push,
  * webhooks, status documents and feed.
  */
-import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { randomUUID } from 'node:crypto';
 import { auditActor } from '../../auth/require-role.js';
 import type { DrillService } from '../../drills/drill-service.js';
 import { planService } from '../../drills/plan-service.js';
 import type { Notice } from '../../core/engine/types.js';
 import type { Store } from '../../store/store.js';
-import { errorBody } from '../http-error.js';
-import { Acknowledgement, EditNotice, ErrorBody, IdParams, NoticeSchema, PostNotice } from './notice-schemas.js';
+import { domainError } from '../../errors/codes.js';
+import { sendError } from '../http-error.js';
+import { ALWAYS, errors, ROLE } from '../schemas/error-body.js';
+import { Acknowledgement, EditNotice, IdParams, NoticeSchema, PostNotice } from './notice-schemas.js';
 
-export async function noticeRoutes(plain: FastifyInstance, opts: { drills: DrillService; store: Store }): Promise<void> {
-  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+const tags = ['notices'];
+
+export const noticeRoutes: FastifyPluginAsyncTypebox<{ drills: DrillService; store: Store }> = async (app, opts) => {
   const { drills, store } = opts;
 
   app.post('/api/v1/notices', {
-    schema: { body: PostNotice, response: { 201: NoticeSchema, 400: ErrorBody } },
+    schema: { tags, summary: 'Post a notice to users', body: PostNotice, response: { 201: NoticeSchema, ...errors(...ALWAYS, ...ROLE) } },
     preHandler: app.requireRole('operator'),
   }, async (req, reply) => {
     const body = req.body;
     const svc = planService(drills.plan, body.service);
     if (!svc) {
-      return reply.code(400).send({ error: { code: 'notice.service', message: `unknown service "${body.service}"; known: ${Object.keys(drills.plan.services).join(', ')}`, field: 'service' } });
+      return sendError(reply, domainError('notice.service', { service: body.service, known: Object.keys(drills.plan.services) }, 'service'));
     }
     // only a running drill's engine state speaks for the moment; between drills an operator's
     // notice carries what the operator wrote and nothing else
@@ -50,20 +52,20 @@ export async function noticeRoutes(plain: FastifyInstance, opts: { drills: Drill
   });
 
   app.patch('/api/v1/notices/:id', {
-    schema: { params: IdParams, body: EditNotice, response: { 200: NoticeSchema, 404: ErrorBody } },
+    schema: { tags, summary: "Correct a published notice's text", params: IdParams, body: EditNotice, response: { 200: NoticeSchema, ...errors(...ALWAYS, ...ROLE, 404) } },
     preHandler: app.requireRole('operator'),
   }, async (req, reply) => {
     const result = await drills.correctNotice(req.params.id, req.body.text, auditActor(req));
-    if (!result.ok) return reply.code(404).send(errorBody(result.error));
+    if (!result.ok) return sendError(reply, result.errors[0]!);
     return result.value;
   });
 
   app.post('/api/v1/incidents/:id/acknowledge', {
-    schema: { params: IdParams, response: { 201: Acknowledgement, 404: ErrorBody } },
+    schema: { tags, summary: 'Acknowledge an incident', params: IdParams, response: { 201: Acknowledgement, ...errors(...ALWAYS, ...ROLE, 404) } },
     preHandler: app.requireRole('operator'),
   }, async (req, reply) => {
     const { id } = req.params;
-    if (!(await store.incidents.get(id))) return reply.code(404).send({ error: { code: 'incident.not-found', message: `no incident ${id}`, field: 'id' } });
+    if (!(await store.incidents.get(id))) return sendError(reply, domainError('incident.not-found', { id }, 'id'));
     const actor = auditActor(req);
     const ack = await store.transaction(async (s) => {
       const a = await s.incidents.acknowledge({ incidentId: id, by: actor ? `token ${actor.tokenId}` : 'the server', at: new Date(app.clock.now()).toISOString() });
@@ -72,4 +74,4 @@ export async function noticeRoutes(plain: FastifyInstance, opts: { drills: Drill
     });
     return reply.code(201).send(ack);
   });
-}
+};

@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
+import { ALWAYS, errors, READER, ROLE } from '../schemas/error-body.js';
 import type { Plan } from '../../core/plan/types.js';
 import type { PlanSummary } from '../../contracts.js';
 
@@ -22,6 +23,17 @@ export function planSummary(plan: Plan): PlanSummary {
   };
 }
 
+const Service = Type.Object({
+  name: Type.String(),
+  displayName: Type.String(),
+  sloLatencyMs: Type.Number(),
+  levels: Type.Array(Type.String()),
+  openAtLevel: Type.String({ description: 'the lowest level that opens an incident' }),
+  minServers: Type.Integer(),
+  maxServers: Type.Integer(),
+});
+const Summary = Type.Object({ name: Type.String(), timezone: Type.String(), tickSeconds: Type.Number(), levels: Type.Array(Type.String()), services: Type.Array(Service) });
+
 const PlanSource = Type.Object({
   name: Type.String(),
   raw: Type.String({ description: 'the plan file as written, comments included' }),
@@ -31,9 +43,12 @@ const PlanSource = Type.Object({
  * The plan in force: its summary for every reader; the file as written (comments may name
  * people, hosts or reasons) only to operators and admins.
  */
-export async function planRoutes(app: FastifyInstance, opts: { plan: Plan; planText: string }): Promise<void> {
+export const planRoutes: FastifyPluginAsyncTypebox<{ plan: Plan; planText: string }> = async (app, opts) => {
   const summary = planSummary(opts.plan);
   const source: Static<typeof PlanSource> = { name: opts.plan.name, raw: opts.planText };
-  app.get('/api/v1/plan', { preHandler: app.requireReader }, async () => summary);
-  app.get('/api/v1/plan/source', { preHandler: app.requireRole('operator'), schema: { response: { 200: PlanSource } } }, async () => source);
-}
+  app.get('/api/v1/plan', { preHandler: app.requireReader, schema: { tags: ['plan'], summary: 'The plan in force, summarised', response: { 200: Summary, ...errors(...ALWAYS, ...READER) } } }, async () => summary);
+  app.get('/api/v1/plan/source', {
+    preHandler: app.requireRole('operator'),
+    schema: { tags: ['plan'], summary: 'The plan file as written', response: { 200: PlanSource, ...errors(...ALWAYS, ...ROLE) } },
+  }, async () => source);
+};

@@ -11,6 +11,9 @@ import { toWallSeconds } from '../../drills/drill-clock.js';
 import { trafficVerdict } from '../../drills/traffic-verdict.js';
 import type { Store } from '../../store/store.js';
 import { MAX_WEIGHT, MIN_WEIGHT, requestWeight, WEIGHT_HEADER } from './traffic-weight.js';
+import { domainError } from '../../errors/codes.js';
+import { sendError } from '../http-error.js';
+import { errors } from '../schemas/error-body.js';
 
 export interface TrafficRouteOptions {
   drills: DrillService;
@@ -25,18 +28,15 @@ export interface TrafficRouteOptions {
   onRequest?: (service: string) => void;
 }
 
-const ErrorBody = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }),
-});
-
 const schema = {
+  tags: ['traffic'],
+  summary: 'The traffic target: answers as the simulated fleet would',
+  // not a header schema: a header the sender may not set is ignored, not refused
+  description: `Any method, any path under the service. Header ${WEIGHT_HEADER}: users' requests this one stands for, ${MIN_WEIGHT} to ${MAX_WEIGHT}; honoured only with an ingest token or higher.`,
   params: Type.Object({ service: Type.String(), '*': Type.String() }),
   response: {
     200: Type.Object({ ok: Type.Literal(true), service: Type.String(), level: Type.String(), delayMs: Type.Number() }),
-    400: ErrorBody,
-    404: ErrorBody,
-    429: ErrorBody,
-    503: ErrorBody,
+    ...errors(400, 404, 429, 500, 503),
   },
 };
 
@@ -48,11 +48,11 @@ export const trafficRoutes: FastifyPluginAsyncTypebox<TrafficRouteOptions> = asy
     // own properties only: a service named "constructor" or "__proto__" is unknown, not Object's
     const svc = Object.hasOwn(opts.drills.plan.services, service) ? opts.drills.plan.services[service] : undefined;
     if (!svc) {
-      return reply.code(404).send({ error: { code: 'traffic.service', message: `unknown service "${service}"; known: ${Object.keys(opts.drills.plan.services).join(', ')}` } });
+      return sendError(reply, domainError('traffic.service', { service, known: Object.keys(opts.drills.plan.services) }));
     }
     const weight = await requestWeight(opts.store, req, now());
     if (weight === null) {
-      return reply.code(400).send({ error: { code: 'traffic.weight', message: `header ${WEIGHT_HEADER} must be a number from ${MIN_WEIGHT} to ${MAX_WEIGHT}`, field: WEIGHT_HEADER } });
+      return sendError(reply, domainError('traffic.weight', { header: WEIGHT_HEADER, min: MIN_WEIGHT, max: MAX_WEIGHT }, WEIGHT_HEADER));
     }
     const runner = opts.drills.running();
     runner?.countRequest(service, weight);
@@ -60,12 +60,11 @@ export const trafficRoutes: FastifyPluginAsyncTypebox<TrafficRouteOptions> = asy
     const tick = runner?.latestTick(service) ?? null;
     const verdict = trafficVerdict(tick, random());
     if (verdict.kind === 'throttled') {
-      return reply.code(429)
-        .header('retry-after', String(toWallSeconds(svc.throttle.retryAfterSeconds, runner?.clock.speed ?? 1)))
-        .send({ error: { code: 'throttled', message: `${svc.displayName} is throttling during a surge; retry later` } });
+      reply.header('retry-after', String(toWallSeconds(svc.throttle.retryAfterSeconds, runner?.clock.speed ?? 1)));
+      return sendError(reply, domainError('traffic.throttled', { service: svc.displayName }));
     }
     if (verdict.kind === 'dropped') {
-      return reply.code(503).send({ error: { code: 'overloaded', message: `${svc.displayName} is overloaded and dropped this request` } });
+      return sendError(reply, domainError('traffic.overloaded', { service: svc.displayName }));
     }
     const delayMs = Math.min(verdict.delayMs, opts.maxDelayMs);
     if (delayMs >= 1) await new Promise((resolve) => setTimeout(resolve, delayMs));

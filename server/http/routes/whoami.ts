@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { requestIdentity } from '../../auth/require-role.js';
 import { TOKEN_ROLES } from '../../auth/roles.js';
-import { ErrorBody } from '../error-body-schema.js';
+import { ALWAYS, errors, ROLE } from '../schemas/error-body.js';
 
 const WhoAmI = Type.Object({
   name: Type.String(),
@@ -14,7 +14,7 @@ const WhoAmI = Type.Object({
 });
 
 export async function whoamiRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/api/v1/whoami', { schema: { response: { 200: WhoAmI, '4xx': ErrorBody } }, preHandler: app.requireRole('operator') }, async (req, reply) => {
+  app.get('/api/v1/whoami', { schema: { tags: ['auth'], summary: 'Name the token sent', response: { 200: WhoAmI, ...errors(...ALWAYS, ...ROLE) } }, preHandler: app.requireRole('operator') }, async (req, reply) => {
     const identity = requestIdentity(req);
     // the guard above sets it; an empty answer would still be a refusal, never a 5xx
     if (identity === null) return reply.code(401).send({ error: { code: 'auth.missing-token', message: 'This request needs a token of role operator or admin.' } });
