@@ -19,6 +19,7 @@ import type { Plan, PolicyName, ServicePlan } from '../plan/types.js';
 import { initialScaleState, type ScaleState } from '../scale/index.js';
 import { demandForecast } from './demand-forecast.js';
 import { forecastRecovery } from './forecast-recovery.js';
+import { recentRiseRpsPerSec, unexplainedRise } from './steep-rise.js';
 import { advanceAndServe, append, detectStage, scaleStage } from './stages.js';
 // for its side effect: gives the per-tick shapes their final field representations first
 import './primed-shapes.js';
@@ -135,7 +136,10 @@ function stepService(
     if (forecast) return forecast;
     const now: ServiceState = { detect: detected.state, scale: scaled.state, fleet: scaled.fleet, incident: prev.incident, level: detected.level, lastT: t };
     const growthRpsPerSec = ((detected.growthPctPerMin / 100) * detected.baselineRps) / 60;
-    forecast = forecastRecovery(plan, svc, policy, now, demandForecast(history, t, demandRps, growthRpsPerSec, svc.growth.windowSeconds));
+    const demand = demandForecast(history, t, demandRps, growthRpsPerSec, svc.growth.windowSeconds);
+    const recentRpsPerSec = recentRiseRpsPerSec(detected.state.growth.points);
+    const unexplained = unexplainedRise({ t, demandRps, demand, trendRpsPerSec: growthRpsPerSec, recentRpsPerSec });
+    forecast = forecastRecovery(plan, svc, policy, now, demand, unexplained);
     return forecast;
   };
   const servers = serversByState(scaled.fleet);
