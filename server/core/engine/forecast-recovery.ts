@@ -18,10 +18,10 @@
  * told 09:58 and still waiting at 10:03; one told "not known yet, next update 10:00" can plan.
  */
 import type { Plan, PolicyName, ServicePlan } from '../plan/types.js';
-import { advanceAndServe, detectStage, scaleStage } from './stages.js';
+import { advanceAndServe, detectStage, scaleStage, type TickContext } from './stages.js';
 import type { ServiceState } from './step.js';
 import { RISE_SECONDS } from './steep-rise.js';
-import type { CoreEvent, RecoveryForecast } from './types.js';
+import type { RecoveryForecast } from './types.js';
 
 export const STABLE_MS = 10 * 60_000;
 export const LOOKAHEAD_MS = 30 * 60_000;
@@ -49,17 +49,16 @@ function runForward(
 ): Run {
   const tickMs = plan.tickSeconds * 1000;
   const t = start.lastT;
-  const sink: CoreEvent[] = [];
   let state = start;
   let firstCalm: number | null = null;
   let calmSince: number | null = null;
   for (let at = t + tickMs; at <= t + HORIZON_MS; at += stepAfter(tickMs, at - t)) {
-    sink.length = 0;
     const demandRps = demand(at) * factor;
-    const served = advanceAndServe(plan, svc, state, state.fleet, demandRps, at, sink);
+    const ctx: TickContext = { plan, svc, policy, prev: state, t: at, demandRps };
+    const served = advanceAndServe(ctx, state.fleet);
     const r = served.result;
-    const detected = detectStage(plan, svc, state, { rps: demandRps }, demandRps, r, at, sink);
-    const scaled = scaleStage(plan, svc, policy, state, served.state, detected.level, demandRps, r, at, sink);
+    const detected = detectStage(ctx, { rps: demandRps }, r);
+    const scaled = scaleStage(ctx, served.state, detected.level, r);
     state = { detect: detected.state, scale: scaled.state, fleet: scaled.fleet, incident: state.incident, level: detected.level, lastT: at };
     const affected = r.latencyMs > svc.capacity.sloLatencyMs || r.throttledRps + r.droppedRps > 0;
     if (affected) {
