@@ -44,9 +44,9 @@ export const PRIMED_SHAPES: readonly object[] = [
     expectedRecoveryAt: recovery,
     t: '',
   })),
-  // engine/step.ts detectStage
+  // engine/stages.ts detectStage
   { t: F, rps: F, latencyMs: F, errorRate: F, utilization: F } satisfies Observation,
-  // engine/step.ts scaleStage
+  // engine/stages.ts scaleStage
   { t: F, level: '', previousLevel: '', levels: [], demandRps: F, utilization: F, fleet: null, leadTimeSeconds: F },
   // engine/step.ts incidentStage
   ...[null, F].map((recovery) => ({
