@@ -5,9 +5,10 @@
  * the step's output to whoever listens (live push, storage, webhooks).
  */
 import { initialEngineState, step, type EngineState } from '../core/engine/step.js';
-import type { Command, EngineEvent, Notice, ServiceSample, Tick } from '../core/engine/types.js';
+import type { Command, DemandHistory, EngineEvent, Notice, ServiceSample, Tick } from '../core/engine/types.js';
 import type { Plan, PolicyName } from '../core/plan/types.js';
 import { demandAt, type Scenario } from '../core/drill/scenario.js';
+import { scenarioHistory } from '../core/drill/scenario-history.js';
 import { LIVE_HISTORY_TICKS, type DrillDto, type DrillStatus } from '../contracts.js';
 import { DemandMeter } from './demand-meter.js';
 import { drillClock, type DrillClock } from './drill-clock.js';
@@ -62,6 +63,8 @@ export class DrillRunner {
   private readonly meter = new DemandMeter();
   private commands: Command[] = [];
   private readonly services: string[];
+  /** a generated drill's scenario as demand history, so live forecasts follow the previous day's shape as the replay's do */
+  private readonly demandHistory: Record<string, DemandHistory> | undefined;
   private readonly recentTicks = new Map<string, RingBuffer<Tick>>();
   private readonly allTicks = new Map<string, RingBuffer<Tick>>();
   private readonly allEvents = new RingBuffer<EngineEvent>(REPORT_EVENTS);
@@ -79,6 +82,7 @@ export class DrillRunner {
     this.scenarioNow = spec.from;
     this.state = initialEngineState(spec.plan, spec.from, spec.policy ?? undefined);
     this.services = Object.keys(spec.plan.services);
+    this.demandHistory = spec.source === 'generated' && spec.scenario ? scenarioHistory(spec.scenario, this.services) : undefined;
     for (const name of this.services) {
       this.recentTicks.set(name, new RingBuffer(LIVE_HISTORY_TICKS));
       this.allTicks.set(name, new RingBuffer(REPORT_TICKS_PER_SERVICE));
@@ -126,7 +130,7 @@ export class DrillRunner {
     const commands = this.commands;
     this.commands = [];
     const began = performance.now();
-    const out = step(this.spec.plan, this.state, { t, samples: this.samplesAt(t), commands });
+    const out = step(this.spec.plan, this.state, { t, samples: this.samplesAt(t), commands, history: this.demandHistory });
     const stepSeconds = (performance.now() - began) / 1000;
     this.state = out.state;
     this.scenarioNow = t;

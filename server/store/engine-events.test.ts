@@ -1,5 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EVENT_REASONS } from '../core/engine/event-reason.js';
 import type { EngineEvent } from '../core/engine/types.js';
 import { openTestStore, sampleDrill, STORE_KINDS, type TestStore } from './test-stores.js';
 
@@ -22,7 +23,7 @@ describe.each(STORE_KINDS)('engine events (%s)', (kind) => {
   afterEach(async () => t?.dispose());
 
   it('appends a batch and reads it back in order, keeping reason and data only when present', async () => {
-    const batch = [event(0, { reason: 'ScaleUp', data: { desired: 4, current: 2, note: null, ok: true } }), event(1)];
+    const batch = [event(0, { reason: 'LevelEntered', data: { desired: 4, current: 2, note: null, ok: true } }), event(1)];
     await t.store.events.append('drill-1', batch);
     const stored = await t.store.events.list('drill-1');
     expect(stored.map(({ id: _id, drillId: _d, ...e }) => e)).toEqual(batch);
@@ -73,7 +74,7 @@ const eventArb = fc.record(
     service: fc.constantFrom('messaging', 'video'),
     type: fc.constantFrom('trigger:firing' as const, 'scale:decision' as const, 'incident:opened' as const),
     message: fc.string(),
-    reason: fc.string(),
+    reason: fc.constantFrom(...EVENT_REASONS),
     data: fc.dictionary(fc.string(), fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string(), fc.boolean(), fc.constant(null))),
   },
   { requiredKeys: ['t', 'service', 'type', 'message'] },

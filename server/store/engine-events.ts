@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { isEventReason } from '../core/engine/event-reason.js';
 import type { CoreEvent, EngineEvent, EventType } from '../core/engine/types.js';
 import type { Database, EngineEventsTable } from './database.js';
 import { fromNullableJsonColumn, toNullableJsonColumn } from './json-column.js';
@@ -41,7 +42,8 @@ function fromRow(r: Selectable<EngineEventsTable>): StoredEvent {
     type: r.type as EventType,
     message: r.message,
   };
-  if (r.reason !== null) event.reason = r.reason;
+  // only the engine writes events, so a stored reason is one of its closed set
+  if (r.reason !== null && isEventReason(r.reason)) event.reason = r.reason;
   const data = fromNullableJsonColumn<CoreEvent['data']>(r.data_json);
   if (data !== undefined) event.data = data;
   return event;

@@ -32,17 +32,24 @@ function ticksOf(run: ReplayResult, service: string): Tick[] {
 }
 
 describe('the promise record on Feb 3', () => {
-  test.each(['step', 'target-tracking', 'predictive', 'none'])('under %s no more promises are broken than the goal allows', (policy) => {
+  test.each(['step', 'target-tracking', 'predictive', 'none'])('under %s the promise record meets the goal', (policy) => {
     const run = runs.get(policy)!;
     let scored = 0;
     let broken = 0;
+    let onTarget = 0;
     for (const s of Object.values(run.summary.services)) {
       scored += s.promises.scored;
       broken += s.promises.broken * s.promises.scored;
+      onTarget += s.promises.onTarget * s.promises.scored;
     }
-    // the goal is 5% (10% under `none`); the plan policies' few notices in the 09:00 wave
-    // still break one or two by a minute or so, because the holiday shape has no such spike
-    expect(broken).toBeLessThanOrEqual(policy === 'none' ? 0.1 * scored : 2);
+    expect(scored).toBeGreaterThan(0);
+    if (policy === 'none') {
+      expect(broken / scored).toBeLessThanOrEqual(0.1);
+      return;
+    }
+    // the 09:00 wave the holiday shape lacks: notices at its start say the later end of the range, or "not known yet"
+    expect(broken / scored).toBeLessThanOrEqual(0.05);
+    expect(onTarget / scored).toBeGreaterThanOrEqual(0.7);
   });
 
   test('under `none` the notices say the recovery is not known yet instead of a time they cannot keep', () => {

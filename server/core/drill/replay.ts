@@ -5,9 +5,10 @@
  */
 import { fail, ok, type Result } from '../errors.js';
 import { initialEngineState, step } from '../engine/step.js';
-import type { DemandHistory, EngineEvent, Notice, Tick } from '../engine/types.js';
+import type { EngineEvent, Notice, Tick } from '../engine/types.js';
 import type { Plan, PolicyName } from '../plan/types.js';
 import { demandAt, scenarioBounds, type Scenario } from './scenario.js';
+import { scenarioHistory } from './scenario-history.js';
 import { summarise, type ReplaySummary } from './summary.js';
 
 export interface ReplayOptions {
@@ -30,18 +31,6 @@ export interface ReplayResult {
 }
 
 const PROGRESS_EVERY_TICKS = 500;
-const HISTORY_STEP_MS = 60_000;
-
-/** The scenario's demand as the forecast's history; the engine reads only a day back from now. */
-function scenarioHistory(scenario: Scenario, services: readonly string[], startMs: number, endMs: number): Record<string, DemandHistory> {
-  const out: Record<string, DemandHistory> = {};
-  for (const name of services) {
-    const rps: number[] = [];
-    for (let t = startMs; t <= endMs; t += HISTORY_STEP_MS) rps.push(demandAt(scenario, name, t));
-    out[name] = { startMs, stepMs: HISTORY_STEP_MS, rps };
-  }
-  return out;
-}
 
 export function replay(plan: Plan, scenario: Scenario, opts: ReplayOptions = {}): Result<ReplayResult> {
   const services = Object.keys(scenario.services).filter((name) => plan.services[name]);
@@ -66,7 +55,7 @@ export function replay(plan: Plan, scenario: Scenario, opts: ReplayOptions = {})
   const dtMs = plan.tickSeconds * 1000;
   const total = Math.floor((to - from) / dtMs);
   let state = initialEngineState(played, from, opts.policy);
-  const history = scenarioHistory(scenario, services, bounds.startMs, bounds.endMs);
+  const history = scenarioHistory(scenario, services);
   const ticks: Tick[] = [];
   const events: EngineEvent[] = [];
   const notices: Notice[] = [];

@@ -17,7 +17,6 @@
  */
 import type { BaselineState, DetectResult, DetectState, Observation, TriggerState } from '../detect/index.js';
 import type { FleetState, ServeResult } from '../fleet/index.js';
-import type { BacklogStretch } from '../fleet/backlog-curve.js';
 import type { FlowInput, FlowOutcome } from '../fleet/request-flow.js';
 import type { ConditionValues } from '../detect/conditions.js';
 import type { Tick } from './types.js';
@@ -45,9 +44,9 @@ export const PRIMED_SHAPES: readonly object[] = [
     expectedRecoveryAt: recovery,
     t: '',
   })),
-  // engine/step.ts detectStage
+  // engine/stages.ts detectStage
   { t: F, rps: F, latencyMs: F, errorRate: F, utilization: F } satisfies Observation,
-  // engine/step.ts scaleStage
+  // engine/stages.ts scaleStage
   { t: F, level: '', previousLevel: '', levels: [], demandRps: F, utilization: F, fleet: null, leadTimeSeconds: F },
   // engine/step.ts incidentStage
   ...[null, F].map((recovery) => ({
@@ -91,10 +90,6 @@ export const PRIMED_SHAPES: readonly object[] = [
     throttling: true,
     dropping: true,
   } satisfies FleetState,
-  // fleet/recovery.ts firstNormalTime
-  { supply: F, backlog: F, demandRps: F, growthRpsPerSec: F, seconds: F },
-  // fleet/recovery.ts backlogCurve
-  { backlog: F, netRps: F, growthRpsPerSec: F, limit: F, seconds: F } satisfies BacklogStretch,
   // detect/detect.ts detect
   { rps: F, baselineMultiple: F, growthPctPerMin: F, utilization: F, latencyMs: F, errorRate: F } satisfies ConditionValues,
   // detect/detect.ts detect

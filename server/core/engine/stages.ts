@@ -2,6 +2,9 @@
  * The stages of a service's tick that move the simulated world (serve, detect, scale),
  * shared by the engine's step and by the forward simulation behind recovery estimates,
  * so that what a notice foresees is what the engine itself would do.
+ *
+ * Each stage takes the tick's context and returns what it produced, events included;
+ * stepService assembles them. None mutates its inputs.
  */
 import { detect, type DetectResult } from '../detect/index.js';
 import { advanceFleet, fleetView, serveTick, setDesired, type FleetState, type ServeResult } from '../fleet/index.js';
@@ -10,80 +13,70 @@ import { decideScale, type ScaleState } from '../scale/index.js';
 import type { CoreEvent, ServiceSample } from './types.js';
 import type { ServiceState } from './step.js';
 
-export function append<T>(to: T[], more: readonly T[]): void {
-  for (const item of more) to.push(item);
+/** What every stage of one service's tick reads. */
+export interface TickContext {
+  plan: Plan;
+  svc: ServicePlan;
+  policy: PolicyName;
+  /** the service's state at the end of the previous tick */
+  prev: ServiceState;
+  /** end of this tick, epoch ms */
+  t: number;
+  /** the tick's demand, rps (never negative) */
+  demandRps: number;
+}
+
+/** `a` then `b`, without a copy when either is empty. */
+export function joined(a: readonly CoreEvent[], b: readonly CoreEvent[]): readonly CoreEvent[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  return [...a, ...b];
 }
 
 /** 2 and 3. Servers whose time has come join, then the fleet serves the tick's demand. */
-export function advanceAndServe(
-  plan: Plan,
-  svc: ServicePlan,
-  prev: ServiceState,
-  fleet: FleetState,
-  demandRps: number,
-  t: number,
-  events: CoreEvent[],
-): { state: FleetState; result: ServeResult } {
+export function advanceAndServe(ctx: TickContext, fleet: FleetState): { state: FleetState; result: ServeResult; events: readonly CoreEvent[] } {
+  const { plan, svc, prev, t } = ctx;
   const dtSeconds = Math.max((t - prev.lastT) / 1000, 0) || plan.tickSeconds;
   const advanced = advanceFleet(svc, fleet, t);
-  append(events, advanced.events);
-  const served = serveTick(svc, advanced.state, { demandRps, dtSeconds, throttleAllowed: throttleAllowed(svc, prev.level) }, t);
-  append(events, served.events);
-  return served;
+  const served = serveTick(svc, advanced.state, { demandRps: ctx.demandRps, dtSeconds, throttleAllowed: throttleAllowed(svc, prev.level) }, t);
+  return { state: served.state, result: served.result, events: joined(advanced.events, served.events) };
 }
 
 /** 4. Triggers see the utilisation and latency users just saw. */
-export function detectStage(
-  plan: Plan,
-  svc: ServicePlan,
-  prev: ServiceState,
-  sample: ServiceSample,
-  demandRps: number,
-  r: ServeResult,
-  t: number,
-  events: CoreEvent[],
-): DetectResult {
+export function detectStage(ctx: TickContext, sample: ServiceSample, r: ServeResult): DetectResult {
+  const { demandRps } = ctx;
   const refused = r.throttledRps + r.droppedRps;
-  const detected = detect(svc, plan.levels, prev.detect, {
-    t,
+  return detect(ctx.svc, ctx.plan.levels, ctx.prev.detect, {
+    t: ctx.t,
     rps: demandRps,
     latencyMs: sample.latencyMs ?? r.latencyMs,
     errorRate: sample.errorRate ?? (demandRps > 0 ? refused / demandRps : 0),
     utilization: r.utilization,
   });
-  append(events, detected.events);
-  return detected;
 }
 
 /** 5. The policy reacts to the new level; a decision starts or stops servers at once. */
 export function scaleStage(
-  plan: Plan,
-  svc: ServicePlan,
-  policy: PolicyName,
-  prev: ServiceState,
+  ctx: TickContext,
   fleet: FleetState,
   level: string,
-  demandRps: number,
   r: ServeResult,
-  t: number,
-  events: CoreEvent[],
-): { state: ScaleState; fleet: FleetState } {
+): { state: ScaleState; fleet: FleetState; events: readonly CoreEvent[] } {
+  const { svc, prev, t } = ctx;
   const view = fleetView(svc, fleet, t);
-  const scaled = decideScale(svc, policy, prev.scale, {
+  const scaled = decideScale(svc, ctx.policy, prev.scale, {
     t,
     level,
     previousLevel: prev.level,
-    levels: plan.levels,
-    demandRps,
+    levels: ctx.plan.levels,
+    demandRps: ctx.demandRps,
     utilization: r.utilization,
     fleet: view,
     leadTimeSeconds: leadTimeSeconds(svc, view.standbyAvailable),
   });
-  append(events, scaled.events);
-  if (!scaled.decision) return { state: scaled.state, fleet };
+  if (!scaled.decision) return { state: scaled.state, fleet, events: scaled.events };
   const applied = setDesired(svc, fleet, scaled.decision.desired, t);
-  append(events, applied.events);
-  return { state: scaled.state, fleet: applied.state };
+  return { state: scaled.state, fleet: applied.state, events: joined(scaled.events, applied.events) };
 }
 
 /** The plan allows throttling at a level when it names none (always) or names that level. */

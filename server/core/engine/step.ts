@@ -19,7 +19,8 @@ import type { Plan, PolicyName, ServicePlan } from '../plan/types.js';
 import { initialScaleState, type ScaleState } from '../scale/index.js';
 import { demandForecast } from './demand-forecast.js';
 import { forecastRecovery } from './forecast-recovery.js';
-import { advanceAndServe, append, detectStage, scaleStage } from './stages.js';
+import { recentRiseRpsPerSec, unexplainedRise } from './steep-rise.js';
+import { advanceAndServe, detectStage, scaleStage, type TickContext } from './stages.js';
 // for its side effect: gives the per-tick shapes their final field representations first
 import './primed-shapes.js';
 import type { Command, CoreEvent, DemandHistory, EngineEvent, RecoveryForecast, Notice, ServersByState, ServiceSample, StepInput, Tick } from './types.js';
@@ -79,7 +80,8 @@ export function step(plan: Plan, state: EngineState, input: StepInput): StepOutp
     if (!prev) continue;
     const sample = input.samples[name] ?? { rps: 0 };
     const own = commands.length === 0 ? NO_COMMANDS : commands.filter((c) => c.service === name);
-    const out = stepService(plan, svc, state.policy ?? svc.scale.policy, prev, sample, own, { t: input.t, iso }, input.history?.[name]);
+    const ctx: TickContext = { plan, svc, policy: state.policy ?? svc.scale.policy, prev, t: input.t, demandRps: Math.max(sample.rps, 0) };
+    const out = stepService(ctx, sample, own, iso, input.history?.[name]);
     services[name] = out.state;
     ticks.push(out.tick);
     for (const e of out.events) events.push(engineEvent(e, iso, name));
@@ -103,44 +105,38 @@ function engineEvent(e: CoreEvent, t: string, service: string): EngineEvent {
 interface ServiceStepOutput {
   state: ServiceState;
   tick: Tick;
-  events: CoreEvent[];
+  events: readonly CoreEvent[];
   notices: Notice[];
 }
 
+const NO_EVENTS: readonly CoreEvent[] = [];
+
 /*
- * stepService only sequences the stages; each stage is its own function. Besides reading
- * better, that keeps each unit V8 optimises small: one function holding every stage inlined
- * kept failing to optimise at all and ran unoptimised for the whole replay.
+ * stepService only sequences the stages and assembles what they produced; each stage is its
+ * own function taking the tick's context. Besides reading better, that keeps each unit V8
+ * optimises small: one function holding every stage inlined kept failing to optimise at all
+ * and ran unoptimised for the whole replay.
  */
-function stepService(
-  plan: Plan,
-  svc: ServicePlan,
-  policy: PolicyName,
-  prev: ServiceState,
-  sample: ServiceSample,
-  commands: readonly Command[],
-  at: { t: number; iso: string },
-  history: DemandHistory | undefined,
-): ServiceStepOutput {
-  const t = at.t;
-  const events: CoreEvent[] = [];
-  const demandRps = Math.max(sample.rps, 0);
-  const commanded = applyCommands(svc, prev.fleet, commands, t, events);
-  const served = advanceAndServe(plan, svc, prev, commanded, demandRps, t, events);
-  const detected = detectStage(plan, svc, prev, sample, demandRps, served.result, t, events);
-  const scaled = scaleStage(plan, svc, policy, prev, served.state, detected.level, demandRps, served.result, t, events);
+function stepService(ctx: TickContext, sample: ServiceSample, commands: readonly Command[], iso: string, history: DemandHistory | undefined): ServiceStepOutput {
+  const { plan, svc, policy, prev, t, demandRps } = ctx;
+  const commanded = applyCommands(ctx, commands);
+  const served = advanceAndServe(ctx, commanded.fleet);
+  const detected = detectStage(ctx, sample, served.result);
+  const scaled = scaleStage(ctx, served.state, detected.level, served.result);
   // run forward at most once a tick, and only when a notice or a stage change asks
   let forecast: RecoveryForecast | null = null;
   const foresee = (): RecoveryForecast => {
     if (forecast) return forecast;
     const now: ServiceState = { detect: detected.state, scale: scaled.state, fleet: scaled.fleet, incident: prev.incident, level: detected.level, lastT: t };
     const growthRpsPerSec = ((detected.growthPctPerMin / 100) * detected.baselineRps) / 60;
-    forecast = forecastRecovery(plan, svc, policy, now, demandForecast(history, t, demandRps, growthRpsPerSec, svc.growth.windowSeconds));
+    const demand = demandForecast(history, t, demandRps, growthRpsPerSec, svc.growth.windowSeconds);
+    const recentRpsPerSec = recentRiseRpsPerSec(detected.state.growth.points);
+    const unexplained = unexplainedRise({ t, demandRps, demand, trendRpsPerSec: growthRpsPerSec, recentRpsPerSec });
+    forecast = forecastRecovery(plan, svc, policy, now, demand, unexplained);
     return forecast;
   };
   const servers = serversByState(scaled.fleet);
-  const incident = incidentStage(plan, svc, prev.incident, detected, served.result, demandRps, foresee, servers, t);
-  append(events, incident.events);
+  const incident = incidentStage(ctx, detected, served.result, foresee, servers);
   const recoveryAt = incident.state.open?.expectedRecoveryAt ?? null;
   return {
     state: {
@@ -151,42 +147,39 @@ function stepService(
       level: detected.level,
       lastT: t,
     },
-    tick: tickRecord(svc, policy, demandRps, served.result, detected, servers, recoveryAt, at),
-    events,
+    tick: tickRecord(svc, policy, demandRps, served.result, detected, servers, recoveryAt, { t, iso }),
+    // in stage order: commands, fleet and service, triggers, scaling, incident
+    events: [...commanded.events, ...served.events, ...detected.events, ...scaled.events, ...incident.events],
     notices: incident.notices,
   };
 }
 
 /** 1. An operator's scale requests, before anything reacts to them. */
-function applyCommands(svc: ServicePlan, fleet: FleetState, commands: readonly Command[], t: number, events: CoreEvent[]): FleetState {
-  let next = fleet;
+function applyCommands(ctx: TickContext, commands: readonly Command[]): { fleet: FleetState; events: readonly CoreEvent[] } {
+  if (commands.length === 0) return { fleet: ctx.prev.fleet, events: NO_EVENTS };
+  const { svc, t } = ctx;
+  let fleet = ctx.prev.fleet;
+  const events: CoreEvent[] = [];
   for (const command of commands) {
-    const applied = setDesired(svc, next, command.desired, t);
-    next = applied.state;
-    events.push({
-      type: 'manual:scale',
-      message: `${command.by} set ${svc.displayName} to ${command.desired} servers by hand`,
-      data: { desired: command.desired, by: command.by },
-    });
-    append(events, applied.events);
+    const applied = setDesired(svc, fleet, command.desired, t);
+    fleet = applied.state;
+    events.push(
+      {
+        type: 'manual:scale',
+        message: `${command.by} set ${svc.displayName} to ${command.desired} servers by hand`,
+        data: { desired: command.desired, by: command.by },
+      },
+      ...applied.events,
+    );
   }
-  return next;
+  return { fleet, events };
 }
 
-/** 7. Notices carry the numbers of this tick. */
-function incidentStage(
-  plan: Plan,
-  svc: ServicePlan,
-  incident: IncidentState,
-  detected: DetectResult,
-  r: ServeResult,
-  demandRps: number,
-  forecast: () => RecoveryForecast,
-  servers: ServersByState,
-  t: number,
-): IncidentUpdate {
-  return updateIncident(svc, plan.timezone, incident, {
-    t,
+/** 6. Notices carry the numbers of this tick. */
+function incidentStage(ctx: TickContext, detected: DetectResult, r: ServeResult, forecast: () => RecoveryForecast, servers: ServersByState): IncidentUpdate {
+  const { plan, svc, demandRps } = ctx;
+  return updateIncident(svc, plan.timezone, ctx.prev.incident, {
+    t: ctx.t,
     level: detected.level,
     levels: plan.levels,
     baselineMultiple: detected.baselineMultiple,

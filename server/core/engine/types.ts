@@ -3,14 +3,19 @@
  * Everything here is plain, serialisable data; times inside the engine are epoch
  * milliseconds (numbers) and become ISO 8601 strings only in Tick, EngineEvent and Notice.
  */
+import type { UpdateReason } from '../notices/incident.js';
 import type { IncidentStage, Language, NoticeText, PolicyName } from '../plan/types.js';
+import type { ScaleReason } from '../scale/reasons.js';
+
+/** Why a decision event happened: a closed set, from the scale policies and the incident lifecycle. */
+export type EventReason = ScaleReason | UpdateReason;
 
 /** What a module reports happened; the engine stamps time and service on it. */
 export interface CoreEvent {
   type: EventType;
   message: string;
-  /** a closed reason code where the event is a decision (see scale/reasons.ts) */
-  reason?: string;
+  /** where the event is a decision: why (see scale/reasons.ts and notices/incident.ts) */
+  reason?: EventReason;
   data?: Record<string, number | string | boolean | null>;
 }
 
@@ -153,7 +158,7 @@ export interface ScaleDecision {
   desired: number;
   current: number;
   /** closed set of reason codes, see scale/reasons.ts */
-  reason: string;
+  reason: ScaleReason;
   /** one sentence for a person: what was decided and why, with the numbers */
   message: string;
 }

@@ -4,6 +4,5 @@ export { initialFleetState, fleetView, serversByState } from './fleet-state.js';
 export { setDesired } from './scale-fleet.js';
 export { advanceFleet } from './advance-fleet.js';
 export { serveTick, MAX_UTILIZATION } from './serve-tick.js';
-export { estimateRecovery } from './recovery.js';
 export { erlangB, erlangC } from './erlang.js';
 export { mmcWaitMs } from './queueing.js';

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { EventType } from '../engine/types.js';
 import { advanceFleet } from './advance-fleet.js';
 import { initialFleetState, serversByState } from './fleet-state.js';
-import { estimateRecovery } from './recovery.js';
 import { setDesired } from './scale-fleet.js';
 import { serveTick } from './serve-tick.js';
 import { testService } from './test-plan.js';
@@ -15,7 +14,7 @@ interface Input {
   throttle?: boolean;
 }
 
-/** One engine tick as the engine runs it: advance, scale, serve, estimate. */
+/** The fleet's part of an engine tick: advance, scale, serve. */
 function drill(inputs: Input[], tickSeconds = 10) {
   const svc = testService(); // 10 x 100 rps hard, queue 10 s, admit 90 %, pool 5 (30 s), cold 120 s + 60 s, 4/min
   let state = initialFleetState(svc, 0);
@@ -25,7 +24,6 @@ function drill(inputs: Input[], tickSeconds = 10) {
     const scaled = input.desired === undefined ? { state: advanced.state, events: [] } : setDesired(svc, advanced.state, input.desired, t);
     const served = serveTick(svc, scaled.state, { demandRps: input.demandRps, dtSeconds: tickSeconds, throttleAllowed: input.throttle ?? false }, t);
     state = served.state;
-    const recovery = estimateRecovery(svc, state, t, input.demandRps, 0);
     const r = served.result;
     const events: EventType[] = [...advanced.events, ...scaled.events, ...served.events].map((e) => e.type);
     return {
@@ -37,13 +35,12 @@ function drill(inputs: Input[], tickSeconds = 10) {
       backlog: r.backlog,
       latency: Math.round(r.latencyMs),
       active: serversByState(state).active,
-      recoveryS: recovery === null ? null : recovery / 1000,
       events,
     };
   });
 }
 
-describe('a surge and its recovery, tick by tick', () => {
+describe('a surge, tick by tick', () => {
   it('queues, throttles, scales out and drains back to normal', () => {
     const rows = drill([
       { demandRps: 600 }, //                                     10 s
@@ -57,20 +54,19 @@ describe('a surge and its recovery, tick by tick', () => {
       { demandRps: 1200 }, //                                    90 s
       { demandRps: 1200 }, //                                   100 s
     ]);
-    const table = rows.map((r) => [r.s, r.capacity, r.served, r.throttled, r.dropped, r.backlog, r.active, r.recoveryS]);
+    const table = rows.map((r) => [r.s, r.capacity, r.served, r.throttled, r.dropped, r.backlog, r.active]);
     expect(table).toEqual([
-      // s  capacity served throttled dropped backlog active recovery(s)
-      [10, 1000, 600, 0, 0, 0, 10, 10],
-      // nothing ordered: assume 5 standby (50 s, just holding 1,500) and 4 cold (200 s) drain the full queue
-      [20, 1000, 1000, 0, 0, 5000, 10, 225],
-      [30, 1000, 1000, 0, 0, 10_000, 10, 235], // the queue is at its 10 s limit
-      [40, 1000, 1000, 600, 0, 9000, 10, 245], // admit 900: the backlog drains at 100 rps
-      [50, 1000, 1000, 600, 0, 8000, 10, 245],
-      [60, 1000, 1000, 600, 0, 7000, 10, 245],
-      [70, 1500, 1500, 150, 0, 5500, 15, 233.75], // standby ready: 15 active, admit 1,350
-      [80, 1500, 1500, 0, 0, 5500, 15, 233.75], // no throttling: demand = capacity, the backlog holds
-      [90, 1500, 1500, 0, 0, 2500, 15, 98.334], // demand eases to 1,200: drains at 300 rps
-      [100, 1500, 1450, 0, 0, 0, 15, 100],
+      // s  capacity served throttled dropped backlog active
+      [10, 1000, 600, 0, 0, 0, 10],
+      [20, 1000, 1000, 0, 0, 5000, 10],
+      [30, 1000, 1000, 0, 0, 10_000, 10], // the queue is at its 10 s limit
+      [40, 1000, 1000, 600, 0, 9000, 10], // admit 900: the backlog drains at 100 rps
+      [50, 1000, 1000, 600, 0, 8000, 10],
+      [60, 1000, 1000, 600, 0, 7000, 10],
+      [70, 1500, 1500, 150, 0, 5500, 15], // standby ready: 15 active, admit 1,350
+      [80, 1500, 1500, 0, 0, 5500, 15], // no throttling: demand = capacity, the backlog holds
+      [90, 1500, 1500, 0, 0, 2500, 15], // demand eases to 1,200: drains at 300 rps
+      [100, 1500, 1450, 0, 0, 0, 15],
     ]);
     expect(rows.map((r) => r.latency)).toEqual([80, 10_080, 10_080, 9087, 8087, 7087, 3751, 10_080, 1748, 81]);
     expect(rows.map((r) => r.events)).toEqual([

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { recentRiseRpsPerSec, unexplainedRise } from './steep-rise.js';
+
+const flat = (rps: number) => () => rps;
+
+describe('recentRiseRpsPerSec', () => {
+  it('is the rise over the last two minutes of the growth points', () => {
+    // [ms, rps] every 30 s: 1000 rps, then +300 rps every 30 s
+    const points: [number, number][] = [[0, 1000], [30_000, 1000], [60_000, 1300], [90_000, 1600], [120_000, 1900], [150_000, 2200]];
+    expect(recentRiseRpsPerSec(points)).toBe((2200 - 1000) / 120);
+  });
+
+  it('is 0 until two minutes of points exist', () => {
+    expect(recentRiseRpsPerSec([])).toBe(0);
+    expect(recentRiseRpsPerSec([[0, 100], [60_000, 900]])).toBe(0);
+  });
+});
+
+describe('unexplainedRise', () => {
+  it('is the rise the forecast does not explain when demand rises steeply', () => {
+    // 10% of 1000 rps a minute, against a flat forecast and no trend
+    expect(unexplainedRise({ t: 0, demandRps: 1000, demand: flat(1000), trendRpsPerSec: 0, recentRpsPerSec: 100 / 60 })).toBeCloseTo(100 / 60, 9);
+  });
+
+  it('is 0 for a gentle rise, or one the forecast or the measured trend already follow', () => {
+    const steep = 100 / 60;
+    expect(unexplainedRise({ t: 0, demandRps: 1000, demand: flat(1000), trendRpsPerSec: 0, recentRpsPerSec: 40 / 60 })).toBe(0);
+    const rising = (at: number) => 1000 + steep * (at / 1000);
+    expect(unexplainedRise({ t: 0, demandRps: 1000, demand: rising, trendRpsPerSec: 0, recentRpsPerSec: steep })).toBe(0);
+    expect(unexplainedRise({ t: 0, demandRps: 1000, demand: flat(1000), trendRpsPerSec: steep * 0.6, recentRpsPerSec: steep })).toBe(0);
+    expect(unexplainedRise({ t: 0, demandRps: 0, demand: flat(0), trendRpsPerSec: 0, recentRpsPerSec: 5 })).toBe(0);
+  });
+});

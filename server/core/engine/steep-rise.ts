@@ -1,0 +1,49 @@
+/**
+ * Whether demand is still rising faster than the forecast assumes, as at the start of a wave
+ * the comparable day did not have. The forecast's trend is a regression over the growth
+ * window (ten minutes by default), so in the first minutes of a wave it lags the rise users
+ * are seeing; a recovery time foreseen from it would come too early.
+ *
+ * The rise is measured over the last RECENT_MS of the growth window's own points (what the
+ * triggers saw), so the live server and the replay measure it alike.
+ */
+export const RECENT_MS = 120_000;
+/** steep: rising by more than this share of current demand per minute ... */
+const STEEP_SHARE_PER_MIN = 0.05;
+/** ... and more than this many times as fast as the forecast rises over the same stretch and
+ *  as the trend measured over the whole growth window (past the start of a wave the two agree) */
+const STEEP_FACTOR = 2;
+/** a pessimistic forecast lets the rise of the last RECENT_MS go on as long again, then level off */
+export const RISE_SECONDS = RECENT_MS / 1000;
+
+/** rps per second over the last RECENT_MS of `points` ([ms, rps], oldest first); 0 with too few points. */
+export function recentRiseRpsPerSec(points: readonly (readonly [number, number])[]): number {
+  const last = points[points.length - 1];
+  if (!last) return 0;
+  for (let i = points.length - 2; i >= 0; i--) {
+    const p = points[i] as readonly [number, number];
+    if (last[0] - p[0] >= RECENT_MS) return (last[1] - p[1]) / ((last[0] - p[0]) / 1000);
+  }
+  return 0;
+}
+
+export interface RiseInput {
+  /** now, epoch ms */
+  t: number;
+  demandRps: number;
+  /** the forecast (demand-forecast.ts) */
+  demand: (at: number) => number;
+  /** the trend over the growth window, rps per second */
+  trendRpsPerSec: number;
+  /** the rise over the last RECENT_MS, rps per second (recentRiseRpsPerSec) */
+  recentRpsPerSec: number;
+}
+
+/** The rise (rps per second) the forecast does not explain when demand is rising steeply, else 0. */
+export function unexplainedRise(input: RiseInput): number {
+  const { t, demandRps, demand, recentRpsPerSec } = input;
+  if (demandRps <= 0 || recentRpsPerSec * 60 <= STEEP_SHARE_PER_MIN * demandRps) return 0;
+  const foreseen = Math.max((demand(t + RECENT_MS) - demand(t)) / (RECENT_MS / 1000), 0);
+  if (recentRpsPerSec <= STEEP_FACTOR * Math.max(foreseen, input.trendRpsPerSec)) return 0;
+  return recentRpsPerSec - foreseen;
+}
