@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import { FailureThrottle, type FailureThrottleOptions } from './failure-throttle.js';
 import { rolesAllowed, roleSatisfies, type TokenRole } from './roles.js';
 import { verifyToken, type TokenIdentity } from './tokens.js';
+import { DEFAULT_TOKEN_CACHE, VerifiedTokenCache, type VerifiedTokenCacheOptions } from './verified-token-cache.js';
 
 /** a role, or 'reader' for reads (public unless publicRead is off) */
 export type Need = TokenRole | 'reader';
@@ -30,6 +31,8 @@ export interface AuthorizerOptions {
   publicRead: boolean;
   now: () => number;
   failures?: FailureThrottleOptions;
+  /** how long a verified token is trusted without a lookup; revocations through `store` end it at once */
+  tokenCache?: VerifiedTokenCacheOptions;
   onDenied?: (code: DenialCode) => void;
 }
 
@@ -44,6 +47,8 @@ function describeNeed(need: Need): string {
 export function createAuthorizer(options: AuthorizerOptions): Authorize {
   const now = options.now;
   const throttle = new FailureThrottle(options.failures ?? DEFAULT_FAILURE_LIMIT);
+  const cache = new VerifiedTokenCache(options.tokenCache ?? DEFAULT_TOKEN_CACHE);
+  options.store.tokens.onRevoke((tokenId) => cache.forget(tokenId));
   const deny = (denial: Denial): AuthDecision => {
     options.onDenied?.(denial.code);
     return { ok: false, denial };
@@ -60,7 +65,7 @@ export function createAuthorizer(options: AuthorizerOptions): Authorize {
       const retryAfterSeconds = Math.ceil(wait / 1000);
       return deny({ status: 429, code: 'auth.throttled', bearerError: null, retryAfterSeconds, message: `Too many unknown tokens from this client; try again in ${retryAfterSeconds} s.` });
     }
-    const identity = await verifyToken(options.store, token, now());
+    const identity = await verifyToken(options.store, token, now(), cache);
     if (!identity) {
       throttle.recordFailure(client, now());
       return deny({ status: 401, code: 'auth.invalid-token', bearerError: 'invalid_token', message: 'The bearer token is not known here (mistyped, revoked or from another server). Check it, or ask an admin for a new one.' });

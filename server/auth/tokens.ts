@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import type { TokenRole } from './roles.js';
 import { tokenWeakness } from './token-strength.js';
+import type { VerifiedTokenCache } from './verified-token-cache.js';
 
 export interface TokenIdentity {
   tokenId: string;
@@ -82,9 +83,16 @@ export async function ensureAdminToken(
   return ok({ kind: 'created', created: await createToken(store, 'admin', 'first admin', now) });
 }
 
-/** The identity behind a presented token, or null when it is unknown. Records its use at most once a minute. */
-export async function verifyToken(store: Store, token: string, now: number): Promise<TokenIdentity | null> {
+/**
+ * The identity behind a presented token, or null when it is unknown. Records its use at most
+ * once a minute. With a cache, a token verified in the last few seconds is not looked up again
+ * (see verified-token-cache.ts for how revocation reaches it).
+ */
+export async function verifyToken(store: Store, token: string, now: number, cache?: VerifiedTokenCache): Promise<TokenIdentity | null> {
   const hash = hashToken(token);
+  const cached = cache?.get(hash, now);
+  if (cached) return cached;
+  const stamp = cache?.stamp() ?? 0;
   const record = await store.tokens.findByHash(hash);
   if (!record) return null;
   const presented = Buffer.from(hash, 'hex');
@@ -92,5 +100,7 @@ export async function verifyToken(store: Store, token: string, now: number): Pro
   if (presented.length !== stored.length || !timingSafeEqual(presented, stored)) return null;
   const lastUsed = record.lastUsedAt === null ? Number.NEGATIVE_INFINITY : Date.parse(record.lastUsedAt);
   if (now - lastUsed >= TOUCH_INTERVAL_MS) await store.tokens.touch(record.id, new Date(now).toISOString());
-  return { tokenId: record.id, role: record.role, name: record.name };
+  const identity: TokenIdentity = { tokenId: record.id, role: record.role, name: record.name };
+  cache?.remember(hash, identity, now, stamp);
+  return identity;
 }

@@ -5,6 +5,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type YAMLMap } from 'yaml';
 import { closestMatch } from '../core/plan/did-you-mean.js';
+import { YAML_TOO_DEEP_MESSAGE, yamlTooDeepAt } from '../core/plan/yaml-depth.js';
 import { CONFIG_FIELDS, fieldKey, PATH_FIELDS } from './fields.js';
 import type { SourceRead } from './sources.js';
 
@@ -21,6 +22,11 @@ function knownKeys(prefix: string): string[] {
 
 export function parseConfigFile(text: string, file: string): SourceRead {
   const read: SourceRead = { settings: [], errors: [] };
+  const tooDeep = yamlTooDeepAt(text);
+  if (tooDeep) {
+    read.errors.push({ code: 'config.syntax', message: YAML_TOO_DEEP_MESSAGE, file, ...tooDeep });
+    return read;
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const at = (offset: number) => {

@@ -5,14 +5,15 @@ import type { Notice } from '../core/engine/types.js';
 import type { Plan, PolicyName } from '../core/plan/types.js';
 import { loadDefaultPlan } from '../plan-file.js';
 import { loadScenario } from '../scenario-file.js';
-import { DrillRunner, type Timers } from './drill-runner.js';
+import { DrillRunner } from './drill-runner.js';
+import type { Clock } from '../clock/clock.js';
 
 let plan: Plan;
 let feb3: Scenario;
 // the start of the 09:00 wave, where forecasts lean on the previous day's shape
 const FROM = Date.parse('2020-02-03T08:40:00+08:00');
 const TO = Date.parse('2020-02-03T09:20:00+08:00');
-const stillTimers: Timers = { now: () => 0, setInterval: () => null, clearInterval: () => undefined };
+const stillTimers: Clock = { now: () => 0, setInterval: () => null, clearInterval: () => undefined };
 
 beforeAll(async () => {
   const p = await loadDefaultPlan();
@@ -24,7 +25,7 @@ beforeAll(async () => {
 
 function drillNotices(policy: PolicyName): Notice[] {
   const drill = new DrillRunner(
-    { id: 'd1', scenarioName: 'feb3', scenario: feb3, plan, policy, speed: 1, source: 'generated', demandFrom: 'traffic', scale: 1, from: FROM, to: TO },
+    { id: 'd1', kind: 'drill', scenarioName: 'feb3', scenario: feb3, plan, policy, speed: 1, source: 'generated', demandFrom: 'traffic', scale: 1, from: FROM, to: TO },
     stillTimers,
   );
   const notices: Notice[] = [];

@@ -3,9 +3,9 @@
  * prometheus.WriteRequest. Errors are values so the route can answer 400 as the spec asks.
  */
 import protobuf from 'protobufjs';
-import snappy from 'snappyjs';
 import { fail } from '../core/errors.js';
 import type { Result } from '../core/errors.js';
+import { compressBlock, uncompressBlock } from './snappy-block.js';
 import { decodeProtobuf, snappyDeclaredLength } from './write-request-decoder.js';
 import { DEFAULT_WRITE_REQUEST_LIMITS } from './write-request-limits.js';
 import type { WriteRequestLimits } from './write-request-limits.js';
@@ -70,9 +70,12 @@ export function decodeWriteRequest(body: Buffer, limits: WriteRequestLimits = DE
     const message = `body: declares ${declared} bytes uncompressed, more than the ${limits.uncompressedBytes} allowed; send smaller requests (lower max_samples_per_send)`;
     return fail({ code: 'remote-write.limit', message, field: 'body' });
   }
+  if (declared === null) {
+    return fail({ code: 'remote-write.snappy', message: 'snappy: the block does not start with a valid length; send the body snappy block-compressed (not framed)', field: 'body' });
+  }
   let raw: Buffer;
   try {
-    raw = snappy.uncompress(body, limits.uncompressedBytes);
+    raw = uncompressBlock(body, limits.uncompressedBytes);
   } catch (e) {
     return fail({ code: 'remote-write.snappy', message: `snappy: ${reason(e)}; send the body snappy block-compressed (not framed)`, field: 'body' });
   }
@@ -82,5 +85,5 @@ export function decodeWriteRequest(body: Buffer, limits: WriteRequestLimits = DE
 /** Protobuf-encode and snappy-compress a request, exactly as Prometheus and k6 send it. */
 export function encodeWriteRequest(request: { timeseries: TimeSeries[] }): Buffer {
   const bytes = WriteRequestType.encode(WriteRequestType.fromObject(request)).finish();
-  return snappy.compress(Buffer.from(bytes));
+  return compressBlock(Buffer.from(bytes));
 }

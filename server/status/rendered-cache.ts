@@ -2,6 +2,10 @@
  * Serialised documents with their ETags, kept per (document, language) until the input's
  * version changes, with one input fetch per version however many requests arrive at once.
  * Without a version every request fetches and renders afresh.
+ *
+ * Once a version's input has arrived, snapshot() answers synchronously with the same
+ * snapshot object: the common case (a poller asking for an unchanged document) costs a map
+ * lookup, not a chain of promises.
  */
 import type { Language } from '../core/plan/types.js';
 import { strongEtag } from './etag.js';
@@ -22,6 +26,8 @@ interface Generation {
   version: number;
   input: Promise<StatusInput>;
   bodies: Map<string, Rendered>;
+  /** set once the input has arrived */
+  ready: Snapshot | null;
 }
 
 function snapshotOf(input: StatusInput, bodies: Map<string, Rendered> | null): Snapshot {
@@ -42,25 +48,30 @@ function snapshotOf(input: StatusInput, bodies: Map<string, Rendered> | null): S
 export function renderedCache(
   source: () => Promise<StatusInput> | StatusInput,
   version?: () => number,
-): { snapshot: () => Promise<Snapshot> } {
+): { snapshot: () => Snapshot | Promise<Snapshot> } {
   let generation: Generation | null = null;
 
   function currentGeneration(v: number): Generation {
     if (generation?.version === v) return generation;
-    const fresh: Generation = { version: v, input: Promise.resolve(source()), bodies: new Map() };
-    // A failed fetch is not kept: the next request tries again.
-    fresh.input.catch(() => {
-      if (generation === fresh) generation = null;
-    });
+    const fresh: Generation = { version: v, input: Promise.resolve(source()), bodies: new Map(), ready: null };
+    fresh.input.then(
+      (input) => {
+        fresh.ready = snapshotOf(input, fresh.bodies);
+      },
+      // A failed fetch is not kept: the next request tries again.
+      () => {
+        if (generation === fresh) generation = null;
+      },
+    );
     generation = fresh;
     return fresh;
   }
 
   return {
-    async snapshot() {
-      if (!version) return snapshotOf(await source(), null);
+    snapshot() {
+      if (!version) return Promise.resolve(source()).then((input) => snapshotOf(input, null));
       const g = currentGeneration(version());
-      return snapshotOf(await g.input, g.bodies);
+      return g.ready ?? g.input.then((input) => snapshotOf(input, g.bodies));
     },
   };
 }

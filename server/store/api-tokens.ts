@@ -24,13 +24,17 @@ export interface ApiTokenRepository {
   touch(id: string, at: string): Promise<void>;
   /** false when there was no token with that id */
   revoke(id: string): Promise<boolean>;
+  /** calls `listener` with the id of every token revoked through this store (inside a transaction: once it commits), so caches drop it at once */
+  onRevoke(listener: (id: string) => void): void;
 }
+
+export type RevokeListeners = Set<(id: string) => void>;
 
 function fromRow(r: Selectable<ApiTokensTable>): ApiTokenRecord {
   return { id: r.id, role: r.role as TokenRole, hash: r.hash, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at };
 }
 
-export function apiTokenRepository(db: Kysely<Database>): ApiTokenRepository {
+export function apiTokenRepository(db: Kysely<Database>, revokeListeners: RevokeListeners = new Set()): ApiTokenRepository {
   // the lookup behind every authenticated request (each ingest batch): its SQL is built
   // once and run with each hash, and on SQLite its statement is prepared once (statement-cache.ts)
   const byHash = db.selectFrom('api_tokens').selectAll().where('hash', '=', '').compile();
@@ -65,7 +69,12 @@ export function apiTokenRepository(db: Kysely<Database>): ApiTokenRepository {
     },
     async revoke(id) {
       const result = await db.deleteFrom('api_tokens').where('id', '=', id).executeTakeFirst();
-      return result.numDeletedRows > 0n;
+      const revoked = result.numDeletedRows > 0n;
+      if (revoked) for (const listener of revokeListeners) listener(id);
+      return revoked;
+    },
+    onRevoke(listener) {
+      revokeListeners.add(listener);
     },
   };
 }

@@ -4,7 +4,7 @@
  * PostgreSQL later (only the dialect passed to Kysely changes).
  */
 import type { Kysely } from 'kysely';
-import { apiTokenRepository, type ApiTokenRepository } from './api-tokens.js';
+import { apiTokenRepository, type ApiTokenRepository, type RevokeListeners } from './api-tokens.js';
 import { auditLogRepository, type AuditLogRepository } from './audit-log.js';
 import type { Database } from './database.js';
 import type { SqlDialectName } from './migrations.js';
@@ -31,7 +31,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export function createStore(db: Kysely<Database>, dialect: SqlDialectName): Store {
+export function createStore(db: Kysely<Database>, dialect: SqlDialectName, revokeListeners: RevokeListeners = new Set()): Store {
   const store: Store = {
     drills: drillRepository(db),
     incidents: incidentRepository(db),
@@ -39,9 +39,15 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialectName): Stor
     events: engineEventRepository(db),
     webhooks: webhookRepository(db),
     audit: auditLogRepository(db, dialect),
-    tokens: apiTokenRepository(db),
-    transaction: (work) =>
-      db.isTransaction ? work(store) : db.transaction().execute((trx) => work(createStore(trx, dialect))),
+    tokens: apiTokenRepository(db, revokeListeners),
+    transaction: async (work) => {
+      if (db.isTransaction) return work(store);
+      // revocations are announced once they are committed, never for a rolled-back one
+      const revoked: string[] = [];
+      const result = await db.transaction().execute((trx) => work(createStore(trx, dialect, new Set([(id) => revoked.push(id)]))));
+      for (const id of revoked) for (const listener of revokeListeners) listener(id);
+      return result;
+    },
     close: () => db.destroy(),
   };
   return store;

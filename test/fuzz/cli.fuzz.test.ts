@@ -18,7 +18,9 @@ import { parsePlan } from '../../server/core/plan/index.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20200203);
 const scale = Number(process.env.FUZZ_SCALE ?? 1);
-const runs = (n: number) => ({ seed, numRuns: Math.max(1, Math.round(n * scale)) });
+/** cases per parser at scale 1 */
+const CASES_PER_PARSER = 10_000;
+const runs = (n: number = CASES_PER_PARSER) => ({ seed, numRuns: Math.max(1, Math.round(n * scale)) });
 
 /** A refusal a person can act on: a code, a sentence, and a place. */
 function expectLocated(errors: readonly FlashcrowdError[], file: string): void {
@@ -56,26 +58,28 @@ const yamlKey = fc.oneof(
 );
 const yamlLine = fc.tuple(fc.nat(6), yamlKey, fc.constantFrom(': ', ':', ' - ', ': &a ', ': *a ', ': !!map ', ': [', ': {'), yamlScalar)
   .map(([indent, key, sep, value]) => `${' '.repeat(indent)}${key}${sep}${value}`);
+// weights keep the costly shapes (a valid plan compiles, an alias bomb expands) to a few
+// hundred cases each, enough to prove the point without slowing the rest
 const yamlText = fc.oneof(
-  fc.array(yamlLine, { maxLength: 30 }).map((lines) => lines.join('\n')),
-  fc.string({ maxLength: 300 }),
+  { weight: 8, arbitrary: fc.array(yamlLine, { maxLength: 30 }).map((lines) => lines.join('\n')) },
+  { weight: 8, arbitrary: fc.string({ maxLength: 300 }) },
   // a valid plan with one value replaced
-  fc.tuple(fc.constantFrom('name', 'tick', 'rpsPerServer', 'maxServers', 'displayName', 'kind', 'en'), yamlScalar).map(([key, value]) =>
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom('name', 'tick', 'rpsPerServer', 'maxServers', 'displayName', 'kind', 'en'), yamlScalar).map(([key, value]) =>
     `name: fuzz\ntick: 15s\nservices:\n  chat:\n    displayName: Chat\n    kind: messaging\n    capacity: { rpsPerServer: 100, maxServers: 10 }\n    notices:\n      cause: { en: holiday }\n`
-      .replace(new RegExp(`(${key}: )[^,}\\n]*`), `$1${value}`)),
+      .replace(new RegExp(`(${key}: )[^,}\\n]*`), `$1${value}`)) },
   // alias expansions, the resource-exhaustion shape
-  fc.integer({ min: 2, max: 12 }).map((width) => {
+  { weight: 1, arbitrary: fc.integer({ min: 2, max: 12 }).map((width) => {
     const lines = ['name: bomb', `a0: &a0 [${Array(width).fill('x').join(',')}]`];
     for (let i = 1; i < 8; i++) lines.push(`a${i}: &a${i} [${Array(width).fill(`*a${i - 1}`).join(',')}]`);
     return lines.join('\n');
-  }),
+  }) },
 );
 
 describe('plan YAML', () => {
-  test('any text parses to a plan or to located errors', () => {
+  test('any text parses to a plan or to located errors', { timeout: 300_000 }, () => {
     fc.assert(fc.property(yamlText, (text) => {
       expectResult(() => parsePlan(text, 'plan.yaml', () => undefined, []), 'plan.yaml');
-    }), runs(400));
+    }), runs());
   });
 });
 
@@ -100,7 +104,7 @@ const jsonText = fc.oneof(
 );
 
 describe('scenario JSON', () => {
-  test('any text is a scenario within the documented ranges, or located errors', () => {
+  test('any text is a scenario within the documented ranges, or located errors', { timeout: 300_000 }, () => {
     fc.assert(fc.property(jsonText, (text) => {
       const result = expectResult(() => parseScenarioJson(text, 'scenario.json'), 'scenario.json');
       if (!result.ok) return;
@@ -108,7 +112,7 @@ describe('scenario JSON', () => {
       expect(stepSeconds).toBeGreaterThanOrEqual(SCENARIO_LIMITS.stepSeconds.min);
       expect(stepSeconds).toBeLessThanOrEqual(SCENARIO_LIMITS.stepSeconds.max);
       for (const samples of Object.values(services)) for (const rps of samples) expect(rps >= 0 && rps <= SCENARIO_LIMITS.maxRps).toBe(true);
-    }), runs(400));
+    }), runs());
   });
 });
 
@@ -125,11 +129,11 @@ const csvText = fc.tuple(
 ).map(([header, rows, eol]) => [header, ...rows].join(eol));
 
 describe('CSV traces', () => {
-  test('any text is a trace or located errors, grouped and capped', () => {
+  test('any text is a trace or located errors, grouped and capped', { timeout: 300_000 }, () => {
     fc.assert(fc.property(csvText, fc.option(fc.constantFrom('messaging', '__proto__', 'x'), { nil: undefined }), (text, service) => {
       const result = expectResult(() => parseCsvTrace(text, 'trace.csv', service === undefined ? {} : { service }), 'trace.csv');
       if (!result.ok) expect(result.errors.length).toBeLessThanOrEqual(21);
-    }), runs(400));
+    }), runs());
   });
 });
 
@@ -142,11 +146,11 @@ const configText = fc.oneof(
 );
 
 describe('config files', () => {
-  test('any config file is a config or errors naming the file line or the setting', () => {
+  test('any config file is a config or errors naming the file line or the setting', { timeout: 300_000 }, () => {
     fc.assert(fc.property(configText, (text) => {
       const result = expectResult(() => loadConfig(['--config', 'flashcrowd.yaml'], {}, () => text), 'flashcrowd.yaml');
       if (result.ok) expect(Number.isInteger(result.value.port)).toBe(true);
-    }), runs(300));
+    }), runs());
   });
 });
 

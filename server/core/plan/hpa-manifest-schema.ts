@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { HpaBehaviorSchema } from './schema-behavior.js';
+import { MAX_SERVERS } from './schema-primitives.js';
 
 const open = (title: string) => ({ additionalProperties: true, title });
 
@@ -36,7 +37,7 @@ export const HpaManifestSchema = Type.Object(
     spec: Type.Object(
       {
         minReplicas: Type.Optional(Type.Integer({ minimum: 0, title: 'a whole number of replicas' })),
-        maxReplicas: Type.Integer({ minimum: 1, title: 'a whole number of replicas' }),
+        maxReplicas: Type.Integer({ minimum: 1, maximum: MAX_SERVERS, title: `a whole number of replicas up to ${MAX_SERVERS}` }),
         metrics: Type.Optional(Type.Array(MetricSchema, { title: 'a list of metrics' })),
         behavior: Type.Optional(HpaBehaviorSchema),
       },

@@ -24,6 +24,11 @@ const mistakes: Mistake[] = [
     error: { code: 'plan.yaml', line: 6, column: 1, message: /^YAML syntax error: All mapping items must start at the same column/ },
   },
   {
+    name: 'a fleet larger than MAX_SERVERS',
+    text: service('    capacity: {rpsPerServer: 1, maxServers: 1000000000000}\n'),
+    error: { code: 'plan.range', line: 4, column: 45, field: 'services.api.capacity.maxServers', message: /at most 1000000/ },
+  },
+  {
     name: 'duplicate key',
     text: 'name: t\nname: u\nservices:\n  api:\n' + valid,
     error: { code: 'plan.yaml', line: 2, column: 1, message: /Map keys must be unique/ },

@@ -49,6 +49,19 @@ export function countOrPercent(description: string) {
   );
 }
 
+/**
+ * The largest fleet a plan may name (maxServers, an HPA manifest's maxReplicas). The queueing
+ * model costs O(sqrt(servers)) per tick (see fleet/erlang.ts), about a hundred thousand
+ * steps at this size, and a million servers of even 1 rps each is more than any surge drill
+ * rehearses.
+ */
+export const MAX_SERVERS = 1_000_000;
+
+/** A fleet's upper bound: a whole number of servers up to MAX_SERVERS. */
+export function maxServers(description: string) {
+  return Type.Integer({ minimum: 0, maximum: MAX_SERVERS, title: `a whole number of servers up to ${MAX_SERVERS}`, description });
+}
+
 export function servers(description: string, defaultValue?: number) {
   return Type.Integer({ minimum: 0, title: 'a whole number of servers', description, default: defaultValue });
 }

@@ -6,7 +6,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { CONDITION_METRICS, CONDITION_PATTERN, COMPARISON_OPS, THRESHOLD_PATTERN } from './condition.js';
 import { HpaBehaviorSchema } from './schema-behavior.js';
 import {
-  countOrPercent, duration, fraction, name, namedMap, positive, servers, stringEnum, TEXT_LIMITS,
+  countOrPercent, duration, fraction, maxServers, name, namedMap, positive, servers, stringEnum, TEXT_LIMITS,
 } from './schema-primitives.js';
 import { SERVICE_KINDS } from './service-kind.js';
 import { NoticesSchema } from './schema-notices.js';
@@ -159,7 +159,7 @@ export const ServiceSchema = Type.Object(
         baseLatencyMs: Type.Optional(positive('a number of milliseconds', 'Service time of one request on an idle server, milliseconds. Default 50.')),
         sloLatencyMs: Type.Optional(positive('a number of milliseconds', 'The latency objective promised to users, milliseconds; "slo" in conditions. Default 500.')),
         minServers: Type.Optional(servers('The fleet never shrinks below this. Default 1, or minReplicas of an HPA manifest.')),
-        maxServers: Type.Optional(servers('The fleet never grows beyond this. Required (here, in defaults, or as maxReplicas of an HPA manifest).')),
+        maxServers: Type.Optional(maxServers('The fleet never grows beyond this. Required (here, in defaults, or as maxReplicas of an HPA manifest). At most 1,000,000.')),
         initialServers: Type.Optional(servers('Servers serving when the drill starts. Default minServers.')),
       },
       { additionalProperties: false, title: 'capacity {rpsPerServer, targetUtilization, baseLatencyMs, sloLatencyMs, minServers, maxServers, initialServers}', description: 'What one server can do and how large the fleet may be.' },

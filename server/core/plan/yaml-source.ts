@@ -4,6 +4,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { FlashcrowdError } from '../errors.js';
+import { YAML_TOO_DEEP_MESSAGE, yamlTooDeepAt } from './yaml-depth.js';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -63,6 +64,8 @@ function startOf(node: Node | null | undefined): number | undefined {
 
 /** Parses YAML keeping node ranges; syntax errors come back as plan.yaml errors. */
 export function readYaml(text: string, file: string): { source: YamlSource } | { errors: FlashcrowdError[] } {
+  const tooDeep = yamlTooDeepAt(text);
+  if (tooDeep) return { errors: [{ code: 'plan.yaml', message: `YAML ${YAML_TOO_DEEP_MESSAGE}`, file, ...tooDeep }] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const toPosition = (offset: number): Position => {
