@@ -3,10 +3,9 @@ import { replay } from '../core/drill/replay.js';
 import type { Scenario } from '../core/drill/scenario.js';
 import type { Notice } from '../core/engine/types.js';
 import type { Plan, PolicyName } from '../core/plan/types.js';
-import { loadDefaultPlan } from '../plan-file.js';
-import { loadScenario } from '../scenario-file.js';
 import { DrillRunner } from './drill-runner.js';
 import type { Clock } from '../clock/clock.js';
+import { loadFeb3 } from '../test-feb3.js';
 
 let plan: Plan;
 let feb3: Scenario;
@@ -16,11 +15,7 @@ const TO = Date.parse('2020-02-03T09:20:00+08:00');
 const stillTimers: Clock = { now: () => 0, setInterval: () => null, clearInterval: () => undefined };
 
 beforeAll(async () => {
-  const p = await loadDefaultPlan();
-  const s = await loadScenario('feb3');
-  if (!p.ok || !s.ok) throw new Error('the default plan and the feb3 scenario must load');
-  plan = p.value;
-  feb3 = s.value;
+  ({ plan, feb3 } = await loadFeb3());
 });
 
 function drillNotices(policy: PolicyName): Notice[] {

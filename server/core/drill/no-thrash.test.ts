@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadDefaultPlan } from '../../plan-file.js';
-import { loadScenario } from '../../scenario-file.js';
 import type { Plan, PolicyName } from '../plan/types.js';
 import { replay } from './replay.js';
 import type { Scenario } from './scenario.js';
+import { loadFeb3 } from '../../test-feb3.js';
 
 let plan: Plan;
 let feb3: Scenario;
@@ -12,11 +11,7 @@ const CLIMB_FROM = Date.parse('2020-02-03T07:30:00+08:00');
 const CLIMB_TO = Date.parse('2020-02-03T08:55:00+08:00');
 
 beforeAll(async () => {
-  const p = await loadDefaultPlan();
-  const s = await loadScenario('feb3');
-  if (!p.ok || !s.ok) throw new Error('the default plan and the feb3 scenario must load');
-  plan = p.value;
-  feb3 = s.value;
+  ({ plan, feb3 } = await loadFeb3());
 });
 
 describe('no thrash while demand climbs', () => {

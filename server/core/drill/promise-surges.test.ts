@@ -1,10 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { beforeAll, describe, expect } from 'vitest';
-import { loadDefaultPlan } from '../../plan-file.js';
-import { loadScenario } from '../../scenario-file.js';
 import { POLICY_NAMES, type Plan } from '../plan/types.js';
 import { replay } from './replay.js';
 import type { Scenario } from './scenario.js';
+import { loadFeb3 } from '../../test-feb3.js';
 
 let plan: Plan;
 let feb3: Scenario;
@@ -13,11 +12,7 @@ const FROM = Date.parse('2020-02-03T06:00:00+08:00');
 const TO = Date.parse('2020-02-03T13:00:00+08:00');
 
 beforeAll(async () => {
-  const p = await loadDefaultPlan();
-  const s = await loadScenario('feb3');
-  if (!p.ok || !s.ok) throw new Error('the default plan and the feb3 scenario must load');
-  plan = p.value;
-  feb3 = s.value;
+  ({ plan, feb3 } = await loadFeb3());
 });
 
 /** Feb 3's meetings demand with the surge day scaled and shifted; the holiday before it kept as it was. */

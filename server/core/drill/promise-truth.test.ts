@@ -1,12 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { beforeAll, describe, expect } from 'vitest';
-import { loadDefaultPlan } from '../../plan-file.js';
-import { loadScenario } from '../../scenario-file.js';
 import type { Tick } from '../engine/types.js';
 import { POLICY_NAMES, type Plan, type PolicyName } from '../plan/types.js';
 import { isAffected, recoveryAfter } from './promise-record.js';
 import { replay, type ReplayResult } from './replay.js';
 import type { Scenario } from './scenario.js';
+import { loadFeb3 } from '../../test-feb3.js';
 
 let plan: Plan;
 let feb3: Scenario;
@@ -15,11 +14,7 @@ const FROM = Date.parse('2020-02-03T06:00:00+08:00');
 const TO = Date.parse('2020-02-03T13:00:00+08:00');
 
 beforeAll(async () => {
-  const p = await loadDefaultPlan();
-  const s = await loadScenario('feb3');
-  if (!p.ok || !s.ok) throw new Error('the default plan and the feb3 scenario must load');
-  plan = p.value;
-  feb3 = s.value;
+  ({ plan, feb3 } = await loadFeb3());
   for (const policy of POLICY_NAMES) {
     const r = replay(plan, feb3, { policy: policy as PolicyName });
     if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadDefaultPlan } from '../../plan-file.js';
-import { loadScenario } from '../../scenario-file.js';
 import type { Plan } from '../plan/types.js';
 import { replay, type ReplayResult } from './replay.js';
 import type { Scenario } from './scenario.js';
+import { loadFeb3 } from '../../test-feb3.js';
 
 let plan: Plan;
 let feb3: Scenario;
@@ -12,11 +11,7 @@ const FEB3_0600 = Date.parse('2020-02-03T06:00:00+08:00');
 const FEB3_1300 = Date.parse('2020-02-03T13:00:00+08:00');
 
 beforeAll(async () => {
-  const p = await loadDefaultPlan();
-  const s = await loadScenario('feb3');
-  if (!p.ok || !s.ok) throw new Error('the default plan and the feb3 scenario must load');
-  plan = p.value;
-  feb3 = s.value;
+  ({ plan, feb3 } = await loadFeb3());
   const r = replay(plan, feb3);
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('; '));
   run = r.value;
