@@ -423,4 +423,26 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     }
     for (const path of shots) expect(existsSync(path)).toBe(true);
   }, 60_000);
+
+  test('a notice posted by hand shows on the status page, and still does after a reload', async () => {
+    const { server } = fixture();
+    const title = `Sign-in is slow (${Date.now()})`;
+    await api<Notice>('/api/v1/notices', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        service: 'docs',
+        stage: 'investigating',
+        text: { en: { title, body: 'We are looking into slow sign-ins.' }, 'zh-CN': { title: `登录变慢 ${title}`, body: '我们正在调查登录变慢的问题。' } },
+        cause: { en: 'a slow identity provider', 'zh-CN': '身份服务变慢' },
+      }),
+    });
+    const context = await newContext();
+    const { page, errors } = await newPage(context, `${server.baseUrl}/status?lang=en`);
+    await page.getByText(title).first().waitFor({ timeout: 15_000 });
+    await page.reload();
+    await page.getByText(title).first().waitFor({ timeout: 15_000 });
+    expect(await page.getByText('a slow identity provider').count()).toBeGreaterThan(0);
+    expect(errors.unexpected()).toEqual([]);
+  }, 60_000);
 });
