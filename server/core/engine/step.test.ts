@@ -66,6 +66,15 @@ describe('step(), tick by tick', () => {
     expect(s.active + s.starting + s.provisioning).toBe(130);
   });
 
+  it.each([
+    [130, 130, 'ana set Video meetings to 130 servers by hand'],
+    [5000, 450, 'ana set Video meetings to 450 servers by hand (5000 asked; the plan allows 25 to 450)'],
+    [1, 25, 'ana set Video meetings to 25 servers by hand (1 asked; the plan allows 25 to 450)'],
+  ])('says what a scale by hand applies: %i asked', (desired, applied, message) => {
+    const outs = run([BASE, BASE], { 1: [{ ...hand, desired }] });
+    expect(outs[1]!.events[0]).toMatchObject({ type: 'manual:scale', message, data: { desired, applied } });
+  });
+
   it('stamps every event with the tick time and service, and a notice carries the tick time', () => {
     const outs = run(surge);
     for (const o of outs) {

@@ -154,6 +154,18 @@ function stepService(ctx: TickContext, sample: ServiceSample, commands: readonly
   };
 }
 
+/** The count the fleet will aim for: the plan's bounds win over the operator's number. */
+function clampToPlan(desired: number, svc: ServicePlan): number {
+  return Math.min(svc.capacity.maxServers, Math.max(svc.capacity.minServers, desired));
+}
+
+/** Says what was applied, and why when it is not what was asked. */
+function manualScaleMessage(command: Command, svc: ServicePlan): string {
+  const applied = clampToPlan(command.desired, svc);
+  const why = applied === command.desired ? '' : ` (${command.desired} asked; the plan allows ${svc.capacity.minServers} to ${svc.capacity.maxServers})`;
+  return `${command.by} set ${svc.displayName} to ${applied} servers by hand${why}`;
+}
+
 /** 1. An operator's scale requests, before anything reacts to them. */
 function applyCommands(ctx: TickContext, commands: readonly Command[]): { fleet: FleetState; events: readonly CoreEvent[] } {
   if (commands.length === 0) return { fleet: ctx.prev.fleet, events: NO_EVENTS };
@@ -166,8 +178,8 @@ function applyCommands(ctx: TickContext, commands: readonly Command[]): { fleet:
     events.push(
       {
         type: 'manual:scale',
-        message: `${command.by} set ${svc.displayName} to ${command.desired} servers by hand`,
-        data: { desired: command.desired, by: command.by },
+        message: manualScaleMessage(command, svc),
+        data: { desired: command.desired, applied: clampToPlan(command.desired, svc), by: command.by },
       },
       ...applied.events,
     );
