@@ -19,7 +19,8 @@ export interface SeriesSpec {
 export interface LiveChart {
   refresh(): void;
   relabel(t: Translate): void;
-  setMarks(marks: TriggerMark[]): void;
+  /** `label`: a level's name in the page language */
+  setMarks(marks: TriggerMark[], label: (level: string) => string): void;
   destroy(): void;
 }
 
@@ -56,9 +57,9 @@ export function createLiveChart(
       fitTimeAxis(chart.options, axis, xSource());
       chart.update('none');
     },
-    setMarks(marks) {
+    setMarks(marks, label) {
       const pluginOptions = chart.options.plugins;
-      if (pluginOptions !== undefined) pluginOptions.triggerMarks = { marks };
+      if (pluginOptions !== undefined) pluginOptions.triggerMarks = { marks, label };
     },
     destroy() {
       chart.destroy();

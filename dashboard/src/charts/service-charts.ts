@@ -74,7 +74,7 @@ export function createServiceCharts(info: ServiceInfo, axis: AxisContext, initia
     const first = series.demand[0];
     const last = series.demand[series.demand.length - 1];
     const visible = first === undefined || last === undefined ? [] : marksInRange(marks, first.x, last.x);
-    charts[0]?.setMarks(visible);
+    charts[0]?.setMarks(visible, (level) => levelName(t, level));
     const listed = visible.slice(-LISTED_MARKS).reverse();
     marksList.replaceChildren(
       ...(listed.length === 0
@@ -112,8 +112,9 @@ export function createServiceCharts(info: ServiceInfo, axis: AxisContext, initia
       }
       setText(marksTitle, t('marks.title'));
       setText(empty, t('empty.noTicks'));
-      for (const chart of charts) chart.relabel(t);
+      // the marks first: relabelling redraws the charts, their level labels included
       renderMarks(lastMarks);
+      for (const chart of charts) chart.relabel(t);
     },
     destroy() {
       for (const chart of charts) chart.destroy();

@@ -6,6 +6,8 @@ import type { TriggerMark } from './trigger-marks.js';
 
 export interface TriggerMarkOptions {
   marks: TriggerMark[];
+  /** a level's name as the reader's language writes it */
+  label: (level: string) => string;
 }
 
 declare module 'chart.js' {
@@ -16,7 +18,7 @@ declare module 'chart.js' {
 
 export const triggerMarkPlugin: Plugin<'line', TriggerMarkOptions> = {
   id: 'triggerMarks',
-  defaults: { marks: [] },
+  defaults: { marks: [], label: (level: string) => level },
   afterDatasetsDraw(chart: Chart<'line'>, _args, options) {
     const x = chart.scales.x;
     if (x === undefined || options.marks.length === 0) return;
@@ -35,7 +37,7 @@ export const triggerMarkPlugin: Plugin<'line', TriggerMarkOptions> = {
       ctx.lineTo(px, bottom);
       ctx.stroke();
     }
-    const labelled = inside.flatMap(({ mark, px }) => (mark.level === null ? [] : [{ px, text: `▲ ${mark.level}` }]));
+    const labelled = inside.flatMap(({ mark, px }) => (mark.level === null ? [] : [{ px, text: `▲ ${options.label(mark.level)}` }]));
     const slots = placeLabels(labelled.map((l) => l.px), labelled.map((l) => ctx.measureText(l.text).width), right);
     labelled.forEach((label, i) => {
       const slot = slots[i];
