@@ -12,7 +12,8 @@ import { ALWAYS, errors, READER } from '../http/schemas/error-body.js';
 import { SpIncidentDocument } from './statuspage-schemas.js';
 import type { Language } from '../core/plan/types.js';
 import type { PreHandler } from '../ingest/pre-handler.js';
-import { noneMatch, strongEtag } from './etag.js';
+import { strongEtag } from './etag.js';
+import { sendStatusDocument } from './send-document.js';
 import { renderIncidentPage } from './incident-page.js';
 import { buildIncident, type SpIncident } from './incidents.js';
 import { pickLanguage } from './language.js';
@@ -29,7 +30,6 @@ const Params = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) }
 const Query = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 35, description: 'en or zh-CN; otherwise Accept-Language, then the plan language' })) });
 const Unchanged = Type.Null({ description: 'unchanged since the ETag sent in If-None-Match' });
 const tags = ['status'];
-const CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 
 interface Found {
   page: SpPage;
@@ -50,16 +50,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox<IncidentRoutesOptions> = 
   }
 
   function send(request: FastifyRequest, reply: FastifyReply, type: string, body: string, language: Language): FastifyReply {
-    const etag = strongEtag(body);
-    reply
-      .header('ETag', etag)
-      .header('Cache-Control', CACHE_CONTROL)
-      .header('Vary', 'Accept-Language')
-      .header('Content-Language', language)
-      .header('Access-Control-Allow-Origin', '*')
-      .header('Access-Control-Expose-Headers', 'ETag, Content-Language');
-    if (noneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    return reply.type(type).send(body);
+    return sendStatusDocument(request, reply, { body, etag: strongEtag(body), type, language });
   }
 
   const notFound = (id: string) => errorBody(domainError('incident.not-found', { id }, 'id'));

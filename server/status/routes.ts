@@ -10,9 +10,9 @@ import { ALWAYS, errors, READER } from '../http/schemas/error-body.js';
 import { serializeAsIs } from '../http/schemas/serialize-as-is.js';
 import type { PreHandler } from '../ingest/pre-handler.js';
 import { buildAtomFeed } from './atom-feed.js';
-import { noneMatch } from './etag.js';
 import { pickLanguage } from './language.js';
 import { renderedCache } from './rendered-cache.js';
+import { sendStatusDocument } from './send-document.js';
 import type { StatusInput } from './status-input.js';
 import { buildComponents, buildIncidents, buildStatus, buildSummary, buildUnresolved } from './statuspage.js';
 import { STATUS_DOCUMENTS } from './statuspage-schemas.js';
@@ -24,9 +24,6 @@ export interface StatusRoutesOptions {
   preHandler?: PreHandler;
 }
 
-// one second fresh: a cache in front (deploy/nginx) then revalidates with the ETag, so what it
-// serves is never more than about a second behind
-const CACHE_CONTROL = 'public, max-age=1, stale-while-revalidate=30';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 const DOCUMENTS: Record<string, { type: string; render: (input: StatusInput, language: Language) => string }> = {
@@ -69,15 +66,7 @@ export const statusRoutes: FastifyPluginAsyncTypebox<StatusRoutesOptions> = asyn
       const snapshot = await cache.snapshot();
       const language = pickLanguage(request.query.lang, request.headers['accept-language'], snapshot.input.language);
       const { body, etag } = snapshot.render(url, language, (input) => doc.render(input, language));
-      reply
-        .header('ETag', etag)
-        .header('Cache-Control', CACHE_CONTROL)
-        .header('Vary', 'Accept-Language')
-        .header('Content-Language', language)
-        .header('Access-Control-Allow-Origin', '*')
-        .header('Access-Control-Expose-Headers', 'ETag, Content-Language');
-      if (noneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send();
-      return reply.type(doc.type).send(body);
+      return sendStatusDocument(request, reply, { body, etag, type: doc.type, language });
     });
 
     // A script that sets If-None-Match itself makes the browser ask first.
