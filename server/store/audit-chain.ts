@@ -5,6 +5,7 @@
  * the hash it cut at in an `audit.prune` row, so a chain that starts there is accounted for.
  */
 import { createHash } from 'node:crypto';
+import type { AuditLogTable } from './database.js';
 
 /** the link of the very first row */
 export const AUDIT_GENESIS = '0'.repeat(64);
@@ -13,14 +14,7 @@ export const AUDIT_GENESIS = '0'.repeat(64);
 export const AUDIT_PRUNE_ACTION = 'audit.prune';
 
 /** the columns a row's hash covers, exactly as stored */
-export interface ChainedColumns {
-  at: string;
-  actor_token_id: string | null;
-  actor_role: string | null;
-  action: string;
-  target: string;
-  detail_json: string | null;
-}
+export type ChainedColumns = Pick<AuditLogTable, 'at' | 'actor_token_id' | 'actor_role' | 'action' | 'target' | 'detail_json'>;
 
 export interface ChainedRow extends ChainedColumns {
   id: number;
