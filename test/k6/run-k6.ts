@@ -10,7 +10,8 @@ export interface K6Run {
   wallMs: number;
 }
 
-export function runK6(bin: string, args: string[], env: Record<string, string>, timeoutMs: number): Promise<K6Run> {
+/** `signal` stops k6 early (SIGTERM, then SIGKILL), e.g. when the test around it has failed. */
+export function runK6(bin: string, args: string[], env: Record<string, string>, timeoutMs: number, signal?: AbortSignal): Promise<K6Run> {
   const started = performance.now();
   const child = spawn(bin, ['run', '--quiet', '--no-color', ...args], {
     cwd: REPO,
@@ -24,11 +25,15 @@ export function runK6(bin: string, args: string[], env: Record<string, string>, 
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   let timedOut = false;
-  const bound = setTimeout(() => {
-    timedOut = true;
+  const terminate = (): void => {
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+  };
+  const bound = setTimeout(() => {
+    timedOut = true;
+    terminate();
   }, timeoutMs);
+  signal?.addEventListener('abort', terminate, { once: true });
   return new Promise((resolve, reject) => {
     child.once('error', (error) => {
       clearTimeout(bound);

@@ -1,0 +1,204 @@
+/**
+ * One run of the cluster scenario, kept apart from the checks made on it: three real
+ * instances on a fresh PostgreSQL database behind Debian's nginx with the shipped
+ * configuration, a loopback webhook receiver, live clients on every instance and through
+ * nginx, a drill started through nginx and fed by real k6, the drill's owner killed with
+ * SIGKILL, the killed instance started again, the drill run to its end. Everything is bounded
+ * in time; `teardown()` ends every process it started, also after a failure.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startInstance, type Instance } from '../../../bench/lib/flashcrowd-process.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../../bench/lib/scratch-database.js';
+import { startNginx, type RunningNginx } from '../../../bench/peers/nginx.js';
+import type { DrillDto } from '../../../server/contracts.js';
+import { runK6, type K6Run } from '../../k6/run-k6.js';
+import { call, waitFor, type ClusterView } from './cluster-api.js';
+import { LiveRecorder } from './live-recorder.js';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
+
+export const ADMIN_TOKEN = 'cluster-e2e-admin-7Qk2Vx9Lm4Rt8Wz3Hb6N';
+export const INSTANCE_NAMES = ['alpha', 'bravo', 'charlie'] as const;
+export const HOOKS = ['first', 'second'] as const;
+
+/** the Feb-3 surge, 75 scenario minutes at 150x: 30 s of k6, ten ticks a second */
+const K6_ENV = {
+  FROM: '2020-02-03T08:30',
+  TO: '2020-02-03T09:45',
+  OVERLOAD_FROM: '2020-02-03T08:50',
+  OVERLOAD_TO: '2020-02-03T09:30',
+  TIME_SCALE: '150',
+  PEAK_RPS: '60',
+};
+const K6_BOUND_MS = 3 * 60_000;
+/** kill the owner once the surge has begun, so notices and webhooks are under way on both sides of the takeover */
+const KILL_AFTER_SCENARIO = '2020-02-03T08:56:00+08:00';
+
+export interface DrillSample {
+  at: number;
+  scenarioNow: string;
+  status: string;
+  id: string;
+}
+
+export interface ClusterRun {
+  db: ScratchDatabase;
+  nginx: RunningNginx;
+  receiver: WebhookReceiver;
+  instances: Map<string, Instance>;
+  recorders: LiveRecorder[];
+  /** the clients first connected straight to the instance that was killed */
+  killedClients: LiveRecorder[];
+  /** a client connected to the killed instance after it was started again */
+  rejoinedClient: LiveRecorder | null;
+  clusterBefore: ClusterView[];
+  drillId: string;
+  killed: string;
+  killedAt: number;
+  /** the drill as read just before the kill */
+  beforeKill: DrillSample;
+  newOwner: string;
+  takeoverAt: number;
+  /** the drill as read through nginx after the takeover, oldest first */
+  afterTakeover: DrillSample[];
+  /** every survivor's view once the new owner was known */
+  clusterAfter: ClusterView[];
+  /** the drill and cluster as read after the killed instance was started again */
+  afterRestart: { drill: DrillSample; cluster: ClusterView } | null;
+  k6: K6Run | null;
+  k6SummaryFile: string;
+  finalDrill: DrillDto | null;
+  tickSeconds: number;
+  teardown(): Promise<void>;
+}
+
+const sample = async (base: string, id: string): Promise<DrillSample> => {
+  const res = await call<DrillDto>(base, `/api/v1/drills/${id}`, { token: ADMIN_TOKEN });
+  if (res.status !== 200) throw new Error(`GET /api/v1/drills/${id} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+  return { at: performance.now(), scenarioNow: res.body.scenarioNow, status: res.body.status, id: res.body.id };
+};
+
+async function clusterOf(instance: Instance): Promise<ClusterView> {
+  const res = await call<ClusterView>(instance.url, '/api/v1/cluster', { token: ADMIN_TOKEN });
+  if (res.status !== 200) throw new Error(`${instance.name}: GET /api/v1/cluster answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+  return res.body;
+}
+
+export async function runCluster(pgServerUrl: string, k6Bin: string): Promise<ClusterRun> {
+  const scratch = mkdtempSync(join(tmpdir(), 'flashcrowd-cluster-'));
+  const stopK6 = new AbortController();
+  const run: Partial<ClusterRun> & { instances: Map<string, Instance>; recorders: LiveRecorder[] } = { instances: new Map(), recorders: [] };
+  let k6Running: Promise<K6Run> | null = null;
+  run.teardown = async () => {
+    for (const r of run.recorders) r.close();
+    stopK6.abort();
+    await k6Running?.catch(() => null);
+    await Promise.all([...run.instances.values()].map((i) => i.kill()));
+    await run.nginx?.stop();
+    await run.receiver?.close();
+    await run.db?.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  try {
+    run.db = await createScratchDatabase(pgServerUrl);
+    const db = run.db;
+    run.receiver = await startWebhookReceiver(HOOKS);
+    const start = (name: string, port?: number): Promise<Instance> =>
+      startInstance({ name, dataDir: join(scratch, name), adminToken: ADMIN_TOKEN, databaseUrl: db.url, ...(port ? { port } : {}) });
+    // all at once, as an orchestrator starts replicas
+    const started = await Promise.all(INSTANCE_NAMES.map((name) => start(name)));
+    for (const i of started) run.instances.set(i.name, i);
+    run.nginx = await startNginx({ instances: started.map((i) => i.address) });
+    const nginx = run.nginx.url;
+
+    for (const hook of HOOKS) {
+      const res = await call(nginx, '/api/v1/webhooks', {
+        method: 'POST', token: ADMIN_TOKEN,
+        body: { url: run.receiver.urlFor(hook), eventTypes: ['incident.updated', 'component.updated'], secret: run.receiver.secretFor(hook) },
+      });
+      if (res.status !== 201) throw new Error(`subscribing webhook ${hook} through nginx answered ${res.status}: ${JSON.stringify(res.body)}`);
+    }
+    const plan = await call<{ tickSeconds: number }>(nginx, '/api/v1/plan');
+    run.tickSeconds = plan.body.tickSeconds;
+
+    for (const instance of started) {
+      for (const n of [1, 2]) run.recorders.push(new LiveRecorder(`${instance.name}-${n}`, instance.url, nginx));
+    }
+    for (const n of [1, 2, 3]) run.recorders.push(new LiveRecorder(`nginx-${n}`, nginx, nginx));
+    await Promise.all(run.recorders.map((r) => r.ready(15_000)));
+    run.clusterBefore = await Promise.all(started.map(clusterOf));
+
+    run.k6SummaryFile = join(scratch, 'k6-summary.json');
+    k6Running = runK6(k6Bin, ['load/feb3-spike.ts'], { ...K6_ENV, BASE_URL: nginx, FLASHCROWD_TOKEN: ADMIN_TOKEN, SUMMARY_JSON: run.k6SummaryFile }, K6_BOUND_MS, stopK6.signal);
+    const k6Done = k6Running.then((r) => r);
+    const drillId = await waitFor('a drill started by k6 through nginx', 90_000, async () => {
+      const finished = await Promise.race([k6Done, new Promise<null>((r) => setTimeout(() => r(null), 0))]);
+      if (finished) throw new Error(`k6 ended before a drill ran (exit ${finished.code}):\n${finished.output.slice(-3000)}`);
+      const res = await call<{ drills: DrillDto[] }>(nginx, '/api/v1/drills?status=running', { token: ADMIN_TOKEN });
+      return res.body.drills?.find((d) => d.scenario === 'feb3')?.id;
+    }, 500);
+    run.drillId = drillId;
+
+    await waitFor('the surge under way and every client receiving the drill', 60_000, async () => {
+      const now = await sample(nginx, drillId);
+      const everyone = run.recorders.every((r) => r.ticks.some((t) => t.drillId === drillId));
+      return everyone && Date.parse(now.scenarioNow) >= Date.parse(KILL_AFTER_SCENARIO) ? true : undefined;
+    });
+
+    const owner = (await call<ClusterView>(nginx, '/api/v1/cluster', { token: ADMIN_TOKEN })).body.owner;
+    const victim = owner === null ? undefined : run.instances.get(owner);
+    if (!victim) throw new Error(`GET /api/v1/cluster names owner ${JSON.stringify(owner)}, which is none of ${INSTANCE_NAMES.join(', ')}`);
+    run.killed = victim.name;
+    run.killedClients = run.recorders.filter((r) => r.name.startsWith(`${victim.name}-`));
+    run.beforeKill = await sample(nginx, drillId);
+    run.killedAt = performance.now();
+    await victim.kill();
+    run.instances.delete(victim.name);
+    const survivors = [...run.instances.values()];
+
+    run.newOwner = await waitFor('a surviving instance owning the drill', 30_000, async () => {
+      const views = await Promise.all(survivors.map(clusterOf));
+      const agreed = views[0]?.owner;
+      return agreed && agreed !== victim.name && views.every((v) => v.owner === agreed) ? agreed : undefined;
+    }, 100);
+    run.takeoverAt = performance.now();
+    run.clusterAfter = await Promise.all(survivors.map(clusterOf));
+
+    run.afterTakeover = [];
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      run.afterTakeover.push(await sample(nginx, drillId));
+    }
+    await waitFor('every client receiving ticks after the takeover', 30_000, async () =>
+      run.recorders.every((r) => r.ticksAfter(run.takeoverAt ?? 0).some((t) => t.drillId === drillId)) ? true : undefined);
+
+    // back on its old address, so nginx sends it traffic again
+    const restarted = await start(victim.name, Number(victim.address.split(':')[1]));
+    run.instances.set(restarted.name, restarted);
+    run.rejoinedClient = new LiveRecorder(`${victim.name}-rejoined`, restarted.url, nginx);
+    run.recorders.push(run.rejoinedClient);
+    await run.rejoinedClient.ready(15_000);
+    await waitFor('the restarted instance relaying ticks', 20_000, async () =>
+      run.rejoinedClient?.ticks.some((t) => t.drillId === drillId) ? true : undefined);
+    run.afterRestart = { drill: await sample(nginx, drillId), cluster: await clusterOf(restarted) };
+
+    run.k6 = await k6Running;
+    run.finalDrill = await waitFor('the drill ended', 60_000, async () => {
+      const res = await call<DrillDto>(nginx, `/api/v1/drills/${drillId}`, { token: ADMIN_TOKEN });
+      if (res.body.status === 'running' && run.k6) await call(nginx, `/api/v1/drills/${drillId}/stop`, { method: 'POST', token: ADMIN_TOKEN });
+      return res.body.status === 'running' ? undefined : res.body;
+    }, 500);
+    await waitFor('every webhook message delivered', 60_000, async () => {
+      const pending = await db.pool.query<{ n: string }>("select count(*) as n from webhook_outbox where status <> 'delivered'");
+      return Number(pending.rows[0]?.n) === 0 ? true : undefined;
+    }, 500);
+    // a late tick batch or a delivery in flight when the outbox said done
+    await new Promise((r) => setTimeout(r, 1000));
+    return run as ClusterRun;
+  } catch (e) {
+    const logs = [...run.instances.values()].map((i) => `--- ${i.name}:\n${i.output().slice(-3000)}`).join('\n');
+    await run.teardown();
+    throw new Error(`${(e as Error).message}\n${logs}`, { cause: e });
+  }
+}
