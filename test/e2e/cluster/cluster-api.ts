@@ -27,8 +27,11 @@ export async function call<T = unknown>(base: string, path: string, init: { meth
   return { status: res.status, body: (json ? JSON.parse(text) : text) as T };
 }
 
-/** Poll `probe` every `everyMs` until it returns a value (not undefined), or throw `what` after `withinMs`. */
-export async function waitFor<T>(what: string, withinMs: number, probe: () => Promise<T | undefined>, everyMs = 200): Promise<T> {
+/**
+ * Poll `probe` every `everyMs` until it returns a value (not undefined), or throw `what`
+ * after `withinMs`, with what `explain` says of the state it was waiting on.
+ */
+export async function waitFor<T>(what: string, withinMs: number, probe: () => Promise<T | undefined>, everyMs = 200, explain?: () => string): Promise<T> {
   const until = performance.now() + withinMs;
   let lastError = '';
   for (;;) {
@@ -38,7 +41,7 @@ export async function waitFor<T>(what: string, withinMs: number, probe: () => Pr
     } catch (e) {
       lastError = ` (last error: ${(e as Error).message})`;
     }
-    if (performance.now() > until) throw new Error(`${what}: not within ${withinMs} ms${lastError}`);
+    if (performance.now() > until) throw new Error(`${what}: not within ${withinMs} ms${lastError}${explain ? `; ${explain()}` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }

@@ -140,11 +140,13 @@ export async function runCluster(pgServerUrl: string, k6Bin: string): Promise<Cl
     }, 500);
     run.drillId = drillId;
 
+    const withoutTicks = (since: number): string[] =>
+      run.recorders.filter((r) => !r.ticksAfter(since).some((t) => t.drillId === drillId)).map((r) => `${r.name} (via ${r.address})`);
+    let scenarioNow = '';
     await waitFor('the surge under way and every client receiving the drill', 60_000, async () => {
-      const now = await sample(nginx, drillId);
-      const everyone = run.recorders.every((r) => r.ticks.some((t) => t.drillId === drillId));
-      return everyone && Date.parse(now.scenarioNow) >= Date.parse(KILL_AFTER_SCENARIO) ? true : undefined;
-    });
+      scenarioNow = (await sample(nginx, drillId)).scenarioNow;
+      return withoutTicks(0).length === 0 && Date.parse(scenarioNow) >= Date.parse(KILL_AFTER_SCENARIO) ? true : undefined;
+    }, 200, () => `scenario time ${scenarioNow}; no tick yet for ${withoutTicks(0).join(', ') || 'none'}`);
 
     const owner = (await call<ClusterView>(nginx, '/api/v1/cluster', { token: ADMIN_TOKEN })).body.owner;
     const victim = owner === null ? undefined : run.instances.get(owner);
@@ -171,7 +173,7 @@ export async function runCluster(pgServerUrl: string, k6Bin: string): Promise<Cl
       run.afterTakeover.push(await sample(nginx, drillId));
     }
     await waitFor('every client receiving ticks after the takeover', 30_000, async () =>
-      run.recorders.every((r) => r.ticksAfter(run.takeoverAt ?? 0).some((t) => t.drillId === drillId)) ? true : undefined);
+      withoutTicks(run.takeoverAt ?? 0).length === 0 ? true : undefined, 200, () => `no tick since the takeover for ${withoutTicks(run.takeoverAt ?? 0).join(', ')}`);
 
     // back on its old address, so nginx sends it traffic again
     const restarted = await start(victim.name, Number(victim.address.split(':')[1]));
