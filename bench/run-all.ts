@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { formatTable } from '../server/cli/table.js';
 import { rowCells, ROW_HEADER, type BenchRow } from './lib/bench-rows.js';
 
-const BENCHES = ['replay-throughput.js', 'http-throughput.js', 'remote-write.js', 'memory.js'];
+const BENCHES = ['replay-throughput.js', 'http-throughput.js', 'remote-write.js', 'memory.js', 'fan-out.js'];
 const here = fileURLToPath(new URL('.', import.meta.url));
 const resultsFile = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
 
