@@ -4,8 +4,9 @@
  * tick, the arrival spread is the last arrival minus the first across all clients; the
  * figures are its p50 and p99 over the measured ticks, and the ticks each client missed.
  * The peer is the same clients on one instance (its own SQLite store, no adapter), measured
- * in the same run. Clients live in two child processes (bench/lib/fan-out-clients.ts) whose
- * arrival stamps share the machine's monotonic clock. Loopback only, bounded in count and time.
+ * in the same run. Clients live in two child processes (bench/lib/fan-out-clients.ts, socket.io's
+ * protocol over a WebSocket, reading only each batch's identity) whose arrival stamps share
+ * the machine's monotonic clock. Loopback only, bounded in count and time.
  *
  *   FLASHCROWD_TEST_PG_URL=postgres://... npm run build && node dist/bench/fan-out.js [--clients 5000] [--seconds 20]
  *
@@ -92,6 +93,8 @@ async function measure(label: string, instances: readonly Instance[]): Promise<F
     const replies = await Promise.all(children.map((child) => ask(child, { type: 'stop' }, 'ticks', 60_000)));
     await fetch(`${first.url}/api/v1/drills/${drillId}/stop`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, signal: AbortSignal.timeout(30_000) });
 
+    const busy = replies.map((r) => (r.type === 'ticks' ? `${Math.round(r.busy * 100)}%` : '?'));
+    console.log(`${label}: client processes busy ${busy.join(' and ')} of the time (near 100%: they, not the server, set the spread)`);
     const merged = new Map<string, { first: bigint; last: bigint }>();
     for (const reply of replies) {
       if (reply.type !== 'ticks') continue;

@@ -1,18 +1,20 @@
 /**
- * A child process of bench/fan-out.ts holding a share of the live clients: socket.io over
- * WebSocket only, each subscribed to every service, spread round-robin over the instance
- * URLs it is given. It stamps each tick batch's arrival with the machine's monotonic clock
- * (process.hrtime, the same clock in every process), so the parent can put arrivals from
- * several processes side by side. Talks to the parent over IPC:
+ * A child process of bench/fan-out.ts holding a share of the live clients, spread
+ * round-robin over the instance URLs it is given. Each client speaks socket.io's own
+ * protocol over a WebSocket (Engine.IO 4, the `websocket` transport, as socket.io-client
+ * does with `transports: ['websocket']`): it connects to the default namespace, subscribes to
+ * every service without history, answers pings, and stamps each `drill:tick` batch's arrival
+ * with the machine's monotonic clock (process.hrtime, the same in every process). It reads
+ * the batch's identity from the text without decoding the rest, so the spread measured is the
+ * server's fan-out rather than this process decoding thousands of batches one after another.
+ * Talks to the parent over IPC:
  *
  *   parent -> { type: 'start', urls, clients }     child -> { type: 'ready', connected } or { type: 'failed', message }
- *   parent -> { type: 'stop' }                     child -> { type: 'ticks', ticks: { [key]: [firstNs, lastNs, receivers] } }
+ *   parent -> { type: 'stop' }                     child -> { type: 'ticks', ticks: { [key]: [firstNs, lastNs, receivers] }, busy }
  *   parent -> { type: 'count', keys }              child -> { type: 'counts', received: number[] } (per client, of those keys)
  */
-import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, TickBatch } from '../../server/contracts.js';
-
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
 
 export type ParentMessage =
   | { type: 'start'; urls: string[]; clients: number }
@@ -22,49 +24,69 @@ export type ParentMessage =
 export type ChildMessage =
   | { type: 'ready'; connected: number }
   | { type: 'failed'; message: string }
-  | { type: 'ticks'; ticks: Record<string, [string, string, number]> }
+  /** busy: the share of the measured time this process's event loop was working */
+  | { type: 'ticks'; ticks: Record<string, [string, string, number]>; busy: number }
   | { type: 'counts'; received: number[] };
 
 /** connections opened at once: a burst of thousands of handshakes only measures the accept queue */
 const CONNECT_BATCH = 100;
 const CONNECT_WITHIN_MS = 180_000;
+const SUBSCRIBE = `420${JSON.stringify(['subscribe', { services: '*', history: false }])}`;
+const TICK_PREFIX = '42["drill:tick",';
+/** a batch is `{ drillId, ticks: [{ t, ... }] }`: its drill and first tick time name it for every client */
+const BATCH_KEY = /"drillId":"([^"]+)".*?"t":"([^"]+)"/;
 
-/** one batch's identity: every client subscribed to the same services gets the same batch */
-export const tickKey = (batch: TickBatch): string => `${batch.drillId} ${batch.ticks[0]?.t ?? ''}`;
-
-const sockets: LiveSocket[] = [];
+const sockets: WebSocket[] = [];
 const receivedBy: Set<string>[] = [];
 const arrivals = new Map<string, { first: bigint; last: bigint; receivers: number }>();
 let recording = true;
+let loopBefore = performance.eventLoopUtilization();
 
 const send = (message: ChildMessage): void => {
   process.send?.(message);
 };
 
-function open(url: string, index: number): Promise<void> {
+function record(text: string, mine: Set<string>, at: bigint): void {
+  const match = BATCH_KEY.exec(text);
+  if (!match) return;
+  const key = `${match[1]} ${match[2]}`;
+  mine.add(key);
+  const seen = arrivals.get(key);
+  if (seen) {
+    if (at > seen.last) seen.last = at;
+    if (at < seen.first) seen.first = at;
+    seen.receivers++;
+  } else {
+    arrivals.set(key, { first: at, last: at, receivers: 1 });
+  }
+}
+
+function open(base: string, index: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const socket: LiveSocket = connect(url, { transports: ['websocket'], reconnection: false, timeout: 60_000 });
-    sockets.push(socket);
+    const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
+    sockets.push(ws);
     const mine = new Set<string>();
     receivedBy[index] = mine;
-    socket.on('drill:tick', (batch) => {
+    ws.on('message', (data: Buffer) => {
       const at = process.hrtime.bigint();
-      if (!recording) return;
-      const key = tickKey(batch);
-      mine.add(key);
-      const seen = arrivals.get(key);
-      if (seen) {
-        if (at > seen.last) seen.last = at;
-        if (at < seen.first) seen.first = at;
-        seen.receivers++;
-      } else {
-        arrivals.set(key, { first: at, last: at, receivers: 1 });
+      const text = data.toString('utf8');
+      if (text.startsWith(TICK_PREFIX)) {
+        if (recording) record(text, mine, at);
+      } else if (text === '2') {
+        ws.send('3');
+      } else if (text.startsWith('0')) {
+        ws.send('40');
+      } else if (text.startsWith('40')) {
+        ws.send(SUBSCRIBE);
+      } else if (text.startsWith('430')) {
+        const [ack] = JSON.parse(text.slice(3)) as [{ ok: boolean; error?: { message: string } }];
+        if (ack.ok) resolve();
+        else reject(new Error(`client ${index}: subscribe refused: ${ack.error?.message ?? ''}`));
+      } else if (text.startsWith('44')) {
+        reject(new Error(`client ${index}: connection refused: ${text.slice(2)}`));
       }
     });
-    socket.once('connect_error', (e) => reject(new Error(`client ${index} to ${url}: ${e.message}`)));
-    socket.once('connect', () => {
-      socket.emit('subscribe', { services: '*', history: false }, (ack) => (ack.ok ? resolve() : reject(new Error(ack.error.message))));
-    });
+    ws.once('error', (e) => reject(new Error(`client ${index} to ${base}: ${e.message}`)));
   });
 }
 
@@ -78,7 +100,8 @@ async function start(urls: string[], clients: number): Promise<void> {
       for (let i = from; i < Math.min(from + CONNECT_BATCH, clients); i++) batch.push(open(urls[i % urls.length] ?? '', i));
       await Promise.all(batch);
     }
-    send({ type: 'ready', connected: sockets.filter((s) => s.connected).length });
+    loopBefore = performance.eventLoopUtilization();
+    send({ type: 'ready', connected: sockets.filter((s) => s.readyState === WebSocket.OPEN).length });
   } catch (e) {
     send({ type: 'failed', message: (e as Error).message });
   } finally {
@@ -90,14 +113,15 @@ process.on('message', (message: ParentMessage) => {
   if (message.type === 'start') void start(message.urls, message.clients);
   if (message.type === 'stop') {
     recording = false;
+    const busy = performance.eventLoopUtilization(loopBefore).utilization;
     const ticks: Record<string, [string, string, number]> = {};
     for (const [key, a] of arrivals) ticks[key] = [String(a.first), String(a.last), a.receivers];
-    send({ type: 'ticks', ticks });
+    send({ type: 'ticks', ticks, busy });
   }
   if (message.type === 'count') {
     const keys = message.keys;
     send({ type: 'counts', received: receivedBy.map((mine) => keys.filter((k) => mine.has(k)).length) });
-    for (const s of sockets) s.close();
+    for (const s of sockets) s.terminate();
     process.disconnect?.();
   }
 });
