@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DrillDto, DrillStatus, DrillTakeover } from '../contracts.js';
 import type { Database, DrillsTable } from './database.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
@@ -30,7 +30,7 @@ export interface DrillRepository {
   recordTakeover(id: string, takeover: DrillTakeover): Promise<void>;
 }
 
-function toRow(d: DrillRecord): DrillsTable {
+function toRow(d: DrillRecord): Insertable<DrillsTable> {
   return {
     id: d.id,
     status: d.status,
