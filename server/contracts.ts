@@ -27,6 +27,19 @@ export interface DrillDto {
   /** null for an open-ended drill fed by live traffic */
   scenarioEnd: string | null;
   timezone: string;
+  /** where another instance went on with the drill after its owner died or left, oldest first */
+  takeovers: DrillTakeover[];
+}
+
+/** One instance going on with a drill another instance drove until then. */
+export interface DrillTakeover {
+  /** wall time the new owner resumed (ISO) */
+  at: string;
+  /** scenario time of the checkpoint it resumed from (ISO) */
+  scenarioAt: string;
+  /** the instance that drove it before; null when unknown (it never wrote a checkpoint) */
+  from: string | null;
+  to: string;
 }
 
 export interface ServiceInfo {

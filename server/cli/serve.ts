@@ -4,6 +4,8 @@
  * running drill interrupted, flushes what the engine produced and closes the store.
  */
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { Pool } from 'pg';
 import { join, resolve } from 'node:path';
 import { AUTH_LOG_REDACT } from '../auth/redact.js';
 import { ensureAdminToken } from '../auth/tokens.js';
@@ -63,6 +65,8 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     return fail(io, admin.errors);
   }
 
+  // several instances may share a PostgreSQL database: they talk through it (see server/cluster)
+  const clusterPool = c.databaseUrl ? new Pool({ connectionString: c.databaseUrl, max: 2 }) : null;
   const app = await buildApp({
     clock: systemClock,
     plan: plan.value,
@@ -76,6 +80,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     logger: { level: c.logLevel, redact: AUTH_LOG_REDACT },
     webhooks: { enabled: true, timeoutMs: c.webhooks.timeoutMs, maxAttempts: c.webhooks.maxAttempts, allowPrivate: c.webhooks.allowPrivate },
     retention: c.retention,
+    ...(clusterPool ? { cluster: { instance: c.instanceName ?? defaultInstanceName(c.port), pool: clusterPool } } : {}),
     limits: { jsonBodyBytes: c.ingest.jsonBodyLimit, remoteWriteBodyBytes: c.ingest.remoteWriteBodyLimit, ingestPerMinute: c.ingest.rateLimitPerMinute, remoteWriteMaxSeries: c.ingest.remoteWriteMaxSeries },
   });
   try {
@@ -83,6 +88,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
   } catch (e) {
     await app.close();
     await store.close();
+    await clusterPool?.end();
     return fail(io, [{ code: 'serve.listen', message: `cannot listen on ${c.host}:${c.port}: ${(e as Error).message}`, field: 'port' }]);
   }
   const url = listeningUrl(app.server.address());
@@ -96,6 +102,7 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
       app.log.info({ signal }, 'shutting down');
       void app.close()
         .then(() => store.close())
+        .then(() => clusterPool?.end())
         .then(() => done(0), (err: unknown) => {
           io.err(`shutdown failed: ${(err as Error).message}`);
           done(1);
@@ -104,6 +111,11 @@ export async function runServe(args: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+}
+
+/** host and port name an instance; with an ephemeral port (0) the process id does */
+function defaultInstanceName(port: number): string {
+  return port === 0 ? `${hostname()}:pid${process.pid}` : `${hostname()}:${port}`;
 }
 
 function fail(io: CliIo, errors: readonly FlashcrowdError[]): number {

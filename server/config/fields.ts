@@ -8,6 +8,7 @@
  * | dataDir                       | --data-dir                | FLASHCROWD_DATA_DIR                  | ./data        |
  * | plan                          | --plan                    | FLASHCROWD_PLAN                      | embedded plan |
  * | databaseUrl                   | (none: it holds a password)   | FLASHCROWD_DATABASE_URL          | SQLite file   |
+ * | instanceName                  | --instance-name           | FLASHCROWD_INSTANCE_NAME             | host:port     |
  * | adminToken                    | (none: argv is visible in ps) | FLASHCROWD_ADMIN_TOKEN           | none          |
  * | publicUrl                     | --public-url              | FLASHCROWD_PUBLIC_URL                | listen address|
  * | publicRead                    | --public-read / --no-public-read | FLASHCROWD_PUBLIC_READ        | true          |
@@ -57,6 +58,7 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   { path: ['dataDir'], flag: '--data-dir', env: 'FLASHCROWD_DATA_DIR', kind: 'string', schema: p.dataDir, expected: 'a directory path' },
   { path: ['plan'], flag: '--plan', env: 'FLASHCROWD_PLAN', kind: 'string', schema: p.plan, expected: 'a plan file path' },
   { path: ['databaseUrl'], flag: null, env: 'FLASHCROWD_DATABASE_URL', kind: 'string', schema: p.databaseUrl, expected: 'a PostgreSQL URL such as postgres://user:password@host:5432/flashcrowd' },
+  { path: ['instanceName'], flag: '--instance-name', env: 'FLASHCROWD_INSTANCE_NAME', kind: 'string', schema: p.instanceName, expected: 'a name for this instance among several on one PostgreSQL database: letters, digits and . _ : -' },
   { path: ['adminToken'], flag: null, env: 'FLASHCROWD_ADMIN_TOKEN', kind: 'string', schema: p.adminToken, expected: 'a token string' },
   { path: ['publicUrl'], flag: '--public-url', env: 'FLASHCROWD_PUBLIC_URL', kind: 'string', schema: p.publicUrl, expected: 'an http(s) URL without query, such as https://status.example.com' },
   { path: ['publicRead'], flag: '--public-read', env: 'FLASHCROWD_PUBLIC_READ', kind: 'boolean', schema: p.publicRead, expected: 'true or false' },

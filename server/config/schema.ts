@@ -23,6 +23,7 @@ export const ConfigSchema = Type.Object(
      * several instances; null keeps the embedded SQLite file in dataDir
      */
     databaseUrl: Type.Union([Type.String({ pattern: '^postgres(ql)?://' }), Type.Null()]),
+    instanceName: Type.Union([Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$', maxLength: 128 }), Type.Null()]),
     /** FLASHCROWD_ADMIN_TOKEN: stored by hash at start; null lets the first start create one */
     adminToken: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
     /**
@@ -94,6 +95,7 @@ export const DEFAULT_CONFIG: Config = {
   dataDir: './data',
   plan: null,
   databaseUrl: null,
+  instanceName: null,
   adminToken: null,
   publicUrl: null,
   publicRead: true,

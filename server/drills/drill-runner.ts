@@ -9,7 +9,7 @@ import type { Command, DemandHistory, EngineEvent, Notice, ServiceSample, Tick }
 import type { Plan, PolicyName } from '../core/plan/types.js';
 import { demandAt, type Scenario } from '../core/drill/scenario.js';
 import { scenarioHistory } from '../core/drill/scenario-history.js';
-import { LIVE_HISTORY_TICKS, type DrillDto, type DrillStatus } from '../contracts.js';
+import { LIVE_HISTORY_TICKS, type DrillDto, type DrillStatus, type DrillTakeover } from '../contracts.js';
 import { DemandMeter } from './demand-meter.js';
 import { drillClock, type DrillClock } from './drill-clock.js';
 import { RingBuffer } from './ring-buffer.js';
@@ -44,6 +44,18 @@ export interface DrillOutput {
   notices: Notice[];
 }
 
+/**
+ * Where a runner starts: a new drill starts at its scenario's start; one another instance
+ * drove until now goes on from that instance's last checkpoint (several instances on one
+ * database), keeping its start time and list of takeovers.
+ */
+export interface RunnerOrigin {
+  startedAt: number;
+  takeovers: DrillTakeover[];
+  /** the engine state and scenario time to go on from; absent: the drill's beginning */
+  checkpoint?: { state: EngineState; scenarioNow: number };
+}
+
 /** The whole run is kept for the report up to this many ticks per service; older ones are let go. */
 const REPORT_TICKS_PER_SERVICE = 50_000;
 const REPORT_EVENTS = 200_000;
@@ -57,6 +69,7 @@ export class DrillRunner {
   status: DrillStatus = 'running';
   readonly startedAt: number;
   endedAt: number | null = null;
+  readonly takeovers: DrillTakeover[];
   private state: EngineState;
   private scenarioNow: number;
   private handle: unknown = null;
@@ -75,12 +88,13 @@ export class DrillRunner {
   private readonly listeners: ((out: DrillOutput) => void)[] = [];
   private readonly endListeners: ((drill: DrillRunner) => void)[] = [];
 
-  constructor(spec: DrillSpec, private readonly wall: Clock) {
+  constructor(spec: DrillSpec, private readonly wall: Clock, origin?: RunnerOrigin) {
     this.spec = spec;
     this.clock = drillClock(spec.plan.tickSeconds, spec.speed);
-    this.startedAt = wall.now();
-    this.scenarioNow = spec.from;
-    this.state = initialEngineState(spec.plan, spec.from, spec.policy ?? undefined);
+    this.startedAt = origin?.startedAt ?? wall.now();
+    this.takeovers = [...(origin?.takeovers ?? [])];
+    this.scenarioNow = origin?.checkpoint?.scenarioNow ?? spec.from;
+    this.state = origin?.checkpoint?.state ?? initialEngineState(spec.plan, spec.from, spec.policy ?? undefined);
     this.services = Object.keys(spec.plan.services);
     this.demandHistory = spec.source === 'generated' && spec.scenario ? scenarioHistory(spec.scenario, this.services) : undefined;
     for (const name of this.services) {
@@ -108,6 +122,50 @@ export class DrillRunner {
     this.status = status;
     this.endedAt = this.wall.now();
     for (const fn of this.endListeners) fn(this);
+  }
+
+  /**
+   * Let another instance drive the drill from here: the timer stops, the drill stays
+   * running (it is not ended), and what it remembers stays for snapshots and the report.
+   */
+  handOff(): void {
+    if (this.handle !== null) this.wall.clearInterval(this.handle);
+    this.handle = null;
+  }
+
+  /** whether this instance is driving the drill (its timer runs) */
+  get driving(): boolean {
+    return this.handle !== null;
+  }
+
+  /**
+   * Follow a drill another instance drives: remember its output as if ticked here, so
+   * snapshots, the traffic target's answers and the report are the same on every instance.
+   */
+  absorb(out: DrillOutput, scenarioNow: string): void {
+    this.remember(out.ticks, out.events, out.notices);
+    this.scenarioNow = Date.parse(scenarioNow);
+  }
+
+  /** A followed drill ended on the instance that drove it. */
+  settle(drill: DrillDto): void {
+    this.handOff();
+    this.status = drill.status;
+    this.endedAt = drill.endedAt === null ? null : Date.parse(drill.endedAt);
+  }
+
+  /** The state to go on from after the latest tick: plain data, stored as JSON. */
+  checkpoint(): { state: EngineState; scenarioNow: number } {
+    return { state: this.state, scenarioNow: this.scenarioNow };
+  }
+
+  /** Go on from another instance's checkpoint (this instance now drives the drill). */
+  resume(checkpoint: { state: EngineState; scenarioNow: number } | null, takeover: DrillTakeover): void {
+    if (checkpoint) {
+      this.state = checkpoint.state;
+      this.scenarioNow = checkpoint.scenarioNow;
+    }
+    this.takeovers.push(takeover);
   }
 
   countRequest(service: string, weight?: number): void {
@@ -223,6 +281,7 @@ export class DrillRunner {
       scenarioNow: new Date(this.scenarioNow).toISOString(),
       scenarioEnd: spec.to === null ? null : new Date(spec.to).toISOString(),
       timezone: spec.plan.timezone,
+      takeovers: [...this.takeovers],
     };
   }
 }

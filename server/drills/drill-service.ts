@@ -3,16 +3,24 @@
  * store, live push and webhooks, stops it, and answers for past drills. Between drills a
  * live session runs at wall-clock speed on the metrics that arrive, so a real surge shows
  * too. Writes go through one queue so the store sees ticks in order and never in parallel.
+ *
+ * Several instances on one database (`cluster`): the instance holding the engine lease
+ * drives the drill; it stores each tick's output with a checkpoint of the engine state in
+ * one transaction, checked against the lease, and only then pushes it, to its own clients
+ * and to the other instances. Those follow the drill (a runner that does not tick), so they
+ * answer snapshots, the traffic target and reports the same; they send the driver the
+ * demand they count and the commands they are given. When the driver dies, the instance
+ * that wins the lease next goes on from the last checkpoint.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import { scenarioBounds } from '../core/drill/scenario.js';
-import type { EngineEvent, Notice } from '../core/engine/types.js';
+import type { EngineState } from '../core/engine/step.js';
+import type { EngineEvent, Notice, ServiceSample, Tick } from '../core/engine/types.js';
 import type { Plan } from '../core/plan/types.js';
 import { scaleAnswer, type ScaleAnswer } from './scale-answer.js';
 import type { DrillDto } from '../contracts.js';
-import { loadScenario } from '../scenario-file.js';
 import type { Store } from '../store/store.js';
+import type { DrillRecord } from '../store/drills.js';
 import type { AuditActor } from '../auth/require-role.js';
 import { DrillRunner, type DrillOutput, type DrillSpec } from './drill-runner.js';
 import { isoNow, type Clock } from '../clock/clock.js';
@@ -22,6 +30,25 @@ import { saveReport } from './drill-report.js';
 import type { EndReason } from './closing-notice.js';
 import { NoticePublisher, type CorrectionListener, type OutputListener, type PersistHook } from './notice-publisher.js';
 import { planService } from './plan-service.js';
+import { drillSpec, LIVE_CONFIG, liveSpec, specOfRecord } from './drill-spec.js';
+import type { ClusterBus, ClusterCommand } from '../cluster/cluster-bus.js';
+import { LeaseKeeper } from '../cluster/lease-keeper.js';
+import { DriverRequests } from '../cluster/driver-requests.js';
+import { DemandRelay } from '../cluster/demand-relay.js';
+
+/** Several instances on one database: who this one is and how it reaches the others. */
+export interface DrillCluster {
+  instance: string;
+  bus: ClusterBus;
+  /** how long the engine lease lasts unless renewed, and how often it is renewed, ms */
+  leaseTtlMs: number;
+  leaseRenewMs: number;
+  /** how long a command waits for an instance to drive the drills, ms */
+  requestTimeoutMs: number;
+}
+
+/** the one lease: the instance holding it drives the current drill or live session */
+export const ENGINE_LEASE = 'engine';
 
 export interface DrillServiceOptions {
   store: Store;
@@ -35,6 +62,8 @@ export interface DrillServiceOptions {
   minWallTickMs?: number;
   /** where a drill's report is written when it ends; none: reports live only in memory */
   reportsDir?: string;
+  /** several instances on one database; absent: this instance alone drives every drill */
+  cluster?: DrillCluster;
 }
 
 type StatusListener = (drill: DrillDto) => void;
@@ -50,9 +79,57 @@ export class DrillService {
   private readonly publisher: NoticePublisher;
   private writes: Promise<void> = Promise.resolve();
   private closing = false;
+  private readonly followListeners: OutputListener[] = [];
+  private readonly keeper: LeaseKeeper | null = null;
+  private readonly requests: DriverRequests | null = null;
+  private readonly demand: DemandRelay | null = null;
+  /** followed output waits for the runner it belongs to; one at a time, in order */
+  private following: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: DrillServiceOptions) {
     this.publisher = new NoticePublisher(opts.store, opts.plan, opts.clock);
+    const cluster = opts.cluster;
+    if (!cluster) return;
+    this.keeper = new LeaseKeeper({
+      leases: opts.store.leases,
+      name: ENGINE_LEASE,
+      holder: cluster.instance,
+      clock: opts.clock,
+      ttlMs: cluster.leaseTtlMs,
+      renewMs: cluster.leaseRenewMs,
+      onAcquired: () => this.takeCharge(),
+      onLost: () => this.stepDown(),
+      onError: (err) => opts.log.error({ err }, 'the engine lease could not be renewed'),
+    });
+    this.requests = new DriverRequests({
+      bus: cluster.bus,
+      instance: cluster.instance,
+      clock: opts.clock,
+      timeoutMs: cluster.requestTimeoutMs,
+      resendMs: cluster.leaseRenewMs,
+      driving: () => this.driving,
+      carryOut: (command) => this.carryOut(command),
+    });
+    this.demand = new DemandRelay(cluster.bus, cluster.instance, opts.clock);
+    // everything published here (ticks once stored, operators' and closing notices) reaches the other instances
+    this.publisher.onOutput((out) => {
+      if (this.driving) cluster.bus.send('output', { from: cluster.instance, out });
+    });
+    this.publisher.onCorrection((notice, drillId) => {
+      if (this.driving) cluster.bus.send('correction', { from: cluster.instance, notice, drillId });
+    });
+    this.followCluster(cluster);
+  }
+
+  /** whether this instance drives the drills: always alone, while it holds the engine lease in a cluster */
+  get driving(): boolean {
+    return this.keeper === null || this.keeper.held;
+  }
+
+  /** this instance's name, and the instance known to drive the drills (null while nobody does) */
+  clusterView(): { instance: string | null; owner: string | null } {
+    if (!this.opts.cluster || !this.keeper) return { instance: null, owner: null };
+    return { instance: this.opts.cluster.instance, owner: this.keeper.knownOwner };
   }
 
   get plan(): Plan {
@@ -68,6 +145,12 @@ export class DrillService {
    * resolved, then the live session starts.
    */
   async boot(): Promise<string[]> {
+    if (this.keeper) {
+      // in a cluster a running drill is another instance's, or to be gone on with: never cut off here
+      await this.keeper.start();
+      if (!this.driving) await this.followRunning();
+      return [];
+    }
     const interrupted = await this.opts.store.drills.markInterrupted(isoNow(this.opts.clock));
     if (interrupted.length > 0) this.opts.log.warn({ drills: interrupted }, 'drills interrupted by the last shutdown were marked so');
     for (const id of interrupted) {
@@ -90,6 +173,11 @@ export class DrillService {
     this.statusListeners.push(fn);
   }
 
+  /** Output of a drill another instance drives, as it reaches this one. */
+  onFollow(fn: OutputListener): void {
+    this.followListeners.push(fn);
+  }
+
   /** An operator corrected a published notice (after it is stored). */
   onCorrection(fn: CorrectionListener): void {
     this.publisher.onCorrection(fn);
@@ -100,47 +188,26 @@ export class DrillService {
   }
 
   async start(body: StartDrillBody, actor: AuditActor | null): Promise<Result<DrillDto>> {
+    if (!this.driving) return this.forward<DrillDto>({ op: 'start', body, actor });
     if (this.current && this.current.spec.kind !== 'live') {
       return failWith('drill.running', { id: this.current.spec.id });
     }
-    const scenario = await loadScenario(body.scenario);
-    if (!scenario.ok) return failWith('drill.scenario', { scenario: body.scenario, reason: scenario.errors[0]?.message ?? '' }, 'scenario');
-    const unknown = Object.keys(scenario.value.services).filter((s) => !planService(this.plan, s));
-    if (unknown.length === Object.keys(scenario.value.services).length) {
-      return failWith('drill.services', { scenario: body.scenario, plan: this.plan.name }, 'scenario');
-    }
-    const bounds = scenarioBounds(scenario.value);
-    const from = body.from ? Date.parse(body.from) : bounds.startMs;
-    const to = body.to ? Date.parse(body.to) : bounds.endMs;
-    if (!(from >= bounds.startMs && to <= bounds.endMs && to > from)) {
-      return failWith('drill.range', { from: new Date(bounds.startMs).toISOString(), to: new Date(bounds.endMs).toISOString() }, body.from ? 'from' : 'to');
-    }
+    const made = await drillSpec(`d-${randomUUID().slice(0, 8)}`, body, this.plan);
+    if (!made.ok) return made;
+    const spec = made.value;
     const minTick = this.opts.minWallTickMs ?? 20;
     const maxSpeed = (this.plan.tickSeconds * 1000) / minTick;
     if (body.speed > maxSpeed) {
       return failWith('drill.speed', { speed: body.speed, everyMs: ((this.plan.tickSeconds * 1000) / body.speed).toFixed(1), max: maxSpeed, tickSeconds: this.plan.tickSeconds }, 'speed');
     }
     this.stopCurrent('stopped');
-    const spec: DrillSpec = {
-      id: `d-${randomUUID().slice(0, 8)}`,
-      kind: 'drill',
-      scenarioName: body.scenario,
-      scenario: scenario.value,
-      plan: this.plan,
-      policy: body.policy ?? null,
-      speed: body.speed,
-      source: body.source,
-      demandFrom: body.demandFrom ?? 'traffic',
-      scale: body.scale ?? 1,
-      from,
-      to,
-    };
     const runner = await this.launch(spec, { ...body });
     await this.opts.store.audit.append({ at: isoNow(this.opts.clock), actor, action: 'drill.start', target: spec.id, detail: { ...body } });
     return { ok: true, value: runner.dto() };
   }
 
   async stop(id: string, actor: AuditActor | null): Promise<Result<DrillDto>> {
+    if (!this.driving) return this.forward<DrillDto>({ op: 'stop', id, actor });
     const runner = this.current;
     if (!runner || runner.spec.id !== id) {
       const stored = await this.opts.store.drills.get(id);
@@ -155,6 +222,7 @@ export class DrillService {
   }
 
   async scale(id: string, body: ScaleBody, actor: AuditActor | null): Promise<Result<ScaleAnswer>> {
+    if (!this.driving) return this.forward<ScaleAnswer>({ op: 'scale', id, body, actor });
     const runner = this.current;
     if (!runner || runner.spec.id !== id) return failWith('drill.not-running', { id });
     const svc = planService(this.plan, body.service);
@@ -200,14 +268,32 @@ export class DrillService {
   }
 
   /** An operator's notice: stored before the call returns, then pushed like the engine's. */
-  publishManualNotice(notice: Notice, actor: AuditActor | null): Promise<void> {
-    return this.publisher.publishManual(notice, this.current, actor);
+  async publishManualNotice(notice: Notice, actor: AuditActor | null): Promise<Result<Notice>> {
+    if (!this.driving) return this.forward<Notice>({ op: 'notice', notice, actor });
+    await this.publisher.publishManual(notice, this.current, actor);
+    return { ok: true, value: notice };
   }
 
   /** An operator's correction of a published notice, published wherever the notice went. */
   correctNotice(id: string, text: Notice['text'], actor: AuditActor | null): Promise<Result<Notice>> {
-    const runners = [this.current, ...this.finished].filter((r): r is DrillRunner => r !== null);
-    return this.publisher.correct(id, text, runners, actor);
+    if (!this.driving) return this.forward<Notice>({ op: 'correct', id, text, actor });
+    return this.publisher.correct(id, text, this.runners(), actor);
+  }
+
+  /** A request to the traffic target, counted for the running drill wherever it is driven. */
+  countRequest(service: string, weight?: number): void {
+    const runner = this.current;
+    if (!runner) return;
+    if (this.driving || !this.demand) runner.countRequest(service, weight);
+    else this.demand.count(runner.spec.id, service, weight ?? runner.spec.scale);
+  }
+
+  /** A metric sample for the running drill, wherever it is driven. */
+  recordSample(service: string, sample: ServiceSample): void {
+    const runner = this.current;
+    if (!runner) return;
+    if (this.driving || !this.demand) runner.recordSample(service, sample);
+    else this.demand.sample(runner.spec.id, service, sample);
   }
 
   /** Wait until everything produced so far is stored. */
@@ -217,38 +303,44 @@ export class DrillService {
 
   async close(): Promise<void> {
     this.closing = true;
+    this.demand?.close();
+    if (this.keeper) {
+      // the drill goes on: another instance takes the released lease and resumes it
+      this.current?.handOff();
+      await this.flush();
+      await this.keeper.stop(true);
+      return;
+    }
     this.stopCurrent('interrupted');
     await this.flush();
   }
 
+  private runners(): DrillRunner[] {
+    return [this.current, ...this.finished].filter((r): r is DrillRunner => r !== null);
+  }
+
   private async startLive(): Promise<void> {
-    const now = this.opts.clock.now();
-    await this.launch({
-      id: `live-${randomUUID().slice(0, 8)}`,
-      kind: 'live',
-      // the name the drill list and the dashboard have always shown for the live session
-      scenarioName: 'live',
-      scenario: null,
-      plan: this.plan,
-      policy: null,
-      speed: 1,
-      source: 'external',
-      demandFrom: 'metrics',
-      scale: 1,
-      from: now,
-      to: null,
-    }, { live: true });
+    await this.launch(liveSpec(`live-${randomUUID().slice(0, 8)}`, this.plan, this.opts.clock.now()), { ...LIVE_CONFIG });
   }
 
   private async launch(spec: DrillSpec, config: Record<string, unknown>): Promise<DrillRunner> {
     const runner = new DrillRunner(spec, this.opts.clock);
     await this.opts.store.drills.insert({ ...runner.dto(), planName: this.plan.name, config });
+    this.drive(runner);
+    return runner;
+  }
+
+  private drive(runner: DrillRunner): void {
     runner.onOutput((out) => this.handleOutput(runner, out));
     runner.onEnd((r) => this.handleEnd(r));
     this.current = runner;
     runner.start();
-    for (const fn of this.statusListeners) fn(runner.dto());
-    return runner;
+    this.announce(runner.dto());
+  }
+
+  private announce(drill: DrillDto): void {
+    for (const fn of this.statusListeners) fn(drill);
+    if (this.opts.cluster && this.driving) this.opts.cluster.bus.send('status', { from: this.opts.cluster.instance, drill });
   }
 
   private stopCurrent(status: 'stopped' | 'interrupted'): void {
@@ -257,34 +349,212 @@ export class DrillService {
 
   private handleOutput(runner: DrillRunner, out: DrillOutput): void {
     const drillId = runner.spec.id;
-    this.publisher.emit(out);
-    const scenarioNow = runner.dto().scenarioNow;
+    const cluster = this.opts.cluster;
+    const drill = runner.dto();
+    if (!cluster) {
+      this.publisher.emit(out);
+      this.enqueueWrite(() => this.opts.store.transaction((store) => this.store(store, drillId, drill.scenarioNow, out)));
+      return;
+    }
+    const checkpoint = runner.checkpoint();
+    // the state is plain data; written out now, since the next tick replaces it
+    const stateJson = JSON.stringify(checkpoint.state);
     this.enqueueWrite(async () => {
-      await this.opts.store.transaction(async (store) => {
-        if (out.events.length > 0) await store.events.append(drillId, out.events);
-        await store.drills.updateProgress(drillId, scenarioNow);
-        await this.publisher.persist(store, out);
+      const stored = await this.opts.store.transaction(async (store) => {
+        const now = isoNow(this.opts.clock);
+        if (!(await store.leases.confirm(ENGINE_LEASE, cluster.instance, now))) return false;
+        await this.store(store, drillId, drill.scenarioNow, out);
+        await store.checkpoints.save({ drillId, scenarioNow: drill.scenarioNow, stateJson, holder: cluster.instance, savedAt: now });
+        return true;
       });
+      if (!stored) {
+        // another instance has the lease: what this one computed was never stored, so never shown
+        runner.handOff();
+        return;
+      }
+      this.publisher.emit(out);
     });
+  }
+
+  private async store(store: Store, drillId: string, scenarioNow: string, out: DrillOutput): Promise<void> {
+    if (out.events.length > 0) await store.events.append(drillId, out.events);
+    await store.drills.updateProgress(drillId, scenarioNow);
+    await this.publisher.persist(store, out);
   }
 
   private handleEnd(runner: DrillRunner): void {
     if (this.current === runner) this.current = null;
-    if (runner.spec.kind !== 'live') {
-      this.finished.unshift(runner);
-      this.finished.length = Math.min(this.finished.length, FINISHED_KEPT);
-    }
+    if (runner.spec.kind !== 'live') this.keepFinished(runner);
     const dto = runner.dto();
-    for (const fn of this.statusListeners) fn(dto);
+    this.announce(dto);
     const reportsDir = this.opts.reportsDir;
     const reason: EndReason = runner.spec.kind === 'live' ? 'paused' : (dto.status as Exclude<DrillDto['status'], 'running'>);
     this.enqueueWrite(async () => {
       // an ended drill resolves what it left open, so no document keeps an outage nothing will close
       await this.publisher.closeIncidents(dto.id, reason, dto.scenarioNow, runner);
       await this.opts.store.drills.finish(dto.id, dto.status as 'stopped' | 'finished' | 'interrupted', dto.endedAt ?? isoNow(this.opts.clock));
+      if (this.opts.cluster) await this.opts.store.checkpoints.remove(dto.id);
       if (reportsDir && runner.spec.kind !== 'live') await saveReport(reportsDir, runner);
     });
     if (dto.status === 'finished' && !this.closing) void this.startLive();
+  }
+
+  /** A command given to an instance that does not drive the drills: carried out by the one that does. */
+  private async forward<T>(command: ClusterCommand): Promise<Result<T>> {
+    const result = await (this.requests as DriverRequests).ask(command);
+    return result as Result<T>;
+  }
+
+  /** The driver carries out a command another instance was given. */
+  private async carryOut(command: ClusterCommand): Promise<Result<unknown>> {
+    switch (command.op) {
+      case 'start': return this.start(command.body, command.actor);
+      case 'stop': return this.stop(command.id, command.actor);
+      case 'scale': return this.scale(command.id, command.body, command.actor);
+      case 'notice': return this.publishManualNotice(command.notice, command.actor);
+      case 'correct': return this.correctNotice(command.id, command.text, command.actor);
+      case 'sync': return { ok: true, value: this.current ? syncOf(this.current) : null };
+    }
+  }
+
+  /** What the other instances send: followed output, drill status, corrections and demand. */
+  private followCluster(cluster: DrillCluster): void {
+    const { bus } = cluster;
+    bus.on('output', ({ out }) => this.inOrder(async () => {
+      if (this.driving) return;
+      const runner = this.runner(out.drillId) ?? (await this.followDrill(out.drillId));
+      if (!runner || runner.driving) return;
+      const last = out.ticks[out.ticks.length - 1];
+      runner.absorb(out, last ? last.t : runner.dto().scenarioNow);
+      this.publisher.emit(out);
+      for (const fn of this.followListeners) fn(out);
+    }));
+    bus.on('status', ({ drill }) => this.inOrder(async () => {
+      if (this.driving) return;
+      if (drill.status === 'running') {
+        if (this.current?.spec.id !== drill.id) await this.followDrill(drill.id);
+      } else {
+        const runner = this.runner(drill.id);
+        runner?.settle(drill);
+        if (runner && this.current === runner) this.current = null;
+        if (runner && runner.spec.kind !== 'live') this.keepFinished(runner);
+      }
+      for (const fn of this.statusListeners) fn(drill);
+    }));
+    bus.on('correction', ({ notice, drillId }) => {
+      if (this.driving) return;
+      for (const runner of this.runners()) runner.correctNotice(notice);
+      this.publisher.notifyCorrection(notice, drillId);
+    });
+    bus.on('demand', ({ drillId, counts, samples }) => {
+      const runner = this.current;
+      if (!this.driving || !runner || runner.spec.id !== drillId) return;
+      for (const [service, weight] of Object.entries(counts)) runner.countRequest(service, weight);
+      for (const [service, sample] of Object.entries(samples)) runner.recordSample(service, sample);
+    });
+  }
+
+  private inOrder(work: () => Promise<void>): void {
+    this.following = this.following.then(work).catch((err: unknown) => {
+      this.opts.log.error({ err }, 'following the drill driven by another instance failed');
+    });
+  }
+
+  /**
+   * Follow a drill another instance drives: a runner from its stored row that does not tick,
+   * filled with what the driver remembers of it so far.
+   */
+  private async followDrill(id: string): Promise<DrillRunner | null> {
+    const record = await this.opts.store.drills.get(id);
+    if (!record || record.status !== 'running') return null;
+    const runner = await this.runnerOf(record);
+    if (!runner) return null;
+    const previous = this.current;
+    if (previous && previous !== runner && previous.spec.kind !== 'live') this.keepFinished(previous);
+    this.current = runner;
+    const synced = this.requests ? await this.requests.ask({ op: 'sync' }) : null;
+    const memory = synced?.ok ? (synced.value as DrillSync | null) : null;
+    if (memory && memory.drillId === id) {
+      const last = memory.ticks[memory.ticks.length - 1];
+      runner.absorb({ drillId: id, ticks: memory.ticks, events: memory.events, notices: memory.notices }, last ? last.t : memory.scenarioNow);
+    }
+    for (const fn of this.statusListeners) fn(runner.dto());
+    return runner;
+  }
+
+  /** At boot, when another instance drives: follow its drill, if one runs. */
+  private async followRunning(): Promise<void> {
+    const [running] = await this.opts.store.drills.list({ status: 'running', limit: 1 });
+    if (running) await this.followDrill(running.id);
+  }
+
+  private async runnerOf(record: DrillRecord): Promise<DrillRunner | null> {
+    const spec = await specOfRecord(record, this.plan);
+    if (!spec.ok) {
+      this.opts.log.error({ drill: record.id, error: spec.errors[0] }, 'a stored drill cannot be followed or resumed');
+      return null;
+    }
+    return new DrillRunner(spec.value, this.opts.clock, { startedAt: Date.parse(record.startedAt), takeovers: record.takeovers });
+  }
+
+  /**
+   * This instance won the engine lease: it goes on with the drill that runs (from its last
+   * checkpoint) or, when none does, starts the live session.
+   */
+  private async takeCharge(): Promise<void> {
+    const cluster = this.opts.cluster as DrillCluster;
+    await this.following;
+    const [record, ...stale] = await this.opts.store.drills.list({ status: 'running' });
+    const at = isoNow(this.opts.clock);
+    // one drill runs at a time; others still marked running were cut off long ago
+    for (const old of stale) {
+      await this.opts.store.drills.finish(old.id, 'interrupted', at);
+      await this.publisher.closeIncidents(old.id, 'interrupted', old.scenarioNow, null);
+    }
+    if (!record) {
+      if (this.current) this.current = null;
+      if (this.opts.live !== false && !this.closing) await this.startLive();
+      return;
+    }
+    const runner = this.current?.spec.id === record.id ? this.current : await this.runnerOf(record);
+    if (!runner) {
+      await this.opts.store.drills.finish(record.id, 'interrupted', at);
+      await this.publisher.closeIncidents(record.id, 'interrupted', record.scenarioNow, null);
+      if (this.opts.live !== false && !this.closing) await this.startLive();
+      return;
+    }
+    const checkpoint = await this.opts.store.checkpoints.get(record.id);
+    const takeover = { at, scenarioAt: checkpoint?.scenarioNow ?? record.scenarioStart, from: checkpoint?.holder ?? null, to: cluster.instance };
+    runner.resume(checkpoint ? { state: JSON.parse(checkpoint.stateJson) as EngineState, scenarioNow: Date.parse(checkpoint.scenarioNow) } : null, takeover);
+    await this.opts.store.drills.recordTakeover(record.id, takeover);
+    this.opts.log.warn({ drill: record.id, takeover }, 'this instance goes on with the drill');
+    this.drive(runner);
+    await this.republishMissed(runner);
+  }
+
+  /**
+   * Notices the last driver stored but did not live to push: pushed now, so every client and
+   * every instance has each notice once.
+   */
+  private async republishMissed(runner: DrillRunner): Promise<void> {
+    const known = new Set(runner.run().notices.map((n) => n.id));
+    const stored = (await this.opts.store.notices.list({ drillId: runner.spec.id, limit: 1000 })).map((n) => n.notice).reverse();
+    const missed = stored.filter((n) => !known.has(n.id));
+    if (missed.length === 0) return;
+    for (const notice of missed) runner.rememberNotice(notice);
+    this.publisher.emit({ drillId: runner.spec.id, ticks: [], events: [], notices: missed });
+  }
+
+  /** The lease went to another instance: stop driving and follow. */
+  private stepDown(): void {
+    this.current?.handOff();
+    this.opts.log.warn('this instance lost the engine lease; another instance drives the drills now');
+  }
+
+  private keepFinished(runner: DrillRunner): void {
+    if (this.finished.includes(runner)) return;
+    this.finished.unshift(runner);
+    this.finished.length = Math.min(this.finished.length, FINISHED_KEPT);
   }
 
   private enqueueWrite(work: () => Promise<void>): void {
@@ -292,6 +562,20 @@ export class DrillService {
       this.opts.log.error({ err }, 'storing drill output failed');
     });
   }
+}
+
+/** What a follower that just joined takes over from the driver's memory of the drill. */
+interface DrillSync {
+  drillId: string;
+  scenarioNow: string;
+  ticks: Tick[];
+  events: EngineEvent[];
+  notices: Notice[];
+}
+
+function syncOf(runner: DrillRunner): DrillSync {
+  const ticks = Object.values(runner.history()).flat().sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : 0));
+  return { drillId: runner.spec.id, scenarioNow: runner.dto().scenarioNow, ticks, events: runner.recentEventList(), notices: runner.recentNoticeList() };
 }
 
 function toDto(d: DrillDto & { planName?: string; config?: unknown }): DrillDto {

@@ -83,8 +83,13 @@ export class NoticePublisher {
     });
     if (!corrected) return failWith('notice.not-found', { id }, 'id');
     for (const runner of runners) runner.correctNotice(corrected.notice);
-    for (const fn of this.correctionListeners) fn(corrected.notice, corrected.drillId);
+    this.notifyCorrection(corrected.notice, corrected.drillId);
     return { ok: true, value: corrected.notice };
+  }
+
+  /** Tell the listeners of a stored correction (this instance's, or one another instance made). */
+  notifyCorrection(notice: Notice, drillId: string | null): void {
+    for (const fn of this.correctionListeners) fn(notice, drillId);
   }
 
   /** Resolve a drill's open incidents with a closing update each, at `t` (its scenario time when it ended). */

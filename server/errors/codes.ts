@@ -15,6 +15,8 @@ const MESSAGES = {
   'drill.speed': (p: { speed: number; everyMs: string; max: number; tickSeconds: number }) =>
     `speed ${p.speed} would tick every ${p.everyMs} ms; at most ${p.max} with this plan's ${p.tickSeconds}s tick`,
   'drill.service': (p: { service: string; known: string[] }) => `unknown service "${p.service}"; known: ${p.known.join(', ')}`,
+  'cluster.no-owner': (p: { waitedMs: number }) =>
+    `no instance is driving the drills right now (waited ${p.waitedMs} ms for one to take over); try again in a few seconds`,
   'report.gone': (p: { id: string }) => `drill ${p.id} has no saved report (it was cut off by a crash, or its report outlived the retention period); its notices remain at /api/v1/drills/${p.id}/notices`,
   'notice.not-found': (p: { id: string }) => `no notice ${p.id}`,
   'notice.service': (p: { service: string; known: string[] }) => `unknown service "${p.service}"; known: ${p.known.join(', ')}`,

@@ -15,7 +15,11 @@ import { rateLimitKey, registerAuth } from '../auth/require-role.js';
 import type { FailureThrottleOptions } from '../auth/failure-throttle.js';
 import { withLogRedaction } from '../auth/redact.js';
 import { liveRefusal } from '../auth/live-refusal.js';
-import { DrillService } from '../drills/drill-service.js';
+import { DrillService, type DrillCluster } from '../drills/drill-service.js';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import type { Pool } from 'pg';
+import { socketIoBus } from '../cluster/cluster-bus.js';
+import { clusterRoutes } from './routes/cluster.js';
 import { LiveHub } from '../live/live-hub.js';
 import { metricsRoutes } from '../ingest/metrics-routes.js';
 import { remoteWriteRoutes } from '../ingest/remote-write-routes.js';
@@ -83,6 +87,20 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** failed authentication per client address: after maxFailures unknown tokens in windowMs, 429 */
   authFailures?: FailureThrottleOptions;
+  /**
+   * Several instances on the same PostgreSQL database (the store's): this instance's name
+   * and a pool on that database for the messages between instances.
+   */
+  cluster?: ClusterOptions;
+}
+
+export interface ClusterOptions {
+  instance: string;
+  /** on the store's database; the socket.io adapter holds one connection to LISTEN and sends on another */
+  pool: Pool;
+  /** default 5000 and 1000 ms */
+  leaseTtlMs?: number;
+  leaseRenewMs?: number;
 }
 
 declare module 'fastify' {
@@ -121,18 +139,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     onDenied: (code) => authDenied.inc({ code }),
   });
 
-  const drills = new DrillService({
-    store: opts.store,
-    plan: opts.plan,
-    log: app.log,
-    live: opts.live ?? true,
-    clock,
-    ...(opts.reportsDir ? { reportsDir: opts.reportsDir } : {}),
-  });
   const publicUrl = (): string => opts.publicUrl ?? listeningUrl(app.server.address());
   const statusSource = new StatusSource({ plan: opts.plan, store: opts.store, publicUrl, now: () => clock.now() });
   const addressOf = clientAddress(opts.trustProxy ?? false);
   const live = new LiveHub(app.server, {
+    ...(opts.cluster ? { adapter: createAdapter(opts.cluster.pool, { heartbeatInterval: 2_000, heartbeatTimeout: 6_000, errorHandler: (err) => app.log.error({ err }, 'messages between instances failed') }) } : {}),
     authorize: async (token, request) => {
       const decision = await auth.authorize('reader', token, addressOf(request));
       return decision.ok ? null : liveRefusal(decision.denial);
@@ -150,6 +161,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         notices: (runner?.recentNoticeList() ?? []).filter((n) => services.includes(n.service)),
       };
     },
+  });
+  const leaseTtlMs = opts.cluster?.leaseTtlMs ?? 5_000;
+  const leaseRenewMs = opts.cluster?.leaseRenewMs ?? 1_000;
+  const cluster: DrillCluster | undefined = opts.cluster
+    ? { instance: opts.cluster.instance, bus: socketIoBus(live.io as never), leaseTtlMs, leaseRenewMs, requestTimeoutMs: 2 * leaseTtlMs }
+    : undefined;
+  const drills = new DrillService({
+    store: opts.store,
+    plan: opts.plan,
+    log: app.log,
+    live: opts.live ?? true,
+    clock,
+    ...(opts.reportsDir ? { reportsDir: opts.reportsDir } : {}),
+    ...(cluster ? { cluster } : {}),
   });
   const webhookTargets = { allowPrivate: opts.webhooks?.allowPrivate ?? false };
   const webhooks = opts.webhooks?.enabled === false ? null : createWebhookDeliverer({
@@ -182,6 +207,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (out.stepSeconds !== undefined) metrics.tickSeconds.observe(out.stepSeconds);
     if (out.notices.length > 0) webhooks?.wake();
   });
+  // an instance that follows the drill sees levels change as the driver did
+  drills.onFollow((out) => statusSource.observe(out));
   drills.onCorrection((notice, drillId) => {
     live.publishCorrection(notice, drillId);
     webhooks?.wake();
@@ -198,10 +225,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const onSamples = (source: string) => (samples: IngestSample[]): void => {
     metrics.ingestSamples.inc({ source }, samples.length);
-    const runner = drills.running();
-    if (!runner) return;
     for (const s of samples) {
-      runner.recordSample(s.service, {
+      drills.recordSample(s.service, {
         rps: s.rps ?? 0,
         ...(s.latencyMs !== undefined ? { latencyMs: s.latencyMs } : {}),
         ...(s.errorRate !== undefined ? { errorRate: s.errorRate } : {}),
@@ -237,6 +262,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes, { plan: opts.plan, planText: opts.planText });
   await app.register(adminRoutes, { store: opts.store, webhookTargets });
   await app.register(whoamiRoutes);
+  await app.register(clusterRoutes, { drills, store: opts.store });
   await app.register(statusRoutes, { source: () => statusSource.input(), version: () => statusSource.version(), preHandler: app.requireReader });
   await app.register(incidentRoutes, { incident: (id: string) => statusSource.incidentInput(id), preHandler: app.requireReader });
   await app.register(opsRoutes, { metrics, ready: () => drills.running() !== null || opts.live === false });

@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   'drill.range': 400,
   'drill.speed': 400,
   'drill.service': 400,
+  'cluster.no-owner': 503,
   'report.gone': 410,
   'notice.not-found': 404,
   'notice.service': 400,

@@ -9,7 +9,7 @@
  * emits would never reach the client.
  */
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type {
   Ack,
   ClientToServerEvents,
@@ -33,6 +33,11 @@ export interface LiveHubOptions {
    * refusal reaches the client as the connect_error's `data`.
    */
   authorize?: (token: string | null, request: IncomingMessage) => Promise<LiveRefusal | null>;
+  /**
+   * Several instances: the adapter that carries messages between them. Clients are still
+   * served by their own instance only: each instance pushes what reaches it to its clients.
+   */
+  adapter?: ServerOptions['adapter'];
 }
 
 export interface LiveRefusal {
@@ -72,6 +77,7 @@ export class LiveHub {
       cors: { origin: '*' },
       pingInterval: 10_000,
       pingTimeout: 10_000,
+      ...(opts.adapter ? { adapter: opts.adapter } : {}),
     });
     if (opts.authorize) {
       const authorize = opts.authorize;
@@ -106,29 +112,30 @@ export class LiveHub {
     });
   }
 
+  /** Push an output to this instance's clients (each instance pushes what reaches it). */
   publish(out: DrillOutput): void {
     if (out.ticks.length > 0) {
       for (const name of this.io.sockets.adapter.rooms.keys()) {
         if (!name.startsWith(SELECTION)) continue;
         const followed: string[] = JSON.parse(name.slice(SELECTION.length));
         const ticks = out.ticks.filter((t) => followed.includes(t.service));
-        if (ticks.length > 0) this.io.to(name).volatile.emit('drill:tick', { drillId: out.drillId, ticks });
+        if (ticks.length > 0) this.io.local.to(name).volatile.emit('drill:tick', { drillId: out.drillId, ticks });
       }
     }
-    for (const event of out.events) this.io.to(room(event.service)).emit('drill:event', { ...event, drillId: out.drillId });
+    for (const event of out.events) this.io.local.to(room(event.service)).emit('drill:event', { ...event, drillId: out.drillId });
     for (const notice of out.notices) this.publishNotice(notice, out.drillId);
   }
 
   publishNotice(notice: Notice, drillId: string | null): void {
-    this.io.to(room(notice.service)).emit('notice:published', { ...notice, drillId });
+    this.io.local.to(room(notice.service)).emit('notice:published', { ...notice, drillId });
   }
 
   publishCorrection(notice: Notice, drillId: string | null): void {
-    this.io.to(room(notice.service)).emit('notice:updated', { ...notice, drillId });
+    this.io.local.to(room(notice.service)).emit('notice:updated', { ...notice, drillId });
   }
 
   publishStatus(drill: DrillDto): void {
-    this.io.to(ALL).emit('drill:status', drill);
+    this.io.local.to(ALL).emit('drill:status', drill);
   }
 
   clientCount(): number {
@@ -137,7 +144,9 @@ export class LiveHub {
 
   /** Disconnect every client; the HTTP server itself is closed by its owner (Fastify). */
   close(): void {
-    this.io.disconnectSockets(true);
+    this.io.local.disconnectSockets(true);
     this.io.engine.close();
+    // several instances: stops the adapter listening to the others
+    void this.io.sockets.adapter.close();
   }
 }

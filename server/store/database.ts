@@ -20,6 +20,8 @@ export interface DrillsTable {
   scenario_start: string;
   scenario_now: string;
   scenario_end: string | null;
+  /** JSON array of DrillTakeover */
+  takeovers_json: Generated<string>;
 }
 
 export interface IncidentsTable {
@@ -98,6 +100,20 @@ export interface AuditLogTable {
   hash: string | null;
 }
 
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
+export interface DrillCheckpointsTable {
+  drill_id: string;
+  scenario_now: string;
+  state_json: string;
+  holder: string;
+  saved_at: string;
+}
+
 export interface ApiTokensTable {
   id: string;
   role: string;
@@ -117,4 +133,6 @@ export interface Database {
   webhook_outbox: WebhookOutboxTable;
   audit_log: AuditLogTable;
   api_tokens: ApiTokensTable;
+  leases: LeasesTable;
+  drill_checkpoints: DrillCheckpointsTable;
 }

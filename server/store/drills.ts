@@ -1,5 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { DrillDto, DrillStatus } from '../contracts.js';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { DrillDto, DrillStatus, DrillTakeover } from '../contracts.js';
 import type { Database, DrillsTable } from './database.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
 
@@ -26,9 +26,11 @@ export interface DrillRepository {
   finish(id: string, status: Exclude<DrillStatus, 'running'>, endedAt: string): Promise<boolean>;
   /** at start-up: every drill still 'running' was cut off by a crash or kill; returns their ids */
   markInterrupted(endedAt: string): Promise<string[]>;
+  /** note that another instance went on with a running drill */
+  recordTakeover(id: string, takeover: DrillTakeover): Promise<void>;
 }
 
-function toRow(d: DrillRecord): DrillsTable {
+function toRow(d: DrillRecord): Insertable<DrillsTable> {
   return {
     id: d.id,
     status: d.status,
@@ -44,6 +46,7 @@ function toRow(d: DrillRecord): DrillsTable {
     scenario_start: d.scenarioStart,
     scenario_now: d.scenarioNow,
     scenario_end: d.scenarioEnd,
+    takeovers_json: toJsonColumn(d.takeovers),
   };
 }
 
@@ -63,6 +66,7 @@ function fromRow(r: Selectable<DrillsTable>): DrillRecord {
     scenarioStart: r.scenario_start,
     scenarioNow: r.scenario_now,
     scenarioEnd: r.scenario_end,
+    takeovers: fromJsonColumn(r.takeovers_json),
   };
 }
 
@@ -101,6 +105,12 @@ export function drillRepository(db: Kysely<Database>): DrillRepository {
         .returning('id')
         .execute();
       return rows.map((r) => r.id).sort();
+    },
+    async recordTakeover(id, takeover) {
+      const row = await db.selectFrom('drills').select('takeovers_json').where('id', '=', id).executeTakeFirst();
+      if (!row) return;
+      const takeovers: DrillTakeover[] = [...fromJsonColumn<DrillTakeover[]>(row.takeovers_json), takeover];
+      await db.updateTable('drills').set({ takeovers_json: toJsonColumn(takeovers) }).where('id', '=', id).execute();
     },
   };
 }

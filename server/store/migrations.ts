@@ -14,6 +14,12 @@
  *   audit_log              every change: when, actor token id and role, action, target, detail JSON,
  *                          chained by hash to the row before (0010; see audit-chain.ts)
  *   api_tokens             token id, role, SHA-256 hash and name; never the token itself
+ *   leases                 (0011) who drives what when several instances share the database:
+ *                          name, holder instance, expiry
+ *   drill_checkpoints      (0011) the engine state of a running drill after its latest stored
+ *                          tick, so another instance resumes it; drills.takeovers_json lists where
+ *   socket_io_attachments  (0011, PostgreSQL only) the socket.io adapter's payloads too large
+ *                          for a NOTIFY
  *
  * Migrations only ever get added: a shipped migration is never edited. (0001's PostgreSQL
  * variant had never run when its text collation and float width were corrected; its SQLite
@@ -236,12 +242,44 @@ function auditChain(dialect: SqlDialectName): Migration {
   };
 }
 
+/**
+ * What several instances on one database coordinate through: the leases, the drills'
+ * checkpoints and where each was taken over, and the socket.io adapter's table.
+ */
+function cluster(dialect: SqlDialectName): Migration {
+  const t = columnTypes(dialect);
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('leases')
+        .addColumn('name', t.text, (c) => c.primaryKey())
+        .addColumn('holder', t.text, (c) => c.notNull())
+        .addColumn('expires_at', t.text, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('drill_checkpoints')
+        .addColumn('drill_id', t.text, (c) => c.primaryKey())
+        .addColumn('scenario_now', t.text, (c) => c.notNull())
+        .addColumn('state_json', t.text, (c) => c.notNull())
+        .addColumn('holder', t.text, (c) => c.notNull())
+        .addColumn('saved_at', t.text, (c) => c.notNull())
+        .execute();
+      await db.schema.alterTable('drills').addColumn('takeovers_json', t.text, (c) => c.notNull().defaultTo('[]')).execute();
+      if (dialect === 'postgres') {
+        // the shape @socket.io/postgres-adapter expects (its README's DDL)
+        await sql`create table if not exists socket_io_attachments (id bigserial unique, created_at timestamptz default now(), payload bytea)`.execute(db);
+      }
+    },
+  };
+}
+
 /** The in-code migration provider: names sort in the order they must run. */
 export function migrationProvider(dialect: SqlDialectName): MigrationProvider {
   return {
     getMigrations: async () => ({
       '0001_initial_schema': initialSchema(dialect),
       '0010_audit_chain': auditChain(dialect),
+      '0011_cluster': cluster(dialect),
     }),
   };
 }

@@ -13,6 +13,8 @@ import { engineEventRepository, type EngineEventRepository } from './engine-even
 import { incidentRepository, type IncidentRepository } from './incidents.js';
 import { noticeRepository, type NoticeRepository } from './notices.js';
 import { webhookRepository, type WebhookRepository } from './webhook-tables.js';
+import { leaseRepository, type LeaseRepository } from './leases.js';
+import { checkpointRepository, type CheckpointRepository } from './checkpoints.js';
 
 export interface Store {
   drills: DrillRepository;
@@ -22,6 +24,8 @@ export interface Store {
   webhooks: WebhookRepository;
   audit: AuditLogRepository;
   tokens: ApiTokenRepository;
+  leases: LeaseRepository;
+  checkpoints: CheckpointRepository;
   /**
    * Run `work` atomically: all its writes land or none do. Inside, use the store passed
    * to `work`; a transaction inside a transaction joins the outer one.
@@ -40,6 +44,8 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialectName, revok
     webhooks: webhookRepository(db),
     audit: auditLogRepository(db, dialect),
     tokens: apiTokenRepository(db, revokeListeners),
+    leases: leaseRepository(db),
+    checkpoints: checkpointRepository(db),
     transaction: async (work) => {
       if (db.isTransaction) return work(store);
       // revocations are announced once they are committed, never for a rolled-back one

@@ -16,6 +16,7 @@ export function sampleDrill(overrides: Partial<DrillRecord> = {}): DrillRecord {
     scenarioNow: '2020-02-03T08:00:00+08:00',
     scenarioEnd: '2020-02-03T12:00:00+08:00',
     timezone: 'Asia/Shanghai',
+    takeovers: [],
     planName: 'default',
     config: { seed: 7, services: ['messaging'] },
     ...overrides,

@@ -62,6 +62,7 @@ export function drill(id: string, over: Partial<DrillDto> = {}): DrillDto {
     scenarioNow: isoAt(600),
     scenarioEnd: isoAt(36000),
     timezone: 'Asia/Shanghai',
+    takeovers: [],
     ...over,
   };
 }

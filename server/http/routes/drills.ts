@@ -7,7 +7,7 @@ import { ScaleBody, StartDrillBody } from '../../drills/start-drill-body.js';
 import { domainError } from '../../errors/codes.js';
 import { sendError } from '../http-error.js';
 import { reportJson, reportHtml } from '../../drills/drill-report.js';
-import { ALWAYS, errors, READER, ROLE } from '../schemas/error-body.js';
+import { ALWAYS, errors, READER, ROLE, FORWARDED } from '../schemas/error-body.js';
 import { DrillDto, DrillStatus, EngineEvent, ReplayResult } from '../schemas/drill-schemas.js';
 import { NoticeSchema } from './notice-schemas.js';
 
@@ -26,7 +26,7 @@ export const drillRoutes: FastifyPluginAsyncTypebox<{ drills: DrillService }> = 
   const { drills } = opts;
 
   app.post('/api/v1/drills', {
-    schema: { tags, summary: 'Start a drill', body: StartDrillBody, response: { 201: DrillDto, ...errors(...ALWAYS, ...ROLE, 409) } },
+    schema: { tags, summary: 'Start a drill', body: StartDrillBody, response: { 201: DrillDto, ...errors(...ALWAYS, ...ROLE, 409, ...FORWARDED) } },
     preHandler: app.requireRole('operator'),
   }, async (req, reply) => {
     const result = await drills.start(req.body, auditActor(req));
@@ -49,7 +49,7 @@ export const drillRoutes: FastifyPluginAsyncTypebox<{ drills: DrillService }> = 
   });
 
   app.post('/api/v1/drills/:id/stop', {
-    schema: { tags, summary: 'Stop the running drill', params: IdParams, response: { 200: DrillDto, ...errors(...ALWAYS, ...ROLE, 404, 409) } },
+    schema: { tags, summary: 'Stop the running drill', params: IdParams, response: { 200: DrillDto, ...errors(...ALWAYS, ...ROLE, 404, 409, ...FORWARDED) } },
     preHandler: app.requireRole('operator'),
   }, async (req, reply) => {
     const result = await drills.stop(req.params.id, auditActor(req));
@@ -58,7 +58,7 @@ export const drillRoutes: FastifyPluginAsyncTypebox<{ drills: DrillService }> = 
   });
 
   app.post('/api/v1/drills/:id/scale', {
-    schema: { tags, summary: 'Ask for a number of servers', params: IdParams, body: ScaleBody, response: { 202: ScaleAnswer, ...errors(...ALWAYS, ...ROLE, 409) } },
+    schema: { tags, summary: 'Ask for a number of servers', params: IdParams, body: ScaleBody, response: { 202: ScaleAnswer, ...errors(...ALWAYS, ...ROLE, 409, ...FORWARDED) } },
     preHandler: app.requireRole('operator'),
   }, async (req, reply) => {
     const result = await drills.scale(req.params.id, req.body, auditActor(req));

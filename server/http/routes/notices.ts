@@ -12,7 +12,7 @@ import type { Notice } from '../../core/engine/types.js';
 import type { Store } from '../../store/store.js';
 import { domainError } from '../../errors/codes.js';
 import { sendError } from '../http-error.js';
-import { ALWAYS, errors, ROLE } from '../schemas/error-body.js';
+import { ALWAYS, errors, ROLE, FORWARDED } from '../schemas/error-body.js';
 import { Acknowledgement, EditNotice, IdParams, NoticeSchema, PostNotice } from './notice-schemas.js';
 
 const tags = ['notices'];
@@ -21,7 +21,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ drills: DrillService; sto
   const { drills, store } = opts;
 
   app.post('/api/v1/notices', {
-    schema: { tags, summary: 'Post a notice to users', body: PostNotice, response: { 201: NoticeSchema, ...errors(...ALWAYS, ...ROLE) } },
+    schema: { tags, summary: 'Post a notice to users', body: PostNotice, response: { 201: NoticeSchema, ...errors(...ALWAYS, ...ROLE, ...FORWARDED) } },
     preHandler: app.requireRole('operator'),
   }, async (req, reply) => {
     const body = req.body;
@@ -47,12 +47,13 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ drills: DrillService; sto
       nextUpdateAt: body.nextUpdateAt ?? null,
       text: body.text,
     };
-    await drills.publishManualNotice(notice, auditActor(req));
-    return reply.code(201).send(notice);
+    const published = await drills.publishManualNotice(notice, auditActor(req));
+    if (!published.ok) return sendError(reply, published.errors[0]!);
+    return reply.code(201).send(published.value);
   });
 
   app.patch('/api/v1/notices/:id', {
-    schema: { tags, summary: "Correct a published notice's text", params: IdParams, body: EditNotice, response: { 200: NoticeSchema, ...errors(...ALWAYS, ...ROLE, 404) } },
+    schema: { tags, summary: "Correct a published notice's text", params: IdParams, body: EditNotice, response: { 200: NoticeSchema, ...errors(...ALWAYS, ...ROLE, 404, ...FORWARDED) } },
     preHandler: app.requireRole('operator'),
   }, async (req, reply) => {
     const result = await drills.correctNotice(req.params.id, req.body.text, auditActor(req));

@@ -55,7 +55,7 @@ export const trafficRoutes: FastifyPluginAsyncTypebox<TrafficRouteOptions> = asy
       return sendError(reply, domainError('traffic.weight', { header: WEIGHT_HEADER, min: MIN_WEIGHT, max: MAX_WEIGHT }, WEIGHT_HEADER));
     }
     const runner = opts.drills.running();
-    runner?.countRequest(service, weight);
+    opts.drills.countRequest(service, weight);
     opts.onRequest?.(service);
     const tick = runner?.latestTick(service) ?? null;
     const verdict = trafficVerdict(tick, random());

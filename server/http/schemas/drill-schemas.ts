@@ -16,6 +16,12 @@ export const DrillDto = Type.Object({
   scenarioNow: Type.String(),
   scenarioEnd: Type.Union([Type.String(), Type.Null()], { description: 'null for an open-ended drill fed by live traffic' }),
   timezone: Type.String(),
+  takeovers: Type.Array(Type.Object({
+    at: Type.String({ description: 'wall time the new owner resumed' }),
+    scenarioAt: Type.String({ description: 'scenario time of the checkpoint it resumed from' }),
+    from: Type.Union([Type.String(), Type.Null()], { description: 'the instance that drove it before; null when unknown' }),
+    to: Type.String({ description: 'the instance that went on with it' }),
+  }), { description: 'where another instance went on with the drill after its owner died or left (several instances on PostgreSQL)' }),
 });
 
 /** an engine event (level change, scale decision, ...): its fields depend on its type */

@@ -34,3 +34,5 @@ export const ALWAYS = [400, 500] as const;
 export const READER = [401, 429] as const;
 /** what a route for a role answers */
 export const ROLE = [401, 403, 429] as const;
+/** what a command answers when, with several instances, none drives the drills for a while */
+export const FORWARDED = [503] as const;
