@@ -16,7 +16,7 @@ import type { DrillDto, Tick } from '../../server/contracts.js';
 import { findK6, INSTALL_HINT } from '../k6/k6-binary.js';
 import { tail } from '../k6/run-k6.js';
 import { call } from './cluster/cluster-api.js';
-import { ADMIN_TOKEN, HOOKS, runCluster, type ClusterRun } from './cluster/cluster-run.js';
+import { ADMIN_TOKEN, HOOKS, INSTANCE_NAMES, runCluster, type ClusterRun } from './cluster/cluster-run.js';
 
 const pgServer = process.env.FLASHCROWD_TEST_PG_URL ?? '';
 const k6 = findK6();
@@ -29,6 +29,8 @@ const missing = [
 if (missing.length > 0 && !inCi) console.warn(`\n!!! SKIPPING the cluster suite (three instances, nginx, k6). It needs:\n!!!   ${missing.join('\n!!!   ')}\n`);
 
 const RUN_BOUND_MS = 6 * 60_000;
+/** the share of due ticks a client may miss: a socket still writing the last batch is skipped, by design */
+const MAY_DROP = 0.02;
 
 interface TakeoverDto {
   at: string;
@@ -60,7 +62,7 @@ describe.skipIf(missing.length > 0 && !inCi)('three instances on one PostgreSQL 
   it('runs in cluster mode: every instance names itself and agrees on one owner', () => {
     const before = run.clusterBefore;
     expect(before.map((v) => v.mode)).toEqual(['postgres', 'postgres', 'postgres']);
-    expect(before.map((v) => v.instance).sort()).toEqual(['alpha', 'bravo', 'charlie']);
+    expect(before.map((v) => v.instance).sort()).toEqual([...INSTANCE_NAMES]);
     expect(new Set(before.map((v) => v.owner)).size, JSON.stringify(before)).toBe(1);
   });
 
@@ -90,11 +92,26 @@ describe.skipIf(missing.length > 0 && !inCi)('three instances on one PostgreSQL 
       expect(r.address, `${r.name} reconnected`).toBe(run.nginx.url);
       expect(r.subscriptions.some((s) => s.at > run.killedAt && s.via === run.nginx.url), `${r.name} subscribed again through nginx`).toBe(true);
     }
-    const lines = run.recorders.map((r) => {
+  });
+
+  it('every client gets every tick from its first on, but for the few a loaded machine drops (ticks go out volatile)', async () => {
+    const res = await call<{ ticks: Tick[] }>(run.nginx.url, `/api/v1/drills/${run.drillId}/report.json`, { token: ADMIN_TOKEN });
+    const lines: string[] = [];
+    const tooMany: string[] = [];
+    for (const r of run.recorders) {
       const mine = r.ticks.filter((t) => t.drillId === run.drillId);
-      return `${r.name} ${mine.length} (${repeated(mine.map((t) => `${t.service} ${t.t}`)).length} repeated)`;
-    });
+      const got = new Set(mine.map((t) => `${t.service} ${t.t}`));
+      // a client connected before the drill started is due every tick of it
+      const from = r === run.rejoinedClient ? Math.min(...mine.map((t) => Date.parse(t.t))) : 0;
+      const due = res.body.ticks.filter((t) => Date.parse(t.t) >= from).map((t) => `${t.service} ${t.t}`);
+      const missed = due.filter((k) => !got.has(k));
+      lines.push(`${r.name} ${got.size}/${due.length}${missed.length > 0 ? ` (missed ${missed.length})` : ''}`);
+      expect(repeated(mine.map((t) => `${t.service} ${t.t}`)), `${r.name} got a tick twice`).toEqual([]);
+      const missedTimes = [...new Set(missed.map((k) => k.split(' ')[1]))];
+      if (missed.length > Math.ceil(due.length * MAY_DROP)) tooMany.push(`${r.name} (via ${r.address}) missed ${missed.length}, at ${missedTimes.slice(0, 12).join(', ')}`);
+    }
     console.info(`cluster e2e: service-ticks received per client: ${lines.join(', ')}`);
+    expect(tooMany, `the kill was at ${run.beforeKill.scenarioNow}`).toEqual([]);
   });
 
   it('the instance started again rejoins without disturbing the drill or its owner', () => {
@@ -113,8 +130,8 @@ describe.skipIf(missing.length > 0 && !inCi)('three instances on one PostgreSQL 
     expect(byService.size).toBeGreaterThan(0);
     const step = run.tickSeconds * 1000;
     for (const [service, times] of byService) {
-      const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0)).filter((d) => d !== step);
-      expect(gaps, `${service}: ticks not ${run.tickSeconds} s apart`).toEqual([]);
+      const gaps = times.slice(1).flatMap((t, i) => (t - (times[i] ?? 0) === step ? [] : [`${new Date(times[i] ?? 0).toISOString()} then ${new Date(t).toISOString()}`]));
+      expect(gaps, `${service}: ticks not ${run.tickSeconds} s apart (the kill was at ${run.beforeKill.scenarioNow})`).toEqual([]);
       expect(times[0], `${service}: the report starts at the drill's start`).toBe(Date.parse(run.finalDrill?.scenarioStart ?? '') + step);
       expect(times.at(-1), `${service}: the report ends where the drill ended`).toBe(Date.parse(run.finalDrill?.scenarioNow ?? ''));
     }
@@ -129,6 +146,11 @@ describe.skipIf(missing.length > 0 && !inCi)('three instances on one PostgreSQL 
     const api = await call<{ notices: { id: string }[] }>(run.nginx.url, `/api/v1/drills/${run.drillId}/notices`, { token: ADMIN_TOKEN });
     expect(api.body.notices.map((n) => n.id).sort()).toEqual(stored.map((n) => n.id).sort());
 
+    const killedAt = Date.parse(run.beforeKill.scenarioNow);
+    const before = stored.filter((n) => Date.parse(n.t) <= killedAt).length;
+    console.info(`cluster e2e: ${stored.length} notices, ${before} before the kill and ${stored.length - before} after`);
+    expect(before, 'notices published before the kill').toBeGreaterThan(0);
+    expect(stored.length - before, 'notices published after the takeover').toBeGreaterThan(0);
     const ids = new Set(stored.map((n) => n.id));
     for (const r of run.recorders) {
       const pushed = r.notices.filter((n) => n.drillId === run.drillId).map((n) => n.id);
@@ -177,6 +199,7 @@ describe.skipIf(missing.length > 0 && !inCi)('three instances on one PostgreSQL 
       const covered = new Set(incidentUpdates.flatMap((m) => (JSON.parse(m.payload_json) as { incident: { incident_updates: { id: string }[] } }).incident.incident_updates.map((u) => u.id)));
       expect(notices.filter((n) => !covered.has(n.id)).map((n) => n.id), `${hook}: notices without a webhook`).toEqual([]);
       expect(incidentUpdates.length, `${hook}: one incident.updated per notice`).toBe(notices.length);
+      console.info(`cluster e2e: webhook ${hook}: ${got.length} deliveries (${incidentUpdates.length} incident.updated) for ${notices.length} notices`);
     }
   });
 
@@ -203,8 +226,8 @@ describe.skipIf(missing.length > 0 && !inCi)('three instances on one PostgreSQL 
     expect(scenarioAt).toBeLessThanOrEqual(Date.parse(run.afterTakeover[0]?.scenarioNow ?? ''));
     const report = await call<string>(run.nginx.url, `/api/v1/drills/${run.drillId}/report.html`, { token: ADMIN_TOKEN });
     expect(report.status).toBe(200);
-    expect(report.body).toContain(run.killed);
-    expect(report.body).toContain(run.newOwner);
+    const named = [run.killed, run.newOwner].filter((name) => report.body.includes(name));
+    expect(named, 'instances the HTML report names').toEqual([run.killed, run.newOwner]);
   });
 
   it('k6 drove the drill through nginx for its whole window', () => {

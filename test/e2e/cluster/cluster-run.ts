@@ -19,7 +19,8 @@ import { LiveRecorder } from './live-recorder.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 export const ADMIN_TOKEN = 'cluster-e2e-admin-7Qk2Vx9Lm4Rt8Wz3Hb6N';
-export const INSTANCE_NAMES = ['alpha', 'bravo', 'charlie'] as const;
+// names no report or page would contain by chance, so finding one there means it was named
+export const INSTANCE_NAMES = ['node-alpha', 'node-bravo', 'node-charlie'] as const;
 export const HOOKS = ['first', 'second'] as const;
 
 /** the Feb-3 surge, 75 scenario minutes at 150x: 30 s of k6, ten ticks a second */
@@ -143,10 +144,12 @@ export async function runCluster(pgServerUrl: string, k6Bin: string): Promise<Cl
     const withoutTicks = (since: number): string[] =>
       run.recorders.filter((r) => !r.ticksAfter(since).some((t) => t.drillId === drillId)).map((r) => `${r.name} (via ${r.address})`);
     let scenarioNow = '';
-    await waitFor('the surge under way and every client receiving the drill', 60_000, async () => {
+    const noticesPushed = (): number => run.recorders[0]?.notices.filter((n) => n.drillId === drillId).length ?? 0;
+    await waitFor('the surge under way (a notice out) and every client receiving the drill', 60_000, async () => {
       scenarioNow = (await sample(nginx, drillId)).scenarioNow;
-      return withoutTicks(0).length === 0 && Date.parse(scenarioNow) >= Date.parse(KILL_AFTER_SCENARIO) ? true : undefined;
-    }, 200, () => `scenario time ${scenarioNow}; no tick yet for ${withoutTicks(0).join(', ') || 'none'}`);
+      const under = Date.parse(scenarioNow) >= Date.parse(KILL_AFTER_SCENARIO) && noticesPushed() > 0;
+      return withoutTicks(0).length === 0 && under ? true : undefined;
+    }, 200, () => `scenario time ${scenarioNow}, ${noticesPushed()} notices pushed; no tick yet for ${withoutTicks(0).join(', ') || 'none'}`);
 
     const owner = (await call<ClusterView>(nginx, '/api/v1/cluster', { token: ADMIN_TOKEN })).body.owner;
     const victim = owner === null ? undefined : run.instances.get(owner);
