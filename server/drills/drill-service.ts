@@ -485,13 +485,16 @@ export class DrillService {
     const previous = this.current;
     if (previous && previous !== runner && previous.spec.kind !== 'live') this.keepFinished(previous);
     this.current = runner;
+    for (const fn of this.statusListeners) fn(runner.dto());
     const synced = this.requests ? await this.requests.ask({ op: 'sync' }) : null;
     const memory = synced?.ok ? (synced.value as DrillSync | null) : null;
     if (memory && memory.drillId === id) {
       const last = memory.ticks[memory.ticks.length - 1];
-      runner.absorb({ drillId: id, ticks: memory.ticks, events: memory.events, notices: memory.notices }, last ? last.t : memory.scenarioNow);
+      const out = { drillId: id, ticks: memory.ticks, events: memory.events, notices: memory.notices };
+      runner.absorb(out, last ? last.t : memory.scenarioNow);
+      // the levels so far, for the status documents; not pushed to clients, who had them already
+      for (const fn of this.followListeners) fn(out);
     }
-    for (const fn of this.statusListeners) fn(runner.dto());
     return runner;
   }
 

@@ -122,6 +122,13 @@ describe('several instances on one PostgreSQL database', () => {
 
     const stopped = await fetch(`${b.base}/api/v1/drills/${drill.id}/stop`, { method: 'POST', headers: b.server.auth('operator') });
     expect(stopped.status).toBe(200);
+    // the report says where the drill was taken over
+    const report = (await (await fetch(`${b.base}/api/v1/drills/${drill.id}/report.json`)).json()) as { takeovers?: unknown[]; ticks: unknown[] };
+    expect(report.takeovers).toEqual(after.takeovers);
+    expect(report.ticks.length).toBeGreaterThan(0);
+    const page = await (await fetch(`${b.base}/api/v1/drills/${drill.id}/report.html`)).text();
+    expect(page).toContain('Taken over by another instance once');
+    expect(page).toContain('the last checkpoint of <strong>a</strong>');
   }, 90_000);
 
   it('counts traffic that reaches a follower as demand on the instance driving the drill', async (context: TestContext) => {
