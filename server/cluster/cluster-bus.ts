@@ -22,13 +22,17 @@ export type ClusterCommand =
   /** a follower that just joined: what it needs to answer like the driver */
   | { op: 'sync' };
 
-export interface ClusterMessages {
+/** What the driving instance tells the others, numbered in the order it sent them. */
+export type DriverNews =
   /** a drill's output, once stored */
-  output: { from: string; out: DrillOutput };
+  | { kind: 'output'; out: DrillOutput }
   /** a drill started or ended */
-  status: { from: string; drill: DrillDto };
+  | { kind: 'status'; drill: DrillDto }
   /** an operator corrected a notice */
-  correction: { from: string; notice: Notice; drillId: string | null };
+  | { kind: 'correction'; notice: Notice; drillId: string | null };
+
+export interface ClusterMessages {
+  news: { from: string; seq: number; news: DriverNews };
   /** requests and metric samples an instance received for the drill */
   demand: { from: string; drillId: string; counts: Record<string, number>; samples: Record<string, ServiceSample> };
   /** a command for whichever instance drives the drills */

@@ -12,8 +12,12 @@ import { renderReport } from '../report/html.js';
 import { failWith, type Result } from '../errors/result.js';
 import type { DrillRunner } from './drill-runner.js';
 import type { DrillService } from './drill-service.js';
+import type { DrillTakeover } from '../contracts.js';
 
-export function reportOf(runner: DrillRunner): ReplayResult {
+/** The replay's JSON, and where other instances went on with the drill when any did. */
+export type DrillReport = ReplayResult & { takeovers?: DrillTakeover[] };
+
+export function reportOf(runner: DrillRunner): DrillReport {
   const { ticks, events, notices } = runner.run();
   const policy = runner.spec.policy ?? planPolicyName(runner.spec.plan);
   return {
@@ -22,6 +26,7 @@ export function reportOf(runner: DrillRunner): ReplayResult {
     events,
     notices,
     summary: summarise({ plan: runner.spec.plan, scenario: runner.spec.scenarioName, policy, ticks, events, notices }),
+    ...(runner.takeovers.length > 0 ? { takeovers: [...runner.takeovers] } : {}),
   };
 }
 
@@ -38,14 +43,14 @@ export async function saveReport(dir: string, runner: DrillRunner): Promise<void
 
 const reportPath = (dir: string, id: string): string => join(dir, `${id.replace(/[^a-zA-Z0-9-]/g, '_')}.json`);
 
-export async function reportJson(drills: DrillService, id: string): Promise<Result<ReplayResult>> {
+export async function reportJson(drills: DrillService, id: string): Promise<Result<DrillReport>> {
   const runner = drills.runner(id);
   if (runner) return { ok: true, value: reportOf(runner) };
   if (!(await drills.get(id))) return failWith('drill.not-found', { id });
   const dir = drills.reportsDir;
   if (dir) {
     try {
-      return { ok: true, value: JSON.parse(await readFile(reportPath(dir, id), 'utf8')) as ReplayResult };
+      return { ok: true, value: JSON.parse(await readFile(reportPath(dir, id), 'utf8')) as DrillReport };
     } catch {
       // falls through: no saved report (the drill was cut off by a crash, or retention removed it)
     }
@@ -58,6 +63,11 @@ export async function reportHtml(drills: DrillService, id: string): Promise<Resu
   if (!report.ok) return report;
   return {
     ok: true,
-    value: renderReport([report.value], { title: `Drill report: ${report.value.summary.scenario} (${id})`, plan: drills.plan, chartJs: await chartJsSource() }),
+    value: renderReport([report.value], {
+      title: `Drill report: ${report.value.summary.scenario} (${id})`,
+      plan: drills.plan,
+      chartJs: await chartJsSource(),
+      ...(report.value.takeovers ? { takeovers: report.value.takeovers } : {}),
+    }),
   };
 }

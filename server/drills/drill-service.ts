@@ -31,7 +31,8 @@ import type { EndReason } from './closing-notice.js';
 import { NoticePublisher, type CorrectionListener, type OutputListener, type PersistHook } from './notice-publisher.js';
 import { planService } from './plan-service.js';
 import { drillSpec, LIVE_CONFIG, liveSpec, specOfRecord } from './drill-spec.js';
-import type { ClusterBus, ClusterCommand } from '../cluster/cluster-bus.js';
+import type { ClusterBus, ClusterCommand, DriverNews } from '../cluster/cluster-bus.js';
+import { OrderedInbox } from '../cluster/ordered-inbox.js';
 import { LeaseKeeper } from '../cluster/lease-keeper.js';
 import { DriverRequests } from '../cluster/driver-requests.js';
 import { DemandRelay } from '../cluster/demand-relay.js';
@@ -80,6 +81,9 @@ export class DrillService {
   private writes: Promise<void> = Promise.resolve();
   private closing = false;
   private readonly followListeners: OutputListener[] = [];
+  private sent = 0;
+  /** the driver's news in the order it was sent, per driver (a takeover brings a new one) */
+  private inbox: { from: string; news: OrderedInbox<DriverNews> } | null = null;
   private readonly keeper: LeaseKeeper | null = null;
   private readonly requests: DriverRequests | null = null;
   private readonly demand: DemandRelay | null = null;
@@ -112,12 +116,8 @@ export class DrillService {
     });
     this.demand = new DemandRelay(cluster.bus, cluster.instance, opts.clock);
     // everything published here (ticks once stored, operators' and closing notices) reaches the other instances
-    this.publisher.onOutput((out) => {
-      if (this.driving) cluster.bus.send('output', { from: cluster.instance, out });
-    });
-    this.publisher.onCorrection((notice, drillId) => {
-      if (this.driving) cluster.bus.send('correction', { from: cluster.instance, notice, drillId });
-    });
+    this.publisher.onOutput((out) => this.tell({ kind: 'output', out }));
+    this.publisher.onCorrection((notice, drillId) => this.tell({ kind: 'correction', notice, drillId }));
     this.followCluster(cluster);
   }
 
@@ -340,7 +340,14 @@ export class DrillService {
 
   private announce(drill: DrillDto): void {
     for (const fn of this.statusListeners) fn(drill);
-    if (this.opts.cluster && this.driving) this.opts.cluster.bus.send('status', { from: this.opts.cluster.instance, drill });
+    this.tell({ kind: 'status', drill });
+  }
+
+  /** Tell the other instances, when this one drives; numbered, so they see it in order. */
+  private tell(news: DriverNews): void {
+    const cluster = this.opts.cluster;
+    if (!cluster || !this.driving) return;
+    cluster.bus.send('news', { from: cluster.instance, seq: this.sent++, news });
   }
 
   private stopCurrent(status: 'stopped' | 'interrupted'): void {
@@ -420,31 +427,10 @@ export class DrillService {
   /** What the other instances send: followed output, drill status, corrections and demand. */
   private followCluster(cluster: DrillCluster): void {
     const { bus } = cluster;
-    bus.on('output', ({ out }) => this.inOrder(async () => {
+    bus.on('news', ({ from, seq, news }) => {
       if (this.driving) return;
-      const runner = this.runner(out.drillId) ?? (await this.followDrill(out.drillId));
-      if (!runner || runner.driving) return;
-      const last = out.ticks[out.ticks.length - 1];
-      runner.absorb(out, last ? last.t : runner.dto().scenarioNow);
-      this.publisher.emit(out);
-      for (const fn of this.followListeners) fn(out);
-    }));
-    bus.on('status', ({ drill }) => this.inOrder(async () => {
-      if (this.driving) return;
-      if (drill.status === 'running') {
-        if (this.current?.spec.id !== drill.id) await this.followDrill(drill.id);
-      } else {
-        const runner = this.runner(drill.id);
-        runner?.settle(drill);
-        if (runner && this.current === runner) this.current = null;
-        if (runner && runner.spec.kind !== 'live') this.keepFinished(runner);
-      }
-      for (const fn of this.statusListeners) fn(drill);
-    }));
-    bus.on('correction', ({ notice, drillId }) => {
-      if (this.driving) return;
-      for (const runner of this.runners()) runner.correctNotice(notice);
-      this.publisher.notifyCorrection(notice, drillId);
+      if (this.inbox?.from !== from) this.inbox = { from, news: new OrderedInbox((n) => this.inOrder(() => this.follow(n))) };
+      this.inbox.news.accept(seq, news);
     });
     bus.on('demand', ({ drillId, counts, samples }) => {
       const runner = this.current;
@@ -452,6 +438,33 @@ export class DrillService {
       for (const [service, weight] of Object.entries(counts)) runner.countRequest(service, weight);
       for (const [service, sample] of Object.entries(samples)) runner.recordSample(service, sample);
     });
+  }
+
+  private async follow(news: DriverNews): Promise<void> {
+    if (this.driving) return;
+    if (news.kind === 'output') {
+      const { out } = news;
+      const runner = this.runner(out.drillId) ?? (await this.followDrill(out.drillId));
+      if (!runner || runner.driving) return;
+      const last = out.ticks[out.ticks.length - 1];
+      runner.absorb(out, last ? last.t : runner.dto().scenarioNow);
+      this.publisher.emit(out);
+      for (const fn of this.followListeners) fn(out);
+    } else if (news.kind === 'status') {
+      const { drill } = news;
+      if (drill.status === 'running') {
+        if (this.current?.spec.id !== drill.id) await this.followDrill(drill.id);
+        return;
+      }
+      const runner = this.runner(drill.id);
+      runner?.settle(drill);
+      if (runner && this.current === runner) this.current = null;
+      if (runner && runner.spec.kind !== 'live') this.keepFinished(runner);
+      for (const fn of this.statusListeners) fn(drill);
+    } else {
+      for (const runner of this.runners()) runner.correctNotice(news.notice);
+      this.publisher.notifyCorrection(news.notice, news.drillId);
+    }
   }
 
   private inOrder(work: () => Promise<void>): void {
@@ -472,13 +485,16 @@ export class DrillService {
     const previous = this.current;
     if (previous && previous !== runner && previous.spec.kind !== 'live') this.keepFinished(previous);
     this.current = runner;
+    for (const fn of this.statusListeners) fn(runner.dto());
     const synced = this.requests ? await this.requests.ask({ op: 'sync' }) : null;
     const memory = synced?.ok ? (synced.value as DrillSync | null) : null;
     if (memory && memory.drillId === id) {
       const last = memory.ticks[memory.ticks.length - 1];
-      runner.absorb({ drillId: id, ticks: memory.ticks, events: memory.events, notices: memory.notices }, last ? last.t : memory.scenarioNow);
+      const out = { drillId: id, ticks: memory.ticks, events: memory.events, notices: memory.notices };
+      runner.absorb(out, last ? last.t : memory.scenarioNow);
+      // the levels so far, for the status documents; not pushed to clients, who had them already
+      for (const fn of this.followListeners) fn(out);
     }
-    for (const fn of this.statusListeners) fn(runner.dto());
     return runner;
   }
 

@@ -6,6 +6,7 @@
  * downsampled (report-series.ts) so a two-day, four-policy replay stays a small page.
  */
 import type { Plan } from '../core/plan/types.js';
+import type { DrillTakeover } from '../contracts.js';
 import type { ReplayResult } from '../core/drill/replay.js';
 import { SUMMARY_COLUMNS } from '../core/drill/summary-columns.js';
 import { verdict } from '../core/drill/verdict.js';
@@ -20,6 +21,15 @@ export interface ReportOptions {
   plan: Plan;
   /** the chart.js UMD bundle's source text, inlined so the page works offline */
   chartJs: string;
+  /** a live drill another instance went on with: where (several instances on one database) */
+  takeovers?: readonly DrillTakeover[];
+}
+
+function takeoverLine(takeovers: readonly DrillTakeover[] | undefined, timezone: string): string {
+  if (!takeovers || takeovers.length === 0) return '';
+  const at = (iso: string): string => new Intl.DateTimeFormat('en-GB', { timeZone: timezone, dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+  const items = takeovers.map((t) => `<li>at scenario time ${escapeHtml(at(t.scenarioAt))}, instance <strong>${escapeHtml(t.to)}</strong> went on from ${t.from === null ? 'the drill\'s start (no checkpoint)' : `the last checkpoint of <strong>${escapeHtml(t.from)}</strong>`} (wall time ${escapeHtml(t.at)})</li>`);
+  return `<section class="takeovers"><p>Taken over by another instance ${takeovers.length === 1 ? 'once' : `${takeovers.length} times`}:</p><ul>${items.join('')}</ul></section>`;
 }
 
 export function renderReport(runs: readonly ReplayResult[], opts: ReportOptions): string {
@@ -62,7 +72,7 @@ export function renderReport(runs: readonly ReplayResult[], opts: ReportOptions)
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(opts.title)}</h1><p>Plan <strong>${escapeHtml(opts.plan.name)}</strong>, times in ${escapeHtml(opts.plan.timezone)}.</p></header>
+<header><h1>${escapeHtml(opts.title)}</h1><p>Plan <strong>${escapeHtml(opts.plan.name)}</strong>, times in ${escapeHtml(opts.plan.timezone)}.</p>${takeoverLine(opts.takeovers, opts.plan.timezone)}</header>
 <main id="report"></main>
 <script>${opts.chartJs.replace(/<\/script/gi, '<\\/script')}</script>
 <script type="application/json" id="report-data">${jsonForHtml(data)}</script>

@@ -34,4 +34,5 @@ export const ReplayResult = Type.Object({
   events: Type.Array(Type.Object({}, { additionalProperties: true })),
   notices: Type.Array(Type.Object({}, { additionalProperties: true })),
   summary: Type.Object({}, { additionalProperties: true }),
+  takeovers: Type.Optional(Type.Array(Type.Object({}, { additionalProperties: true }), { description: "a drill's report only: where another instance went on with it, as in the drill's takeovers" })),
 });
