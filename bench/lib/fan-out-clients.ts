@@ -10,7 +10,7 @@
  * Talks to the parent over IPC:
  *
  *   parent -> { type: 'start', urls, clients }     child -> { type: 'ready', connected } or { type: 'failed', message }
- *   parent -> { type: 'stop' }                     child -> { type: 'ticks', ticks: { [key]: [firstNs, lastNs, receivers] }, busy }
+ *   parent -> { type: 'stop' }                     child -> { type: 'ticks', ticks: { [instance \t key]: [firstNs, lastNs, receivers] }, busy }
  *   parent -> { type: 'count', keys }              child -> { type: 'counts', received: number[] } (per client, of those keys)
  */
 import { performance } from 'node:perf_hooks';
@@ -24,7 +24,7 @@ export type ParentMessage =
 export type ChildMessage =
   | { type: 'ready'; connected: number }
   | { type: 'failed'; message: string }
-  /** busy: the share of the measured time this process's event loop was working */
+  /** per instance (its index in `urls`) and batch; busy: the share of the measured time this process's event loop was working */
   | { type: 'ticks'; ticks: Record<string, [string, string, number]>; busy: number }
   | { type: 'counts'; received: number[] };
 
@@ -46,22 +46,22 @@ const send = (message: ChildMessage): void => {
   process.send?.(message);
 };
 
-function record(text: string, mine: Set<string>, at: bigint): void {
+function record(text: string, mine: Set<string>, instance: number, at: bigint): void {
   const match = BATCH_KEY.exec(text);
   if (!match) return;
   const key = `${match[1]} ${match[2]}`;
   mine.add(key);
-  const seen = arrivals.get(key);
+  const seen = arrivals.get(`${instance}\t${key}`);
   if (seen) {
     if (at > seen.last) seen.last = at;
     if (at < seen.first) seen.first = at;
     seen.receivers++;
   } else {
-    arrivals.set(key, { first: at, last: at, receivers: 1 });
+    arrivals.set(`${instance}\t${key}`, { first: at, last: at, receivers: 1 });
   }
 }
 
-function open(base: string, index: number): Promise<void> {
+function open(base: string, instance: number, index: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${base.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
     sockets.push(ws);
@@ -71,7 +71,7 @@ function open(base: string, index: number): Promise<void> {
       const at = process.hrtime.bigint();
       const text = data.toString('utf8');
       if (text.startsWith(TICK_PREFIX)) {
-        if (recording) record(text, mine, at);
+        if (recording) record(text, mine, instance, at);
       } else if (text === '2') {
         ws.send('3');
       } else if (text.startsWith('0')) {
@@ -97,7 +97,7 @@ async function start(urls: string[], clients: number): Promise<void> {
   try {
     for (let from = 0; from < clients; from += CONNECT_BATCH) {
       const batch: Promise<void>[] = [];
-      for (let i = from; i < Math.min(from + CONNECT_BATCH, clients); i++) batch.push(open(urls[i % urls.length] ?? '', i));
+      for (let i = from; i < Math.min(from + CONNECT_BATCH, clients); i++) batch.push(open(urls[i % urls.length] ?? '', i % urls.length, i));
       await Promise.all(batch);
     }
     loopBefore = performance.eventLoopUtilization();
