@@ -48,13 +48,15 @@ const repeated = <T>(items: readonly T[]): T[] => [...count(items)].filter(([, n
 
 describe.skipIf(missing.length > 0 && !inCi)('three instances on one PostgreSQL behind nginx, the owner killed mid-drill', () => {
   let run: ClusterRun;
+  let teardown: (() => Promise<void>) | null = null;
 
   beforeAll(async () => {
     if (missing.length > 0) throw new Error(`CI runs the cluster suite and it needs ${missing.join('; ')}`);
-    run = await runCluster(pgServer, k6 ?? 'k6');
+    run = await runCluster(pgServer, k6 ?? 'k6', (t) => { teardown = t; });
   }, RUN_BOUND_MS);
+  // also when the run failed or ran out of time half-way
   afterAll(async () => {
-    await run?.teardown();
+    await teardown?.();
   }, 60_000);
 
   const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await run.db.pool.query(sql, params)).rows as T[];

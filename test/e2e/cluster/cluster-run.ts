@@ -84,12 +84,17 @@ async function clusterOf(instance: Instance): Promise<ClusterView> {
   return res.body;
 }
 
-export async function runCluster(pgServerUrl: string, k6Bin: string): Promise<ClusterRun> {
+/**
+ * `onTeardown` gets the run's teardown at once, so a caller whose wait for the run gives up
+ * can still end every process it started; calling it more than once does no harm.
+ */
+export async function runCluster(pgServerUrl: string, k6Bin: string, onTeardown: (teardown: () => Promise<void>) => void): Promise<ClusterRun> {
   const scratch = mkdtempSync(join(tmpdir(), 'flashcrowd-cluster-'));
   const stopK6 = new AbortController();
   const run: Partial<ClusterRun> & { instances: Map<string, Instance>; recorders: LiveRecorder[] } = { instances: new Map(), recorders: [] };
   let k6Running: Promise<K6Run> | null = null;
-  run.teardown = async () => {
+  let tornDown: Promise<void> | null = null;
+  run.teardown = () => (tornDown ??= (async () => {
     for (const r of run.recorders) r.close();
     stopK6.abort();
     await k6Running?.catch(() => null);
@@ -98,16 +103,22 @@ export async function runCluster(pgServerUrl: string, k6Bin: string): Promise<Cl
     await run.receiver?.close();
     await run.db?.drop();
     rmSync(scratch, { recursive: true, force: true });
-  };
+  })());
+  onTeardown(run.teardown);
   try {
     run.db = await createScratchDatabase(pgServerUrl);
     const db = run.db;
     run.receiver = await startWebhookReceiver(HOOKS);
-    const start = (name: string, port?: number): Promise<Instance> =>
-      startInstance({ name, dataDir: join(scratch, name), adminToken: ADMIN_TOKEN, databaseUrl: db.url, ...(port ? { port } : {}) });
+    const start = async (name: string, port?: number): Promise<Instance> => {
+      // a run torn down while it waited starts nothing more
+      if (tornDown) throw new Error('the run was torn down');
+      const instance = await startInstance({ name, dataDir: join(scratch, name), adminToken: ADMIN_TOKEN, databaseUrl: db.url, ...(port ? { port } : {}) });
+      run.instances.set(name, instance);
+      if (tornDown) await instance.kill();
+      return instance;
+    };
     // all at once, as an orchestrator starts replicas
     const started = await Promise.all(INSTANCE_NAMES.map((name) => start(name)));
-    for (const i of started) run.instances.set(i.name, i);
     run.nginx = await startNginx({ instances: started.map((i) => i.address) });
     const nginx = run.nginx.url;
 
@@ -179,7 +190,6 @@ export async function runCluster(pgServerUrl: string, k6Bin: string): Promise<Cl
 
     // back on its old address, so nginx sends it traffic again
     const restarted = await start(victim.name, Number(victim.address.split(':')[1]));
-    run.instances.set(restarted.name, restarted);
     run.rejoinedClient = new LiveRecorder(`${victim.name}-rejoined`, restarted.url, nginx);
     run.recorders.push(run.rejoinedClient);
     await run.rejoinedClient.ready(15_000);
