@@ -82,8 +82,9 @@ export class DrillService {
   private closing = false;
   private readonly followListeners: OutputListener[] = [];
   private sent = 0;
-  /** the driver's news in the order it was sent, per driver (a takeover brings a new one) */
-  private inbox: { from: string; news: OrderedInbox<DriverNews> } | null = null;
+  private readonly run = randomUUID();
+  /** the driver's news in the order it was sent, per driver process (a takeover brings a new one) */
+  private inbox: { run: string; news: OrderedInbox<DriverNews> } | null = null;
   private readonly keeper: LeaseKeeper | null = null;
   private readonly requests: DriverRequests | null = null;
   private readonly demand: DemandRelay | null = null;
@@ -347,7 +348,7 @@ export class DrillService {
   private tell(news: DriverNews): void {
     const cluster = this.opts.cluster;
     if (!cluster || !this.driving) return;
-    cluster.bus.send('news', { from: cluster.instance, seq: this.sent++, news });
+    cluster.bus.send('news', { from: cluster.instance, run: this.run, seq: this.sent++, news });
   }
 
   private stopCurrent(status: 'stopped' | 'interrupted'): void {
@@ -427,9 +428,9 @@ export class DrillService {
   /** What the other instances send: followed output, drill status, corrections and demand. */
   private followCluster(cluster: DrillCluster): void {
     const { bus } = cluster;
-    bus.on('news', ({ from, seq, news }) => {
+    bus.on('news', ({ run, seq, news }) => {
       if (this.driving) return;
-      if (this.inbox?.from !== from) this.inbox = { from, news: new OrderedInbox((n) => this.inOrder(() => this.follow(n))) };
+      if (this.inbox?.run !== run) this.inbox = { run, news: new OrderedInbox((n) => this.inOrder(() => this.follow(n))) };
       this.inbox.news.accept(seq, news);
     });
     bus.on('demand', ({ drillId, counts, samples }) => {
