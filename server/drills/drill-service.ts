@@ -26,7 +26,7 @@ import { DrillRunner, type DrillOutput, type DrillSpec } from './drill-runner.js
 import { isoNow, type Clock } from '../clock/clock.js';
 import type { ScaleBody, StartDrillBody } from './start-drill-body.js';
 import { failWith, type Result } from '../errors/result.js';
-import { saveReport } from './drill-report.js';
+import { saveReport, storeReport } from './drill-report.js';
 import type { EndReason } from './closing-notice.js';
 import { NoticePublisher, type CorrectionListener, type OutputListener, type PersistHook } from './notice-publisher.js';
 import { planService } from './plan-service.js';
@@ -139,6 +139,11 @@ export class DrillService {
 
   get reportsDir(): string | undefined {
     return this.opts.reportsDir;
+  }
+
+  /** A finished drill's report from the shared database (several instances); null otherwise. */
+  async storedReport(id: string): Promise<string | null> {
+    return this.opts.cluster ? this.opts.store.reports.get(id) : null;
   }
 
   /**
@@ -402,7 +407,9 @@ export class DrillService {
       await this.publisher.closeIncidents(dto.id, reason, dto.scenarioNow, runner);
       await this.opts.store.drills.finish(dto.id, dto.status as 'stopped' | 'finished' | 'interrupted', dto.endedAt ?? isoNow(this.opts.clock));
       if (this.opts.cluster) await this.opts.store.checkpoints.remove(dto.id);
-      if (reportsDir && runner.spec.kind !== 'live') await saveReport(reportsDir, runner);
+      if (runner.spec.kind === 'live') return;
+      if (this.opts.cluster) await storeReport(this.opts.store, runner);
+      else if (reportsDir) await saveReport(reportsDir, runner);
     });
     if (dto.status === 'finished' && !this.closing) void this.startLive();
   }
