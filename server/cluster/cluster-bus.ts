@@ -32,7 +32,8 @@ export type DriverNews =
   | { kind: 'correction'; notice: Notice; drillId: string | null };
 
 export interface ClusterMessages {
-  news: { from: string; seq: number; news: DriverNews };
+  /** `run`: one per process, so a restarted instance's numbering is not mistaken for the old one's */
+  news: { from: string; run: string; seq: number; news: DriverNews };
   /** requests and metric samples an instance received for the drill */
   demand: { from: string; drillId: string; counts: Record<string, number>; samples: Record<string, ServiceSample> };
   /** a command for whichever instance drives the drills */

@@ -13,6 +13,7 @@ import { failWith, type Result } from '../errors/result.js';
 import type { DrillRunner } from './drill-runner.js';
 import type { DrillService } from './drill-service.js';
 import type { DrillTakeover } from '../contracts.js';
+import type { Store } from '../store/store.js';
 
 /** The replay's JSON, and where other instances went on with the drill when any did. */
 export type DrillReport = ReplayResult & { takeovers?: DrillTakeover[] };
@@ -41,12 +42,19 @@ export async function saveReport(dir: string, runner: DrillRunner): Promise<void
   await writeFile(reportPath(dir, runner.spec.id), JSON.stringify(reportOf(runner)));
 }
 
+/** Several instances: the report goes to the shared database, so every instance serves it. */
+export async function storeReport(store: Store, runner: DrillRunner): Promise<void> {
+  await store.reports.save(runner.spec.id, JSON.stringify(reportOf(runner)));
+}
+
 const reportPath = (dir: string, id: string): string => join(dir, `${id.replace(/[^a-zA-Z0-9-]/g, '_')}.json`);
 
 export async function reportJson(drills: DrillService, id: string): Promise<Result<DrillReport>> {
   const runner = drills.runner(id);
   if (runner) return { ok: true, value: reportOf(runner) };
   if (!(await drills.get(id))) return failWith('drill.not-found', { id });
+  const stored = await drills.storedReport(id);
+  if (stored !== null) return { ok: true, value: JSON.parse(stored) as DrillReport };
   const dir = drills.reportsDir;
   if (dir) {
     try {

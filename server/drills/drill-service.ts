@@ -26,7 +26,7 @@ import { DrillRunner, type DrillOutput, type DrillSpec } from './drill-runner.js
 import { isoNow, type Clock } from '../clock/clock.js';
 import type { ScaleBody, StartDrillBody } from './start-drill-body.js';
 import { failWith, type Result } from '../errors/result.js';
-import { saveReport } from './drill-report.js';
+import { saveReport, storeReport } from './drill-report.js';
 import type { EndReason } from './closing-notice.js';
 import { NoticePublisher, type CorrectionListener, type OutputListener, type PersistHook } from './notice-publisher.js';
 import { planService } from './plan-service.js';
@@ -82,8 +82,9 @@ export class DrillService {
   private closing = false;
   private readonly followListeners: OutputListener[] = [];
   private sent = 0;
-  /** the driver's news in the order it was sent, per driver (a takeover brings a new one) */
-  private inbox: { from: string; news: OrderedInbox<DriverNews> } | null = null;
+  private readonly run = randomUUID();
+  /** the driver's news in the order it was sent, per driver process (a takeover brings a new one) */
+  private inbox: { run: string; news: OrderedInbox<DriverNews> } | null = null;
   private readonly keeper: LeaseKeeper | null = null;
   private readonly requests: DriverRequests | null = null;
   private readonly demand: DemandRelay | null = null;
@@ -138,6 +139,11 @@ export class DrillService {
 
   get reportsDir(): string | undefined {
     return this.opts.reportsDir;
+  }
+
+  /** A finished drill's report from the shared database (several instances); null otherwise. */
+  async storedReport(id: string): Promise<string | null> {
+    return this.opts.cluster ? this.opts.store.reports.get(id) : null;
   }
 
   /**
@@ -347,7 +353,7 @@ export class DrillService {
   private tell(news: DriverNews): void {
     const cluster = this.opts.cluster;
     if (!cluster || !this.driving) return;
-    cluster.bus.send('news', { from: cluster.instance, seq: this.sent++, news });
+    cluster.bus.send('news', { from: cluster.instance, run: this.run, seq: this.sent++, news });
   }
 
   private stopCurrent(status: 'stopped' | 'interrupted'): void {
@@ -401,7 +407,9 @@ export class DrillService {
       await this.publisher.closeIncidents(dto.id, reason, dto.scenarioNow, runner);
       await this.opts.store.drills.finish(dto.id, dto.status as 'stopped' | 'finished' | 'interrupted', dto.endedAt ?? isoNow(this.opts.clock));
       if (this.opts.cluster) await this.opts.store.checkpoints.remove(dto.id);
-      if (reportsDir && runner.spec.kind !== 'live') await saveReport(reportsDir, runner);
+      if (runner.spec.kind === 'live') return;
+      if (this.opts.cluster) await storeReport(this.opts.store, runner);
+      else if (reportsDir) await saveReport(reportsDir, runner);
     });
     if (dto.status === 'finished' && !this.closing) void this.startLive();
   }
@@ -427,9 +435,9 @@ export class DrillService {
   /** What the other instances send: followed output, drill status, corrections and demand. */
   private followCluster(cluster: DrillCluster): void {
     const { bus } = cluster;
-    bus.on('news', ({ from, seq, news }) => {
+    bus.on('news', ({ run, seq, news }) => {
       if (this.driving) return;
-      if (this.inbox?.from !== from) this.inbox = { from, news: new OrderedInbox((n) => this.inOrder(() => this.follow(n))) };
+      if (this.inbox?.run !== run) this.inbox = { run, news: new OrderedInbox((n) => this.inOrder(() => this.follow(n))) };
       this.inbox.news.accept(seq, news);
     });
     bus.on('demand', ({ drillId, counts, samples }) => {

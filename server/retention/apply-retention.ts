@@ -38,7 +38,7 @@ async function pruneReports(dir: string, cutoffMs: number): Promise<number> {
 export async function applyRetention(store: Store, policy: RetentionPolicy, nowMs: number, reportsDir?: string): Promise<RetentionOutcome> {
   const cutoffs = retentionCutoffs(policy, nowMs);
   const events = await store.events.pruneEndedBefore(cutoffs.drills);
-  const reports = reportsDir ? await pruneReports(reportsDir, Date.parse(cutoffs.drills)) : 0;
+  const reports = (reportsDir ? await pruneReports(reportsDir, Date.parse(cutoffs.drills)) : 0) + (await store.reports.pruneEndedBefore(cutoffs.drills));
   const audit = await store.audit.pruneBefore(cutoffs.audit, new Date(nowMs).toISOString());
   return { events, reports, auditRows: audit.deleted };
 }

@@ -114,6 +114,11 @@ export interface DrillCheckpointsTable {
   saved_at: string;
 }
 
+export interface DrillReportsTable {
+  drill_id: string;
+  report_json: string;
+}
+
 export interface ApiTokensTable {
   id: string;
   role: string;
@@ -135,4 +140,5 @@ export interface Database {
   api_tokens: ApiTokensTable;
   leases: LeasesTable;
   drill_checkpoints: DrillCheckpointsTable;
+  drill_reports: DrillReportsTable;
 }

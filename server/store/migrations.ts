@@ -18,6 +18,8 @@
  *                          name, holder instance, expiry
  *   drill_checkpoints      (0011) the engine state of a running drill after its latest stored
  *                          tick, so another instance resumes it; drills.takeovers_json lists where
+ *   drill_reports          (0011) a finished drill's report JSON, when instances share the
+ *                          database (one instance alone writes reports to its data folder)
  *   socket_io_attachments  (0011, PostgreSQL only) the socket.io adapter's payloads too large
  *                          for a NOTIFY
  *
@@ -263,6 +265,11 @@ function cluster(dialect: SqlDialectName): Migration {
         .addColumn('state_json', t.text, (c) => c.notNull())
         .addColumn('holder', t.text, (c) => c.notNull())
         .addColumn('saved_at', t.text, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('drill_reports')
+        .addColumn('drill_id', t.text, (c) => c.primaryKey())
+        .addColumn('report_json', t.text, (c) => c.notNull())
         .execute();
       await db.schema.alterTable('drills').addColumn('takeovers_json', t.text, (c) => c.notNull().defaultTo('[]')).execute();
       if (dialect === 'postgres') {

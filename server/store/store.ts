@@ -15,6 +15,7 @@ import { noticeRepository, type NoticeRepository } from './notices.js';
 import { webhookRepository, type WebhookRepository } from './webhook-tables.js';
 import { leaseRepository, type LeaseRepository } from './leases.js';
 import { checkpointRepository, type CheckpointRepository } from './checkpoints.js';
+import { reportRepository, type ReportRepository } from './reports.js';
 
 export interface Store {
   drills: DrillRepository;
@@ -26,6 +27,7 @@ export interface Store {
   tokens: ApiTokenRepository;
   leases: LeaseRepository;
   checkpoints: CheckpointRepository;
+  reports: ReportRepository;
   /**
    * Run `work` atomically: all its writes land or none do. Inside, use the store passed
    * to `work`; a transaction inside a transaction joins the outer one.
@@ -46,6 +48,7 @@ export function createStore(db: Kysely<Database>, dialect: SqlDialectName, revok
     tokens: apiTokenRepository(db, revokeListeners),
     leases: leaseRepository(db),
     checkpoints: checkpointRepository(db),
+    reports: reportRepository(db),
     transaction: async (work) => {
       if (db.isTransaction) return work(store);
       // revocations are announced once they are committed, never for a rolled-back one

@@ -59,4 +59,16 @@ describe.each(STORE_KINDS)('leases, checkpoints and takeovers (%s)', (kind) => {
       { at: T10, scenarioAt: T5, from: 'b', to: 'c' },
     ]);
   });
+
+  it('keeps finished drills\' reports until the drill retention prunes them', async () => {
+    await t.store.drills.insert(sampleDrill({ id: 'old', status: 'finished', endedAt: T0 }));
+    await t.store.drills.insert(sampleDrill({ id: 'new', status: 'finished', endedAt: T10 }));
+    await t.store.reports.save('old', '{"policy":"step"}');
+    await t.store.reports.save('new', '{"policy":"none"}');
+    await t.store.reports.save('new', '{"policy":"predictive"}');
+    expect(await t.store.reports.get('new')).toBe('{"policy":"predictive"}');
+    expect(await t.store.reports.pruneEndedBefore(T5)).toBe(1);
+    expect(await t.store.reports.get('old')).toBeNull();
+    expect(await t.store.reports.get('new')).not.toBeNull();
+  });
 });
