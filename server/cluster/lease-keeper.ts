@@ -60,6 +60,14 @@ export class LeaseKeeper {
     }
   }
 
+  /**
+   * The holder found it could not act under the lease (a write it made under the lease was
+   * refused): count it as not held, so the next round that wins it takes it in hand again.
+   */
+  forget(): void {
+    this.heldSince = null;
+  }
+
   /** Rounds never overlap: a slow database delays the next one rather than racing it. */
   private tick(): Promise<void> {
     this.round = this.round.then(() => (this.stopped ? undefined : this.attempt()));
@@ -75,7 +83,12 @@ export class LeaseKeeper {
         this.lastRenewed = now;
         if (!this.held) {
           this.heldSince = now;
-          await this.opts.onAcquired();
+          await this.opts.onAcquired().catch(async (err: unknown) => {
+            // not taken in hand after all: let it go, so this or another instance tries again
+            this.heldSince = null;
+            await leases.release(name, holder);
+            throw err;
+          });
         }
         return;
       }

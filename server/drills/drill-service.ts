@@ -51,6 +51,9 @@ export interface DrillCluster {
 /** the one lease: the instance holding it drives the current drill or live session */
 export const ENGINE_LEASE = 'engine';
 
+/** a live session left this far behind the wall clock is started afresh rather than resumed */
+const LIVE_RESUME_MS = 60_000;
+
 export interface DrillServiceOptions {
   store: Store;
   plan: Plan;
@@ -381,8 +384,10 @@ export class DrillService {
         return true;
       });
       if (!stored) {
-        // another instance has the lease: what this one computed was never stored, so never shown
+        // the lease ran out under this instance: what it computed was never stored, so never
+        // shown; whoever wins the lease next (maybe this instance) goes on from the checkpoint
         runner.handOff();
+        this.keeper?.forget();
         return;
       }
       this.publisher.emit(out);
@@ -548,6 +553,13 @@ export class DrillService {
       return;
     }
     const checkpoint = await this.opts.store.checkpoints.get(record.id);
+    if (runner.spec.kind === 'live' && this.opts.clock.now() - Date.parse(checkpoint?.scenarioNow ?? record.scenarioStart) > LIVE_RESUME_MS) {
+      // the live session follows the wall clock: after a long stop it starts afresh rather than lag behind
+      await this.opts.store.drills.finish(record.id, 'interrupted', at);
+      await this.publisher.closeIncidents(record.id, 'paused', record.scenarioNow, null);
+      if (this.opts.live !== false && !this.closing) await this.startLive();
+      return;
+    }
     const takeover = { at, scenarioAt: checkpoint?.scenarioNow ?? record.scenarioStart, from: checkpoint?.holder ?? null, to: cluster.instance };
     runner.resume(checkpoint ? { state: JSON.parse(checkpoint.stateJson) as EngineState, scenarioNow: Date.parse(checkpoint.scenarioNow) } : null, takeover);
     await this.opts.store.drills.recordTakeover(record.id, takeover);

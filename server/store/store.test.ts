@@ -46,7 +46,7 @@ describe('openSqliteStore', () => {
       expect(await store.drills.get('drill-1')).not.toBeNull();
       const raw = new SqliteDatabase(t.location, { readonly: true });
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(raw.prepare('select name from kysely_migration order by name').all()).toEqual([{ name: '0001_initial_schema' }, { name: '0010_audit_chain' }]);
+      expect(raw.prepare('select name from kysely_migration order by name').all()).toEqual([{ name: '0001_initial_schema' }, { name: '0010_audit_chain' }, { name: '0011_cluster' }]);
       raw.close();
     } finally {
       await t.dispose();
