@@ -214,7 +214,8 @@ describe.skipIf(missing.length > 0 && !inCi)('three instances on one PostgreSQL 
       const messages = outbox.filter((m) => m.subscription_id === sub?.id);
       expect(messages.filter((m) => m.status !== 'delivered').map((m) => `${m.id} ${m.status}`)).toEqual([]);
       const got = received.filter((d) => d.hook === hook).map((d) => d.id);
-      expect(repeated(got), `${hook}: delivered more than once`).toEqual([]);
+      const when = (id: string): string => received.filter((d) => d.hook === hook && d.id === id).map((d) => `${((d.at - run.killedAt) / 1000).toFixed(1)} s`).join(' and ');
+      expect(repeated(got).map((id) => `${id} at ${when(id)} from the kill`), `${hook}: delivered more than once`).toEqual([]);
       expect([...new Set(got)].sort(), `${hook}: what was received is what the outbox holds`).toEqual(messages.map((m) => m.id).sort());
       const incidentUpdates = messages.filter((m) => m.event_type === 'incident.updated');
       const covered = new Set(incidentUpdates.flatMap((m) => (JSON.parse(m.payload_json) as { incident: { incident_updates: { id: string }[] } }).incident.incident_updates.map((u) => u.id)));

@@ -12,6 +12,8 @@ export interface Delivery {
   id: string;
   signed: boolean;
   body: unknown;
+  /** performance.now() when it arrived */
+  at: number;
 }
 
 export interface WebhookReceiver {
@@ -55,7 +57,7 @@ export async function startWebhookReceiver(hooks: readonly string[]): Promise<We
       } catch {
         body = text;
       }
-      if (seen.length < MAX_DELIVERIES) seen.push({ hook, id: String(req.headers['webhook-id'] ?? ''), signed, body });
+      if (seen.length < MAX_DELIVERIES) seen.push({ hook, id: String(req.headers['webhook-id'] ?? ''), signed, body, at: performance.now() });
       res.writeHead(secret ? 204 : 404).end();
     });
   });
