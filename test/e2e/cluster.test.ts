@@ -31,6 +31,10 @@ if (missing.length > 0 && !inCi) console.warn(`\n!!! SKIPPING the cluster suite 
 const RUN_BOUND_MS = 6 * 60_000;
 /** the share of due ticks a client may miss: a socket still writing the last batch is skipped, by design */
 const MAY_DROP = 0.02;
+/** a webhook copy this close to the kill was in the killed instance's hands */
+const IN_FLIGHT_SECONDS = 1;
+/** the deliverer's batch: no more messages than that can be in one instance's hands at once */
+const IN_FLIGHT_AT_MOST = 10;
 
 interface TakeoverDto {
   at: string;
@@ -153,8 +157,15 @@ describe.skipIf(missing.length > 0 && !inCi)('three instances on one PostgreSQL 
       const res = await call(instance.url, `/api/v1/drills/${run.drillId}/report.json`, { token: ADMIN_TOKEN });
       reports.set(instance.name, JSON.stringify(res.body));
     }
-    const owner = reports.get(run.newOwner);
-    const differ = [...reports].filter(([, body]) => body !== owner).map(([name, body]) => `${name} (${body.length} bytes against ${owner?.length})`);
+    const owner = reports.get(run.newOwner) ?? '';
+    const firstDifference = (body: string): number => {
+      const at = [...body].findIndex((c, i) => c !== owner[i]);
+      return at === -1 ? body.length : at;
+    };
+    const differ = [...reports].filter(([, body]) => body !== owner).map(([name, body]) => {
+      const at = firstDifference(body);
+      return `${name} (${body.length} bytes against ${owner.length}), from byte ${at}: ${body.slice(Math.max(0, at - 80), at + 80)}`;
+    });
     expect(differ, `reports unlike the one of ${run.newOwner}, the owner`).toEqual([]);
   });
 
@@ -214,14 +225,24 @@ describe.skipIf(missing.length > 0 && !inCi)('three instances on one PostgreSQL 
       const messages = outbox.filter((m) => m.subscription_id === sub?.id);
       expect(messages.filter((m) => m.status !== 'delivered').map((m) => `${m.id} ${m.status}`)).toEqual([]);
       const got = received.filter((d) => d.hook === hook).map((d) => d.id);
-      const when = (id: string): string => received.filter((d) => d.hook === hook && d.id === id).map((d) => `${((d.at - run.killedAt) / 1000).toFixed(1)} s`).join(' and ');
-      expect(repeated(got).map((id) => `${id} at ${when(id)} from the kill`), `${hook}: delivered more than once`).toEqual([]);
+      const copies = (id: string): number[] => received.filter((d) => d.hook === hook && d.id === id).map((d) => (d.at - run.killedAt) / 1000);
+      // A message the killed instance had sent, but not yet marked delivered, comes again from
+      // another instance once its claim lapses: at least once, as the README promises, and with
+      // the same webhook-id, by which a receiver drops it. Any other second copy is a fault.
+      const inFlight = (id: string): boolean => {
+        const first = copies(id)[0] ?? Number.NaN;
+        return first >= -IN_FLIGHT_SECONDS && first <= IN_FLIGHT_SECONDS;
+      };
+      const twice = repeated(got);
+      const doubled = twice.filter((id) => !inFlight(id)).map((id) => `${id} at ${copies(id).map((s) => `${s.toFixed(1)} s`).join(' and ')} from the kill`);
+      expect(doubled, `${hook}: delivered more than once`).toEqual([]);
+      expect(twice.length, `${hook}: resent, having been in flight at the kill`).toBeLessThanOrEqual(IN_FLIGHT_AT_MOST);
       expect([...new Set(got)].sort(), `${hook}: what was received is what the outbox holds`).toEqual(messages.map((m) => m.id).sort());
       const incidentUpdates = messages.filter((m) => m.event_type === 'incident.updated');
       const covered = new Set(incidentUpdates.flatMap((m) => (JSON.parse(m.payload_json) as { incident: { incident_updates: { id: string }[] } }).incident.incident_updates.map((u) => u.id)));
       expect(notices.filter((n) => !covered.has(n.id)).map((n) => n.id), `${hook}: notices without a webhook`).toEqual([]);
       expect(incidentUpdates.length, `${hook}: one incident.updated per notice`).toBe(notices.length);
-      console.info(`cluster e2e: webhook ${hook}: ${got.length} deliveries (${incidentUpdates.length} incident.updated) for ${notices.length} notices`);
+      console.info(`cluster e2e: webhook ${hook}: ${got.length} deliveries (${incidentUpdates.length} incident.updated) for ${notices.length} notices; ${twice.length} in flight at the kill and sent again`);
     }
   });
 
