@@ -9,7 +9,8 @@
  */
 import type { StatusService } from './status-input.js';
 
-export type ComponentStatus = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
+export const COMPONENT_STATUSES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
+export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 export type Impact = 'none' | 'minor' | 'major' | 'critical';
 
 const BY_SEVERITY: readonly ComponentStatus[] = ['operational', 'degraded_performance', 'partial_outage', 'major_outage'];

@@ -4,12 +4,14 @@
  * described where they appear.
  */
 import { Type } from '@sinclair/typebox';
+import { COMPONENT_STATUSES } from './levels.js';
 
 const Time = Type.String({ format: 'date-time' });
 const TimeOrNull = Type.Union([Time, Type.Null()]);
-const lits = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+// Unsafe only restates the static type: a union built from a list (not a tuple) would read as never
+const lits = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));
 
-const ComponentStatus = lits(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']);
+export const ComponentStatus = lits(COMPONENT_STATUSES);
 const Impact = lits(['none', 'minor', 'major', 'critical']);
 const Stage = lits(['investigating', 'identified', 'monitoring', 'resolved']);
 
