@@ -1,6 +1,6 @@
 /** One conditional GET of summary.json in a language; the answer maps onto polling.ts outcomes. */
 import type { Language } from '../../../server/contracts.js';
-import type { SpSummary } from './statuspage-types.js';
+import type { SpSummary } from '../../../server/status/statuspage-schemas.js';
 import { parseRetryAfter } from '../status/polling.js';
 
 export type SummaryFetch =
