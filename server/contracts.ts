@@ -4,6 +4,8 @@
  */
 import type { EngineEvent, Notice, ServersByState, Tick } from './core/engine/types.js';
 import type { Language, PolicyName } from './core/plan/types.js';
+import type { DomainError } from './errors/codes.js';
+import type { Result } from './errors/result.js';
 import type { ComponentStatus } from './status/levels.js';
 
 export type { EngineEvent, Notice, ServersByState, Tick, Language, PolicyName };
@@ -74,8 +76,9 @@ export interface TickBatch {
   ticks: Tick[];
 }
 
-export type AckError = { code: string; message: string };
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
+/** The acknowledgement: the server's one result shape, `{ ok: true, value }` or `{ ok: false, errors: [{ code, message }] }` */
+export type Ack<T> = Result<T>;
+export type { DomainError, Result };
 
 export interface SubscribeRequest {
   /** service names, or '*' for all */

@@ -135,7 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const live = new LiveHub(app.server, {
     authorize: async (token, request) => {
       const decision = await auth.authorize('reader', token, addressOf(request));
-      return decision.ok ? null : liveRefusal(decision.denial);
+      return decision.ok ? null : liveRefusal(decision.errors[0]!);
     },
     services: () => Object.keys(opts.plan.services),
     snapshot: (services) => {
