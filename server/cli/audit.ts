@@ -1,6 +1,6 @@
 /** `flashcrowd audit verify [--data-dir DIR]`: walks the audit log's hash chain. */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommand } from './command-options.js';
 import type { CliIo } from './io.js';
 import { describeLocation, openStoreAt, storeLocation } from './store-location.js';
 
@@ -25,18 +25,9 @@ export async function runAudit(args: string[], io: CliIo, env: NodeJS.ProcessEnv
     io.err(AUDIT_USAGE);
     return 2;
   }
-  let values;
-  try {
-    ({ values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
-  } catch (e) {
-    io.err(`flashcrowd audit verify: ${(e as Error).message}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(AUDIT_USAGE);
-    return 0;
-  }
-  const location = storeLocation(values['data-dir'], env);
+  const parsed = parseCommand(rest, io, { command: 'audit verify', usage: AUDIT_USAGE, options: {} });
+  if (parsed.exit !== null) return parsed.exit;
+  const location = storeLocation(parsed.dataDir, env);
   if (location.kind === 'sqlite' && !existsSync(location.file)) {
     io.err(`${location.file}: no store here; pass the server's --data-dir`);
     return 2;
