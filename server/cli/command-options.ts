@@ -47,3 +47,18 @@ export function parseCommand<R extends string = never>(args: string[], io: CliIo
   const dataDir = values['data-dir'];
   return { exit: null, values, required, dataDir: typeof dataDir === 'string' ? dataDir : undefined };
 }
+
+/** A command with one subcommand (`audit verify`, `token create`): the subcommand checked, then its options as above. */
+export function parseSubcommand<R extends string = never>(args: string[], io: CliIo, spec: CommandOptions<R> & { subcommand: string }): ParsedOptions<R> {
+  const [sub, ...rest] = args;
+  if (sub === '--help' || sub === '-h' || sub === 'help') {
+    io.out(spec.usage);
+    return { exit: 0 };
+  }
+  if (sub !== spec.subcommand) {
+    io.err(sub ? `flashcrowd ${spec.command}: unknown subcommand "${sub}"` : `flashcrowd ${spec.command}: a subcommand is required`);
+    io.err(spec.usage);
+    return { exit: 2 };
+  }
+  return parseCommand(rest, io, { ...spec, command: `${spec.command} ${sub}` });
+}

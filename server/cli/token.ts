@@ -6,24 +6,14 @@ import { isoNow, systemClock } from '../clock/clock.js';
 import { formatError } from '../core/errors.js';
 import { TOKEN_ROLES, type TokenRole } from '../store/api-tokens.js';
 import { openSqliteStore } from '../store/open-sqlite-store.js';
-import { parseCommand } from './command-options.js';
+import { parseSubcommand } from './command-options.js';
 import type { CliIo } from './io.js';
 import { TOKEN_USAGE } from './token-usage.js';
 
 const USAGE = TOKEN_USAGE;
 
 export async function runToken(args: string[], io: CliIo): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === '--help' || sub === '-h' || rest.includes('--help') || rest.includes('-h')) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (sub !== 'create') {
-    io.err(sub ? `flashcrowd token: unknown subcommand "${sub}"` : 'flashcrowd token: a subcommand is required');
-    io.err(USAGE);
-    return 2;
-  }
-  const parsed = parseCommand(rest, io, { command: 'token create', usage: USAGE, options: { role: { type: 'string' }, name: { type: 'string' } } });
+  const parsed = parseSubcommand(args, io, { command: 'token', subcommand: 'create', usage: USAGE, options: { role: { type: 'string' }, name: { type: 'string' } } });
   if (parsed.exit !== null) return parsed.exit;
   const { role, name } = parsed.values;
   if (typeof role !== 'string' || !(TOKEN_ROLES as readonly string[]).includes(role)) {
