@@ -54,9 +54,9 @@ describe('words for a person', () => {
   test('refusals are sentences, not API paths', () => {
     const running = problemText({ status: 409, code: 'drill.running', message: 'drill d1 is running; stop it first (POST /api/v1/drills/d1/stop)' }, en.t, noLabel);
     expect(running).toBe('A drill is already running. Stop it first.');
-    const speed = problemText({ status: 400, code: 'validation', message: 'body.speed: must be <= 10000 (body.speed)', field: 'body.speed' }, en.t, noLabel);
+    const speed = problemText({ status: 400, code: 'request.invalid', message: 'body.speed: must be <= 10000 (body.speed)', field: 'body.speed' }, en.t, noLabel);
     expect(speed).not.toMatch(/body\.|<=|\/api/);
-    expect(problemText({ status: 0, code: 'network', message: 'Failed to fetch' }, en.t, noLabel)).toMatch(/did not answer/);
+    expect(problemText({ status: 0, code: 'client.network', message: 'Failed to fetch' }, en.t, noLabel)).toMatch(/did not answer/);
     expect(problemText({ status: 400, code: 'drill.speed', message: 'at most 750 with this plan' }, zh.t, noLabel)).toContain('750');
   });
 

@@ -64,7 +64,7 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
 
   function loadHistory(): void {
     void api.listDrills().then((result) => {
-      history = { drills: result.ok ? result.data.drills : null, dirty: true };
+      history = { drills: result.ok ? result.value.drills : null, dirty: true };
       schedule();
     });
   }
@@ -95,7 +95,7 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
     heldDetail = { drillId, events: null, notices: null };
     void Promise.all([api.drillEvents(drillId, 'trigger:firing'), api.drillNotices(drillId)]).then(([events, notices]) => {
       if (heldDetail?.drillId !== drillId) return;
-      heldDetail = { drillId, events: events.ok ? events.data.events : null, notices: notices.ok ? notices.data.notices : null };
+      heldDetail = { drillId, events: events.ok ? events.value.events : null, notices: notices.ok ? notices.value.notices : null };
       summaryDirty = true;
       if (held !== null) pending = { kind: 'reset' };
       schedule();
@@ -211,7 +211,7 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
   // the plan file comes with an operator token: fetch again whenever the token changes
   let planToken = readToken();
   const loadPlan = (): void => void api.getPlan().then((result) => {
-    planInForce = result.ok ? { plan: result.data, raw: result.data.raw } : { plan: null, raw: null };
+    planInForce = result.ok ? { plan: result.value, raw: result.value.raw } : { plan: null, raw: null };
     planDirty = true;
     schedule();
   });
