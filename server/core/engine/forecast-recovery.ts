@@ -22,6 +22,7 @@
  *   level is reached, not on how much demand there is), a third run lets the rise go on for
  *   SUSTAINED_SECONDS: if both recoveries lie within the scoring tolerance of a time between
  *   them (max(2 min, 25% of the wait)), that time; else "not known yet".
+ * A "not known yet" during a rise says so (askAgain): the incident asks again a minute later.
  * A person told "about 10:05" who is served at 10:03 is better off than one told 09:58 and
  * still waiting at 10:03; one told "not known yet, next update 10:00" can plan.
  */
@@ -135,7 +136,7 @@ export function forecastRecovery(
   if (calmAhead) return { at: base.recovered, earliest, latest: base.recovered, calmAhead };
   if (unexplainedRps > 0) {
     const steep = rising(plan, svc, policy, start, demand, unexplainedRps, base.recovered);
-    return { at: steep.at, earliest, latest: steep.latest, calmAhead };
+    return steep.at === null ? { at: null, earliest, latest: steep.latest, calmAhead, askAgain: true } : { at: steep.at, earliest, latest: steep.latest, calmAhead };
   }
   const high = runForward(plan, svc, policy, start, demand, HIGH_DEMAND).recovered;
   return { at: base.recovered, earliest, latest: high === null ? null : Math.max(high, base.recovered), calmAhead };
