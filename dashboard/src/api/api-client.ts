@@ -3,7 +3,7 @@
  * token is read on every call (it can be entered or forgotten at any time) and sent as a
  * Bearer token. Failures are values: a status, a code and a message a person can read.
  */
-import type { DrillDto, EngineEvent, IncidentStageName, Language, Notice, PlanSummary, PolicyName } from './api-types.js';
+import type { DrillDto, EngineEvent, IncidentStageName, Language, Notice, PlanSummary, PolicyName, PromiseRecord } from './api-types.js';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
@@ -52,6 +52,8 @@ export interface ApiClient {
   getDrill(id: string): Promise<ApiResult<DrillDto>>;
   drillEvents(id: string, type: string): Promise<ApiResult<{ events: EngineEvent[] }>>;
   drillNotices(id: string): Promise<ApiResult<{ notices: Notice[] }>>;
+  /** the promise record per service, from the drill's report */
+  drillPromises(id: string): Promise<ApiResult<Record<string, PromiseRecord>>>;
   startDrill(request: StartDrillRequest): Promise<ApiResult<DrillDto>>;
   stopDrill(id: string): Promise<ApiResult<DrillDto>>;
   scale(drillId: string, service: string, desired: number): Promise<ApiResult<unknown>>;
@@ -113,6 +115,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getDrill: (id) => call('GET', drillPath(id)),
     drillEvents: (id, type) => call('GET', `${drillPath(id)}/events?type=${encodeURIComponent(type)}&limit=10000`),
     drillNotices: (id) => call('GET', `${drillPath(id)}/notices`),
+    async drillPromises(id) {
+      const report = await call<{ summary: { services: Record<string, { promises: PromiseRecord }> } }>('GET', `${drillPath(id)}/report.json`);
+      if (!report.ok) return report;
+      return { ok: true, data: Object.fromEntries(Object.entries(report.data.summary.services).map(([name, s]) => [name, s.promises])) };
+    },
     startDrill: (request) => call('POST', '/api/v1/drills', request),
     stopDrill: (id) => call('POST', `${drillPath(id)}/stop`),
     scale: (drillId, service, desired) => call('POST', `${drillPath(drillId)}/scale`, { service, desired }),
