@@ -159,6 +159,8 @@ export const EN = {
   'promises.biasHelp': 'promised minus actual recovery, on average: "too soon" means users were promised a time before they were back, "cautious" a later one',
   'promises.cautious': '{duration} cautious',
   'promises.tooSoon': '{duration} too soon',
+  'promises.exact': 'exact',
+  'promises.noBias': 'none',
   'promises.none': 'No notice was published while users were affected.',
   'promises.loading': 'Reading the drill report…',
   'promises.unavailable': 'The promise record could not be read from the drill report.',

@@ -161,6 +161,8 @@ export const ZH_CN: Record<MessageKey, string> = {
   'promises.biasHelp': '承诺减实际恢复时间的平均值：“偏早”表示承诺的时间早于用户真正恢复的时间，“偏保守”表示晚于',
   'promises.cautious': '偏保守 {duration}',
   'promises.tooSoon': '偏早 {duration}',
+  'promises.exact': '无误差',
+  'promises.noBias': '无',
   'promises.none': '用户受影响期间没有发布公告。',
   'promises.loading': '正在读取演练报告…',
   'promises.unavailable': '无法从演练报告中读取承诺记录。',

@@ -18,9 +18,16 @@ function cells(p: ServicePromises, ctx: ViewContext): string[] {
   const dash = '–';
   const share = (x: number): string => (p.scored === 0 ? dash : new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(x));
   const seconds = (s: number): string => formatDuration(Math.abs(s) * 1000, language);
+  // errors are whole ticks: under a second is none at all
+  const median = p.medianErrorSeconds === null ? dash : Math.abs(p.medianErrorSeconds) < 1 ? t('promises.exact') : seconds(p.medianErrorSeconds);
   // positive bias: users were back before the promised time (cautious); negative: promised too soon
-  const bias = p.biasSeconds === null ? dash : Math.round(p.biasSeconds) === 0 ? seconds(0) : t(p.biasSeconds > 0 ? 'promises.cautious' : 'promises.tooSoon', { duration: seconds(p.biasSeconds) });
-  return [String(p.scored), share(p.onTarget), share(p.broken), String(p.notKnown), p.medianErrorSeconds === null ? dash : seconds(p.medianErrorSeconds), bias];
+  const bias =
+    p.biasSeconds === null
+      ? dash
+      : Math.abs(p.biasSeconds) < 1
+        ? t('promises.noBias')
+        : t(p.biasSeconds > 0 ? 'promises.cautious' : 'promises.tooSoon', { duration: seconds(p.biasSeconds) });
+  return [String(p.scored), share(p.onTarget), share(p.broken), String(p.notKnown), median, bias];
 }
 
 export function promisesSection(state: PromisesState, ctx: ViewContext): HTMLElement {
