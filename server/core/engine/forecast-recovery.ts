@@ -40,9 +40,15 @@ const HIGH_DEMAND = 1.15;
 const STEEP_NOT_KNOWN = 0.1;
 /** how long the third run lets an unexplained rise go on */
 const SUSTAINED_SECONDS = 300;
-/** the promise-record tolerance (drill/promise-record.ts): a time is only worth giving if it could be on target */
-const MIN_TOLERANCE_MS = 120_000;
-const TOLERANCE_SHARE = 0.25;
+
+/**
+ * How far a promised recovery may be from the actual one and still be on target: max(2 min,
+ * 25% of the wait). The promise record scores by it (drill/promise-record.ts), and a time
+ * is only worth giving while rising() could be on target by it.
+ */
+export function promiseToleranceMs(waitMs: number): number {
+  return Math.max(120_000, 0.25 * waitMs);
+}
 
 /** The simulated tick `elapsedMs` into the run: the plan's own tick first, then 1 and 2 minutes. */
 function stepAfter(tickMs: number, elapsedMs: number): number {
@@ -112,7 +118,7 @@ function rising(
   const late = Math.max(sustained, base);
   // a whole second, as every other estimate is
   const mid = Math.ceil((base + late) / 2000) * 1000;
-  const tolerance = Math.max(MIN_TOLERANCE_MS, TOLERANCE_SHARE * (mid - now));
+  const tolerance = promiseToleranceMs(mid - now);
   return { at: late - mid <= tolerance && mid - base <= tolerance ? mid : null, latest: late };
 }
 
