@@ -5,7 +5,7 @@
  * `{ ok: false, errors: [error] }` with the server's error code, its message, the field and
  * the HTTP status.
  */
-import type { DomainError, DrillDto, EngineEvent, IncidentStageName, Language, Notice, PlanSummary, PolicyName, Result } from './api-types.js';
+import type { DomainError, DrillDto, EngineEvent, IncidentStageName, Language, Notice, PlanSummary, PolicyName, PromiseRecord, Result } from './api-types.js';
 
 /** what the client names itself when no answer in the server's error shape came */
 export type ClientErrorCode = 'client.network' | 'client.not-json' | 'client.status';
@@ -57,6 +57,8 @@ export interface ApiClient {
   getDrill(id: string): Promise<ApiResult<DrillDto>>;
   drillEvents(id: string, type: string): Promise<ApiResult<{ events: EngineEvent[] }>>;
   drillNotices(id: string): Promise<ApiResult<{ notices: Notice[] }>>;
+  /** the promise record per service, from the drill's report */
+  drillPromises(id: string): Promise<ApiResult<Record<string, PromiseRecord>>>;
   startDrill(request: StartDrillRequest): Promise<ApiResult<DrillDto>>;
   stopDrill(id: string): Promise<ApiResult<DrillDto>>;
   scale(drillId: string, service: string, desired: number): Promise<ApiResult<unknown>>;
@@ -119,6 +121,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getDrill: (id) => call('GET', drillPath(id)),
     drillEvents: (id, type) => call('GET', `${drillPath(id)}/events?type=${encodeURIComponent(type)}&limit=10000`),
     drillNotices: (id) => call('GET', `${drillPath(id)}/notices`),
+    async drillPromises(id) {
+      const report = await call<{ summary: { services: Record<string, { promises: PromiseRecord }> } }>('GET', `${drillPath(id)}/report.json`);
+      if (!report.ok) return report;
+      return { ok: true, value: Object.fromEntries(Object.entries(report.value.summary.services).map(([name, s]) => [name, s.promises])) };
+    },
     startDrill: (request) => call('POST', '/api/v1/drills', request),
     stopDrill: (id) => call('POST', `${drillPath(id)}/stop`),
     scale: (drillId, service, desired) => call('POST', `${drillPath(drillId)}/scale`, { service, desired }),

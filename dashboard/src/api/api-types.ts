@@ -15,3 +15,4 @@ export type {
   Result,
 } from '../../../server/contracts.js';
 export type { IncidentStage as IncidentStageName } from '../../../server/core/plan/types.js';
+export type { PromiseRecord } from '../../../server/core/drill/promise-record.js';

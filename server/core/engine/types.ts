@@ -126,6 +126,8 @@ export interface RecoveryForecast {
   latest: number | null;
   /** users are unaffected now and stay so through the look-ahead */
   calmAhead: boolean;
+  /** the time is not known only while a steep rise goes on: asking again soon may give one */
+  askAgain?: boolean;
 }
 
 /** The fleet as the scale policies see it: counts only. */
