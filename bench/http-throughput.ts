@@ -13,18 +13,15 @@
  *
  * Bounded: every run lasts --seconds and targets only loopback.
  */
-import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { createToken } from '../server/auth/tokens.js';
 import { formatTable } from '../server/cli/table.js';
-import { buildApp } from '../server/http/app.js';
 import { listeningUrl } from '../server/http/listening-url.js';
-import { loadDefaultPlan } from '../server/plan-file.js';
-import { openSqliteStore } from '../server/store/open-sqlite-store.js';
+import { benchApp } from './lib/bench-app.js';
 import { benchRow, rowCells, ROW_HEADER, writeRows, type BenchRow } from './lib/bench-rows.js';
 import { nginxAvailable, startNginx, HOW_TO_GET_NGINX } from './peers/nginx.js';
 
@@ -34,14 +31,7 @@ const { values } = parseArgs({
 const duration = Math.min(Math.max(Number(values.seconds) || 5, 1), 60);
 const connections = Math.min(Math.max(Number(values.connections) || 50, 1), 500);
 
-const plan = await loadDefaultPlan();
-if (!plan.ok) throw new Error('the default plan must load');
-const dir = await mkdtemp(join(tmpdir(), 'fc-bench-'));
-const store = await openSqliteStore(join(dir, 'bench.db'));
-const app = await buildApp({
-  plan: plan.value, planText: '', store, webhooks: { enabled: false },
-  limits: { ingestPerMinute: 100_000_000 },
-});
+const { app, store, dir } = await benchApp('http', { limits: { ingestPerMinute: 100_000_000 } });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const url = listeningUrl(app.server.address());
 const admin = await createToken(store, 'admin', 'bench', Date.now());

@@ -6,14 +6,10 @@
  *
  *   npm run build && node --expose-gc dist/bench/memory.js [--drills 10]
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createToken } from '../server/auth/tokens.js';
-import { buildApp } from '../server/http/app.js';
-import { loadDefaultPlan } from '../server/plan-file.js';
-import { openSqliteStore } from '../server/store/open-sqlite-store.js';
+import { benchApp } from './lib/bench-app.js';
 import { benchRow, writeRows } from './lib/bench-rows.js';
 
 const { values } = parseArgs({ options: { drills: { type: 'string', default: '10' }, rows: { type: 'string' } } });
@@ -21,12 +17,7 @@ const drills = Math.min(Math.max(Number(values.drills) || 10, 2), 50);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 
-const plan = await loadDefaultPlan();
-if (!plan.ok) throw new Error('the default plan must load');
-const dir = await mkdtemp(join(tmpdir(), 'fc-bench-memory-'));
-const store = await openSqliteStore(join(dir, 'bench.db'));
-const app = await buildApp({
-  plan: plan.value, planText: '', store, webhooks: { enabled: false },
+const { app, store, dir } = await benchApp('memory', {
   clock: { now: () => Date.now(), setInterval: () => null, clearInterval: () => undefined },
 });
 await app.ready();

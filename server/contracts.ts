@@ -4,6 +4,9 @@
  */
 import type { EngineEvent, Notice, ServersByState, Tick } from './core/engine/types.js';
 import type { Language, PolicyName } from './core/plan/types.js';
+import type { DomainError } from './errors/codes.js';
+import type { Result } from './errors/result.js';
+import type { ComponentStatus } from './status/levels.js';
 
 export type { EngineEvent, Notice, ServersByState, Tick, Language, PolicyName };
 
@@ -51,6 +54,8 @@ export interface ServiceInfo {
   levels: string[];
   /** the lowest level that opens an incident; levels below it read as operational on the status page */
   openAtLevel: string;
+  /** what each level reads as on the status page, by the server's one rule, so the live page and summary.json agree */
+  statusByLevel: Record<string, ComponentStatus>;
   /** the fleet's bounds in the plan */
   minServers: number;
   maxServers: number;
@@ -76,14 +81,17 @@ export interface Snapshot {
 }
 
 export const LIVE_HISTORY_TICKS = 720;
+/** the bound as a type, so the dashboard can restate it and the compiler keeps the two equal */
+export type LiveHistoryTicks = typeof LIVE_HISTORY_TICKS;
 
 export interface TickBatch {
   drillId: string;
   ticks: Tick[];
 }
 
-export type AckError = { code: string; message: string };
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
+/** The acknowledgement: the server's one result shape, `{ ok: true, value }` or `{ ok: false, errors: [{ code, message }] }` */
+export type Ack<T> = Result<T>;
+export type { DomainError, Result };
 
 export interface SubscribeRequest {
   /** service names, or '*' for all */

@@ -1,8 +1,11 @@
 /**
  * The one authorisation decision, shared by the HTTP guards and the socket.io handshake:
  * given what a route needs, the presented token (or none) and the client's address, either
- * an identity or a denial with its status, code and a sentence for a person.
+ * an identity or a domain error (`auth.*`) with a sentence for a person. The HTTP status and
+ * challenge follow from the code, where the answer is written.
  */
+import { domainError, type DomainError, type ErrorCode } from '../errors/codes.js';
+import { fail, ok, type Result } from '../errors/result.js';
 import type { Store } from '../store/store.js';
 import { FailureThrottle, type FailureThrottleOptions } from './failure-throttle.js';
 import { rolesAllowed, roleSatisfies, type TokenRole } from './roles.js';
@@ -12,18 +15,10 @@ import { DEFAULT_TOKEN_CACHE, VerifiedTokenCache, type VerifiedTokenCacheOptions
 /** a role, or 'reader' for reads (public unless publicRead is off) */
 export type Need = TokenRole | 'reader';
 
-export type DenialCode = 'auth.missing-token' | 'auth.invalid-token' | 'auth.forbidden' | 'auth.throttled';
+export type DenialCode = Extract<ErrorCode, `auth.${string}`>;
 
-export interface Denial {
-  status: 401 | 403 | 429;
-  code: DenialCode;
-  message: string;
-  /** RFC 6750 error for the WWW-Authenticate challenge */
-  bearerError: 'invalid_token' | 'insufficient_scope' | null;
-  retryAfterSeconds?: number;
-}
-
-export type AuthDecision = { ok: true; identity: TokenIdentity | null } | { ok: false; denial: Denial };
+/** the identity of the token, or null where none was needed (a public read) */
+export type AuthDecision = Result<TokenIdentity | null>;
 
 export interface AuthorizerOptions {
   store: Store;
@@ -40,7 +35,7 @@ export type Authorize = (need: Need, token: string | null, client: string) => Pr
 
 export const DEFAULT_FAILURE_LIMIT: FailureThrottleOptions = { maxFailures: 20, windowMs: 5 * 60_000 };
 
-function describeNeed(need: Need): string {
+export function describeNeed(need: Need): string {
   return need === 'reader' ? 'a valid token (any role)' : `a token of role ${rolesAllowed(need).join(' or ')}`;
 }
 
@@ -49,30 +44,29 @@ export function createAuthorizer(options: AuthorizerOptions): Authorize {
   const throttle = new FailureThrottle(options.failures ?? DEFAULT_FAILURE_LIMIT);
   const cache = new VerifiedTokenCache(options.tokenCache ?? DEFAULT_TOKEN_CACHE);
   options.store.tokens.onRevoke((tokenId) => cache.forget(tokenId));
-  const deny = (denial: Denial): AuthDecision => {
-    options.onDenied?.(denial.code);
-    return { ok: false, denial };
+  const deny = (error: DomainError & { code: DenialCode }): AuthDecision => {
+    options.onDenied?.(error.code);
+    return fail(error);
   };
 
   return async function authorize(need, token, client) {
-    if (need === 'reader' && options.publicRead) return { ok: true, identity: null };
+    if (need === 'reader' && options.publicRead) return ok(null);
     if (token === null) {
-      const create = need === 'reader' ? '' : `; an admin can create one with "flashcrowd token create --role ${need}"`;
-      return deny({ status: 401, code: 'auth.missing-token', bearerError: null, message: `This request needs ${describeNeed(need)}. Send the header "Authorization: Bearer <token>"${create}.` });
+      return deny(domainError('auth.missing-token', { need: describeNeed(need), via: 'http', createRole: need === 'reader' ? null : need }));
     }
     const wait = throttle.retryAfterMs(client, now());
     if (wait > 0) {
-      const retryAfterSeconds = Math.ceil(wait / 1000);
-      return deny({ status: 429, code: 'auth.throttled', bearerError: null, retryAfterSeconds, message: `Too many unknown tokens from this client; try again in ${retryAfterSeconds} s.` });
+      const seconds = Math.ceil(wait / 1000);
+      return deny({ ...domainError('auth.throttled', { seconds }), retryAfterSeconds: seconds });
     }
     const identity = await verifyToken(options.store, token, now(), cache);
     if (!identity) {
       throttle.recordFailure(client, now());
-      return deny({ status: 401, code: 'auth.invalid-token', bearerError: 'invalid_token', message: 'The bearer token is not known here (mistyped, revoked or from another server). Check it, or ask an admin for a new one.' });
+      return deny(domainError('auth.invalid-token', undefined));
     }
     if (need !== 'reader' && !roleSatisfies(identity.role, need)) {
-      return deny({ status: 403, code: 'auth.forbidden', bearerError: 'insufficient_scope', message: `This request needs ${describeNeed(need)}; your token "${identity.name}" has role ${identity.role}. Use a token with one of those roles.` });
+      return deny(domainError('auth.forbidden', { need: describeNeed(need), name: identity.name, role: identity.role }));
     }
-    return { ok: true, identity };
+    return ok(identity);
   };
 }

@@ -20,6 +20,6 @@ export {
   type AuditActor,
   type AuthOptions,
 } from './require-role.js';
-export { createAuthorizer, DEFAULT_FAILURE_LIMIT, type AuthDecision, type Authorize, type Denial, type DenialCode, type Need } from './authorize.js';
+export { createAuthorizer, DEFAULT_FAILURE_LIMIT, type AuthDecision, type Authorize, type DenialCode, type Need } from './authorize.js';
 export { tokenWeakness, type TokenWeakness } from './token-strength.js';
 export { AUTH_LOG_REDACT, redactToken, redactUrl, withLogRedaction } from './redact.js';

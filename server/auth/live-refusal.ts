@@ -1,11 +1,7 @@
-import type { LiveRefusal } from '../live/live-hub.js';
-import type { Denial } from './authorize.js';
+import { domainError, type DomainError } from '../errors/codes.js';
+import { describeNeed } from './authorize.js';
 
-/** A denial as the live feed's connect_error carries it: the same code and sentence an HTTP read would get. */
-export function liveRefusal(denial: Denial): LiveRefusal {
-  return {
-    code: denial.code,
-    message: denial.code === 'auth.missing-token' ? 'The live feed on this server needs a token of any role.' : denial.message,
-    ...(denial.retryAfterSeconds !== undefined ? { retryAfterSeconds: denial.retryAfterSeconds } : {}),
-  };
+/** A denial as the live feed's connect_error carries it: the code an HTTP read would get, the sentence said for the feed. */
+export function liveRefusal(error: DomainError): DomainError {
+  return error.code === 'auth.missing-token' ? domainError('auth.missing-token', { need: describeNeed('reader'), via: 'live', createRole: null }) : error;
 }

@@ -9,7 +9,9 @@
  * caller gets 401 and learns nothing about the body a route expects.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, preHandlerAsyncHookHandler } from 'fastify';
-import { createAuthorizer, type Authorize, type AuthorizerOptions, type Denial, type Need } from './authorize.js';
+import type { DomainError } from '../errors/codes.js';
+import { sendError } from '../http/http-error.js';
+import { createAuthorizer, type Authorize, type AuthorizerOptions, type Need } from './authorize.js';
 import type { TokenRole } from './roles.js';
 import type { TokenIdentity } from './tokens.js';
 
@@ -59,11 +61,14 @@ export function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-function deny(reply: FastifyReply, denial: Denial) {
-  const challenge = denial.bearerError ? `Bearer realm="flashcrowd", error="${denial.bearerError}"` : 'Bearer realm="flashcrowd"';
-  if (denial.status !== 429) reply.header('www-authenticate', challenge);
-  if (denial.retryAfterSeconds !== undefined) reply.header('retry-after', String(denial.retryAfterSeconds));
-  return reply.code(denial.status).send({ error: { code: denial.code, message: denial.message } });
+/** RFC 6750 error for the WWW-Authenticate challenge, by denial */
+const BEARER_ERROR: Partial<Record<DomainError['code'], string>> = { 'auth.invalid-token': 'invalid_token', 'auth.forbidden': 'insufficient_scope' };
+
+function deny(reply: FastifyReply, error: DomainError) {
+  const bearerError = BEARER_ERROR[error.code];
+  if (error.code !== 'auth.throttled') reply.header('www-authenticate', bearerError ? `Bearer realm="flashcrowd", error="${bearerError}"` : 'Bearer realm="flashcrowd"');
+  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+  return sendError(reply, error);
 }
 
 const asList = <T>(hook: T | T[] | undefined): T[] => (hook === undefined ? [] : Array.isArray(hook) ? hook : [hook]);
@@ -73,8 +78,8 @@ export function createAuth(options: AuthOptions): Auth {
   function guard(need: Need): preHandlerAsyncHookHandler {
     const check: preHandlerAsyncHookHandler = async function checkToken(request, reply) {
       const decision = await authorize(need, bearerToken(request.headers.authorization), request.ip);
-      if (!decision.ok) return deny(reply, decision.denial);
-      if (decision.identity) identities.set(request, decision.identity);
+      if (!decision.ok) return deny(reply, decision.errors[0]!);
+      if (decision.value) identities.set(request, decision.value);
     };
     guards.add(check);
     return check;

@@ -53,7 +53,7 @@ describe('the authorizer with its token cache', () => {
     const { token, tokenId } = await createToken(store, 'ingest', 'k6', NOW);
     expect((await authorize('ingest', token, '127.0.0.1')).ok).toBe(true);
     await store.transaction((s) => s.tokens.revoke(tokenId));
-    expect(await authorize('ingest', token, '127.0.0.1')).toMatchObject({ ok: false, denial: { code: 'auth.invalid-token' } });
+    expect(await authorize('ingest', token, '127.0.0.1')).toMatchObject({ ok: false, errors: [{ code: 'auth.invalid-token' }] });
   });
 
   it('keeps a token revoked by another process for at most the cache lifetime', async () => {

@@ -1,6 +1,6 @@
 /** `flashcrowd audit verify [--data-dir DIR]`: walks the audit log's hash chain. */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseSubcommand } from './command-options.js';
 import type { CliIo } from './io.js';
 import { describeLocation, openStoreAt, storeLocation } from './store-location.js';
 
@@ -15,28 +15,9 @@ FLASHCROWD_DATABASE_URL is set.
 exit status: 0 the chain holds, 1 it is broken (the first broken row is named), 2 usage or no store`;
 
 export async function runAudit(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === '--help' || sub === '-h' || sub === 'help') {
-    io.out(AUDIT_USAGE);
-    return 0;
-  }
-  if (sub !== 'verify') {
-    io.err(sub ? `flashcrowd audit: unknown subcommand "${sub}"` : 'flashcrowd audit: a subcommand is required');
-    io.err(AUDIT_USAGE);
-    return 2;
-  }
-  let values;
-  try {
-    ({ values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
-  } catch (e) {
-    io.err(`flashcrowd audit verify: ${(e as Error).message}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(AUDIT_USAGE);
-    return 0;
-  }
-  const location = storeLocation(values['data-dir'], env);
+  const parsed = parseSubcommand(args, io, { command: 'audit', subcommand: 'verify', usage: AUDIT_USAGE, options: {} });
+  if (parsed.exit !== null) return parsed.exit;
+  const location = storeLocation(parsed.dataDir, env);
   if (location.kind === 'sqlite' && !existsSync(location.file)) {
     io.err(`${location.file}: no store here; pass the server's --data-dir`);
     return 2;

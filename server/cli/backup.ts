@@ -4,9 +4,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatError } from '../core/errors.js';
 import { backupSqlite, restoreSqlite } from '../store/sqlite-backup.js';
+import { parseCommand } from './command-options.js';
 import type { CliIo } from './io.js';
 import { openStoreAt, storeLocation, type StoreLocation } from './store-location.js';
 
@@ -25,18 +25,6 @@ With FLASHCROWD_DATABASE_URL set the store is on PostgreSQL: use pg_dump and pg_
 const POSTGRES_ADVICE =
   'the store is on PostgreSQL (FLASHCROWD_DATABASE_URL is set): back it up with pg_dump --format=custom and restore with pg_restore, as the README shows';
 
-type Values = Record<string, string | boolean | undefined>;
-
-function parse(command: string, args: string[], io: CliIo, options: Record<string, { type: 'string' | 'boolean' }>): Values | null {
-  try {
-    return parseArgs({ args, options: { ...options, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }).values;
-  } catch (e) {
-    io.err(`flashcrowd ${command}: ${(e as Error).message}`);
-    io.err(BACKUP_USAGE);
-    return null;
-  }
-}
-
 function sqliteOnly(command: string, location: StoreLocation, io: CliIo): location is { kind: 'sqlite'; file: string } {
   if (location.kind === 'sqlite') return true;
   io.err(`flashcrowd ${command}: ${POSTGRES_ADVICE}`);
@@ -44,18 +32,10 @@ function sqliteOnly(command: string, location: StoreLocation, io: CliIo): locati
 }
 
 export async function runBackup(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const values = parse('backup', args, io, { out: { type: 'string' } });
-  if (!values) return 2;
-  if (values['help']) {
-    io.out(BACKUP_USAGE);
-    return 0;
-  }
-  const out = values['out'];
-  if (typeof out !== 'string' || out === '') {
-    io.err('flashcrowd backup: --out: expected the file to write the backup to');
-    return 2;
-  }
-  const location = storeLocation(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, env);
+  const parsed = parseCommand(args, io, { command: 'backup', usage: BACKUP_USAGE, options: { out: { type: 'string' } }, required: { out: 'expected the file to write the backup to' } });
+  if (parsed.exit !== null) return parsed.exit;
+  const { out } = parsed.required;
+  const location = storeLocation(parsed.dataDir, env);
   if (!sqliteOnly('backup', location, io)) return 2;
   const outFile = resolve(out);
   mkdirSync(dirname(outFile), { recursive: true });
@@ -69,22 +49,19 @@ export async function runBackup(args: string[], io: CliIo, env: NodeJS.ProcessEn
 }
 
 export async function runRestore(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env, now: () => Date = () => new Date()): Promise<number> {
-  const values = parse('restore', args, io, { from: { type: 'string' }, force: { type: 'boolean' } });
-  if (!values) return 2;
-  if (values['help']) {
-    io.out(BACKUP_USAGE);
-    return 0;
-  }
-  const from = values['from'];
-  if (typeof from !== 'string' || from === '') {
-    io.err('flashcrowd restore: --from: expected the backup file to restore');
-    return 2;
-  }
-  const location = storeLocation(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined, env);
+  const parsed = parseCommand(args, io, {
+    command: 'restore',
+    usage: BACKUP_USAGE,
+    options: { from: { type: 'string' }, force: { type: 'boolean' } },
+    required: { from: 'expected the backup file to restore' },
+  });
+  if (parsed.exit !== null) return parsed.exit;
+  const { from } = parsed.required;
+  const location = storeLocation(parsed.dataDir, env);
   if (!sqliteOnly('restore', location, io)) return 2;
   mkdirSync(dirname(location.file), { recursive: true });
   const suffix = `replaced-${now().toISOString().replace(/[:.]/g, '-')}`;
-  const done = restoreSqlite(resolve(from), location.file, { force: values['force'] === true, replacedSuffix: suffix });
+  const done = restoreSqlite(resolve(from), location.file, { force: parsed.values['force'] === true, replacedSuffix: suffix });
   if (!done.ok) {
     for (const e of done.errors) io.err(formatError(e));
     return 1;

@@ -17,7 +17,7 @@ export function summaryTable(runs: readonly ReplayResult[]): string[] {
         `${fixed(s.p95DelayMs, 0)} ms`, `${fixed(s.p99DelayMs, 0)} ms`, `${fixed(s.worstUserDelayMs, 0)} ms`,
         count(s.requestsThrottled), count(s.requestsDropped),
         fixed(s.minutesOverSlo, 1), fixed(s.serverHours, 1), fixed(s.fleetChangesPerHour, 1),
-        String(p.scored), pct(p.onTarget, p.scored), pct(p.broken, p.scored), String(p.notKnown),
+        String(p.scored), pct(p.onTarget, p.scored), pct(p.broken, p.scored), String(p.notKnown), duration(p.medianErrorSeconds), duration(p.biasSeconds),
         fixed(e.accuracyU, 1), fixed(e.accuracyO, 1), fixed(e.timeshareU, 1), fixed(e.timeshareO, 1),
         fixed(e.instability, 1), fixed(e.jitter, 2),
       ]);

@@ -14,10 +14,11 @@ export interface FlashcrowdError {
   field?: string;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; errors: FlashcrowdError[] };
+/** E narrows the errors to one vocabulary: the shell's DomainError, the dashboard's ApiError */
+export type Result<T, E extends FlashcrowdError = FlashcrowdError> = { ok: true; value: T } | { ok: false; errors: E[] };
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(...errors: FlashcrowdError[]): Result<T> => ({ ok: false, errors });
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const fail = <T = never, E extends FlashcrowdError = FlashcrowdError>(...errors: E[]): Result<T, E> => ({ ok: false, errors });
 
 /** "file:line:column: field: message", the form editors and terminals link to. */
 export function formatError(e: FlashcrowdError): string {

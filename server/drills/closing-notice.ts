@@ -6,6 +6,7 @@
  * next session reports every service as operational.
  */
 import type { Notice } from '../core/engine/types.js';
+import { inBoth } from '../core/plan/default-templates.js';
 import type { Language, NoticeText, Plan } from '../core/plan/types.js';
 import type { IncidentRecord } from '../store/incidents.js';
 import { planService } from './plan-service.js';
@@ -14,22 +15,22 @@ import { planService } from './plan-service.js';
 export type EndReason = 'stopped' | 'interrupted' | 'finished' | 'paused';
 
 const TEXT: Record<EndReason, Record<Language, NoticeText>> = {
-  stopped: {
-    en: { title: 'Drill stopped', body: 'The drill was stopped, so this incident is closed. No further updates will follow.' },
-    'zh-CN': { title: '演练已停止', body: '演练已停止，此事件随之关闭，不再另行更新。' },
-  },
-  interrupted: {
-    en: { title: 'Drill interrupted', body: 'The drill was interrupted when the server shut down, so this incident is closed. No further updates will follow.' },
-    'zh-CN': { title: '演练已中断', body: '服务器关闭导致演练中断，此事件随之关闭，不再另行更新。' },
-  },
-  finished: {
-    en: { title: 'Drill ended', body: 'The drill reached the end of its scenario, so this incident is closed. No further updates will follow.' },
-    'zh-CN': { title: '演练已结束', body: '演练已到达场景终点，此事件随之关闭，不再另行更新。' },
-  },
-  paused: {
-    en: { title: 'Live monitoring paused', body: 'Live monitoring was paused for a drill, so this incident is closed. It reopens if the surge is still there afterwards.' },
-    'zh-CN': { title: '实时监测已暂停', body: '实时监测因演练而暂停，此事件随之关闭；演练结束后如流量仍然激增，将重新开启事件。' },
-  },
+  stopped: inBoth(
+    ['Drill stopped', 'The drill was stopped, so this incident is closed. No further updates will follow.'],
+    ['演练已停止', '演练已停止，此事件随之关闭，不再另行更新。'],
+  ),
+  interrupted: inBoth(
+    ['Drill interrupted', 'The drill was interrupted when the server shut down, so this incident is closed. No further updates will follow.'],
+    ['演练已中断', '服务器关闭导致演练中断，此事件随之关闭，不再另行更新。'],
+  ),
+  finished: inBoth(
+    ['Drill ended', 'The drill reached the end of its scenario, so this incident is closed. No further updates will follow.'],
+    ['演练已结束', '演练已到达场景终点，此事件随之关闭，不再另行更新。'],
+  ),
+  paused: inBoth(
+    ['Live monitoring paused', 'Live monitoring was paused for a drill, so this incident is closed. It reopens if the surge is still there afterwards.'],
+    ['实时监测已暂停', '实时监测因演练而暂停，此事件随之关闭；演练结束后如流量仍然激增，将重新开启事件。'],
+  ),
 };
 
 /** The resolving notice for one open incident, at `t` (the drill's scenario time when it ended). */

@@ -21,7 +21,7 @@ describe('the error vocabulary', () => {
     expect(errorBody(domainError('notice.not-found', { id: 'n' }, 'id'))).toEqual({ error: { code: 'notice.not-found', message: 'no notice n', field: 'id' } });
   });
 
-  test("codes of other modules' input checks answer 400", () => {
+  test('the input checks of ingest and webhook targets speak the vocabulary too', () => {
     expect(statusOf('metrics.timestamp')).toBe(400);
     expect(statusOf('webhook.target-private')).toBe(400);
   });

@@ -5,7 +5,7 @@
  * a parser. Opened non-blocking so a FIFO without a writer cannot hang the open itself.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { fail, ok, type FlashcrowdError, type Result } from '../core/errors.js';
 
 /** Caps per kind of input, in bytes; README "Command line" lists them. */
@@ -20,57 +20,87 @@ export type InputKind = keyof typeof INPUT_LIMITS;
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-export async function readInputFile(path: string, kind: InputKind): Promise<Result<string>> {
-  let handle;
+/** The file operations reading needs, blocking or not: the same steps (`reading`) drive both. */
+interface FileOps<H> {
+  open(path: string): H | Promise<H>;
+  stat(handle: H): Stats | Promise<Stats>;
+  read(handle: H, buffer: Buffer, offset: number, length: number): number | Promise<number>;
+  close(handle: H): void | Promise<void>;
+}
+
+// Each step yields an operation's outcome (a value, or a promise of one) and is resumed with the value.
+type Steps<R> = Generator<unknown, R, never>;
+
+function* step<T>(outcome: T | Promise<T>): Generator<T | Promise<T>, T, T> {
+  return yield outcome;
+}
+
+function* reading<H>(path: string, kind: InputKind, ops: FileOps<H>): Steps<Result<string>> {
+  let handle: H;
   try {
-    handle = await open(path, OPEN_FLAGS);
+    handle = yield* step(ops.open(path));
   } catch (e) {
     return fail(openError(path, kind, e));
   }
   try {
-    const stats = await handle.stat();
+    const stats = yield* step(ops.stat(handle));
     const refused = checkStats(stats, path, kind);
     if (refused) return fail(refused);
     const buffer = new GrowingBuffer(stats.size, INPUT_LIMITS[kind]);
     for (;;) {
       const room = buffer.room();
       if (!room) return fail(tooLarge(path, kind));
-      const { bytesRead } = await handle.read(room.buffer, room.offset, room.length, null);
+      const bytesRead = yield* step(ops.read(handle, room.buffer, room.offset, room.length));
       if (bytesRead === 0) return ok(buffer.text());
       buffer.filled(bytesRead);
     }
   } catch (e) {
     return fail(openError(path, kind, e));
   } finally {
-    await handle.close();
+    yield* step(ops.close(handle));
   }
+}
+
+// a blocking operation runs (and throws) inside the steps themselves, so its value goes straight back
+function runSync<R>(steps: Steps<R>): R {
+  let next = steps.next();
+  while (!next.done) next = steps.next(next.value as never);
+  return next.value;
+}
+
+async function runAsync<R>(steps: Steps<R>): Promise<R> {
+  let next = steps.next();
+  while (!next.done) {
+    try {
+      next = steps.next((await next.value) as never);
+    } catch (e) {
+      next = steps.throw(e);
+    }
+  }
+  return next.value;
+}
+
+const ASYNC_OPS: FileOps<FileHandle> = {
+  open: (path) => open(path, OPEN_FLAGS),
+  stat: (handle) => handle.stat(),
+  read: async (handle, buffer, offset, length) => (await handle.read(buffer, offset, length, null)).bytesRead,
+  close: (handle) => handle.close(),
+};
+
+const SYNC_OPS: FileOps<number> = {
+  open: (path) => openSync(path, OPEN_FLAGS),
+  stat: (fd) => fstatSync(fd),
+  read: (fd, buffer, offset, length) => readSync(fd, buffer, offset, length, null),
+  close: (fd) => closeSync(fd),
+};
+
+export function readInputFile(path: string, kind: InputKind): Promise<Result<string>> {
+  return runAsync(reading(path, kind, ASYNC_OPS));
 }
 
 /** The same check for synchronous callers (the config loader). */
 export function readInputFileSync(path: string, kind: InputKind): Result<string> {
-  let fd: number;
-  try {
-    fd = openSync(path, OPEN_FLAGS);
-  } catch (e) {
-    return fail(openError(path, kind, e));
-  }
-  try {
-    const stats = fstatSync(fd);
-    const refused = checkStats(stats, path, kind);
-    if (refused) return fail(refused);
-    const buffer = new GrowingBuffer(stats.size, INPUT_LIMITS[kind]);
-    for (;;) {
-      const room = buffer.room();
-      if (!room) return fail(tooLarge(path, kind));
-      const bytesRead = readSync(fd, room.buffer, room.offset, room.length, null);
-      if (bytesRead === 0) return ok(buffer.text());
-      buffer.filled(bytesRead);
-    }
-  } catch (e) {
-    return fail(openError(path, kind, e));
-  } finally {
-    closeSync(fd);
-  }
+  return runSync(reading(path, kind, SYNC_OPS));
 }
 
 /**

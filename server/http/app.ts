@@ -146,7 +146,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     ...(opts.cluster ? { adapter: createAdapter(opts.cluster.pool, { heartbeatInterval: 2_000, heartbeatTimeout: 6_000, errorHandler: (err) => app.log.error({ err }, 'messages between instances failed') }) } : {}),
     authorize: async (token, request) => {
       const decision = await auth.authorize('reader', token, addressOf(request));
-      return decision.ok ? null : liveRefusal(decision.denial);
+      return decision.ok ? null : liveRefusal(decision.errors[0]!);
     },
     services: () => Object.keys(opts.plan.services),
     snapshot: (services) => {

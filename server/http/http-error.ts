@@ -3,8 +3,7 @@
  * function that writes the body `{ error: { code, message, field? } }`.
  */
 import type { FastifyReply } from 'fastify';
-import type { FlashcrowdError } from '../core/errors.js';
-import type { ErrorCode } from '../errors/codes.js';
+import type { DomainError, ErrorCode } from '../errors/codes.js';
 
 const STATUS: Record<ErrorCode, number> = {
   'drill.not-found': 404,
@@ -21,12 +20,29 @@ const STATUS: Record<ErrorCode, number> = {
   'notice.service': 400,
   'incident.not-found': 404,
   'webhook.not-found': 404,
+  'webhook.url': 400,
+  'webhook.url-length': 400,
+  'webhook.url-scheme': 400,
+  'webhook.url-credentials': 400,
+  'webhook.target-private': 400,
+  'webhook.target-forbidden': 400,
   'token.not-found': 404,
   'traffic.service': 404,
   'traffic.weight': 400,
   'traffic.throttled': 429,
   'traffic.overloaded': 503,
+  'auth.missing-token': 401,
+  'auth.invalid-token': 401,
+  'auth.forbidden': 403,
+  'auth.throttled': 429,
+  'auth.unavailable': 503,
+  // the live feed answers these in its acknowledgement; over HTTP they would be refused input
+  'live.subscribe': 400,
+  'live.service': 400,
   'metrics.body': 400,
+  'metrics.schema': 400,
+  'metrics.service': 400,
+  'metrics.timestamp': 400,
   'request.invalid': 400,
   'request.body': 400,
   'request.rate-limited': 429,
@@ -35,23 +51,19 @@ const STATUS: Record<ErrorCode, number> = {
   'server.internal': 500,
 };
 
-/**
- * The status of a code. Codes outside our vocabulary come from input checkers of other
- * modules (metrics batches, webhook target URLs): a refused input, so 400.
- */
-export function statusOf(code: string): number {
-  return Object.hasOwn(STATUS, code) ? STATUS[code as ErrorCode] : 400;
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
 }
 
 export interface ErrorBodyShape {
   error: { code: string; message: string; field?: string };
 }
 
-export function errorBody(e: Pick<FlashcrowdError, 'code' | 'message' | 'field'>): ErrorBodyShape {
+export function errorBody(e: Pick<DomainError, 'code' | 'message' | 'field'>): ErrorBodyShape {
   return { error: e.field === undefined ? { code: e.code, message: e.message } : { code: e.code, message: e.message, field: e.field } };
 }
 
 /** Answer with this error at its code's status (or the status given, for framework errors). */
-export function sendError(reply: FastifyReply, e: Pick<FlashcrowdError, 'code' | 'message' | 'field'>, status = statusOf(e.code)): FastifyReply {
+export function sendError(reply: FastifyReply, e: Pick<DomainError, 'code' | 'message' | 'field'>, status = statusOf(e.code)): FastifyReply {
   return reply.code(status).send(errorBody(e));
 }

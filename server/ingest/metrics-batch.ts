@@ -7,8 +7,8 @@ import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
-import { fail, ok } from '../core/errors.js';
-import type { FlashcrowdError, Result } from '../core/errors.js';
+import { domainError, type DomainError } from '../errors/codes.js';
+import { fail, ok, type Result } from '../errors/result.js';
 import type { Plan } from '../core/plan/types.js';
 import type { IngestSample } from './ingest-sample.js';
 import { SAMPLE_RANGES } from './sample-ranges.js';
@@ -97,22 +97,22 @@ function schemaError(e: ErrorObject, body: unknown): { field: string; message: s
 }
 
 /** The sample's time in epoch ms, or the error naming the first fault of sample `i`. */
-function checkSample(i: number, s: unknown, plan: Plan): number | FlashcrowdError {
+function checkSample(i: number, s: unknown, plan: Plan): number | DomainError {
   if (!validateSample(s)) {
     const first = validateSample.errors?.[0];
-    if (!first) return { code: 'metrics.schema', message: `samples[${i}]: is not a sample`, field: `samples[${i}]` };
-    const { field, message } = schemaError({ ...first, instancePath: `/samples/${i}${first.instancePath}` }, { samples: { [i]: s } });
-    return { code: 'metrics.schema', message: `${field}: ${message}`, field };
+    const { field, message } = first
+      ? schemaError({ ...first, instancePath: `/samples/${i}${first.instancePath}` }, { samples: { [i]: s } })
+      : { field: `samples[${i}]`, message: 'is not a sample' };
+    return domainError('metrics.schema', { field, what: message }, field);
   }
   if (!Object.hasOwn(plan.services, s.service)) {
     const field = `samples[${i}].service`;
-    const known = Object.keys(plan.services).join(', ');
-    return { code: 'metrics.service', message: `${field}: unknown service ${show(s.service)}; the plan has ${known}`, field };
+    return domainError('metrics.service', { field, service: show(s.service), known: Object.keys(plan.services) }, field);
   }
   const t = typeof s.timestamp === 'number' ? s.timestamp : Date.parse(s.timestamp);
   if (!(t >= 0 && t <= MAX_TIMESTAMP_MS)) {
     const field = `samples[${i}].timestamp`;
-    return { code: 'metrics.timestamp', message: `${field}: expected ${EXPECTED.timestamp}, got ${show(s.timestamp)}`, field };
+    return domainError('metrics.timestamp', { field, expected: EXPECTED.timestamp!, got: show(s.timestamp) }, field);
   }
   return t;
 }
@@ -129,7 +129,7 @@ export function validateMetricsBatch(body: unknown, plan: Plan): Result<IngestSa
   if (!validateEnvelope(body)) {
     const first = validateEnvelope.errors?.[0];
     const { field, message } = first ? schemaError(first, body) : { field: 'body', message: 'is not a metrics batch' };
-    return fail({ code: 'metrics.schema', message: `${field}: ${message}`, field });
+    return fail(domainError('metrics.schema', { field, what: message }, field));
   }
   const samples: IngestSample[] = [];
   for (const [i, s] of body.samples.entries()) {

@@ -57,11 +57,11 @@ describe('latestTicksOnly', () => {
 describe('subscribe over a real socket', () => {
   test('the snapshot carries the full history by default', async () => {
     const res = await subscribe({ services: '*' });
-    expect(res.ok && res.data.history.chat).toHaveLength(3);
+    expect(res.ok && res.value.history.chat).toHaveLength(3);
   });
 
   test('history: false gets the latest tick per service only', async () => {
     const res = await subscribe({ services: '*', history: false });
-    expect(res.ok && res.data.history).toEqual({ chat: [tick('chat', 30)], video: [] });
+    expect(res.ok && res.value.history).toEqual({ chat: [tick('chat', 30)], video: [] });
   });
 });

@@ -21,6 +21,8 @@ import type {
 import type { Notice } from '../core/engine/types.js';
 import type { DrillOutput } from '../drills/drill-runner.js';
 import { bearerToken } from '../auth/require-role.js';
+import { domainError, type DomainError } from '../errors/codes.js';
+import { fail, ok } from '../errors/result.js';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -32,18 +34,12 @@ export interface LiveHubOptions {
    * or an `Authorization: Bearer` header) and its request (for the client address); the
    * refusal reaches the client as the connect_error's `data`.
    */
-  authorize?: (token: string | null, request: IncomingMessage) => Promise<LiveRefusal | null>;
+  authorize?: (token: string | null, request: IncomingMessage) => Promise<DomainError | null>;
   /**
    * Several instances: the adapter that carries messages between them. Clients are still
    * served by their own instance only: each instance pushes what reaches it to its clients.
    */
   adapter?: ServerOptions['adapter'];
-}
-
-export interface LiveRefusal {
-  code: string;
-  message: string;
-  retryAfterSeconds?: number;
 }
 
 function handshakeToken(handshake: Socket['handshake']): string | null {
@@ -84,7 +80,10 @@ export class LiveHub {
       this.io.use((socket, next) => {
         authorize(handshakeToken(socket.handshake), socket.request).then(
           (refusal) => next(refusal ? Object.assign(new Error(refusal.message), { data: refusal }) : undefined),
-          () => next(Object.assign(new Error('the server could not check the token'), { data: { code: 'internal', message: 'the server could not check the token; try again' } })),
+          () => {
+            const unavailable = domainError('auth.unavailable', undefined);
+            next(Object.assign(new Error(unavailable.message), { data: unavailable }));
+          },
         );
       });
     }
@@ -97,18 +96,18 @@ export class LiveHub {
       const known = this.opts.services();
       const wanted = req?.services === '*' ? known : Array.isArray(req?.services) ? req.services : null;
       if (!wanted) {
-        ack({ ok: false, error: { code: 'bad_request', message: "subscribe with { services: ['name', ...] } or { services: '*' }" } });
+        ack(fail(domainError('live.subscribe', undefined)));
         return;
       }
       const unknown = wanted.filter((s) => !known.includes(s));
       if (unknown.length > 0) {
-        ack({ ok: false, error: { code: 'unknown_service', message: `unknown service ${unknown.join(', ')}; known: ${known.join(', ')}` } });
+        ack(fail(domainError('live.service', { unknown, known })));
         return;
       }
       for (const r of socket.rooms) if (r !== socket.id) void socket.leave(r);
       void socket.join([ALL, selectionRoom(wanted), ...wanted.map(room)]);
       const snapshot = this.opts.snapshot(wanted);
-      ack({ ok: true, data: req.history === false ? latestTicksOnly(snapshot) : snapshot });
+      ack(ok(req.history === false ? latestTicksOnly(snapshot) : snapshot));
     });
   }
 

@@ -50,6 +50,7 @@ export const REPORT_SCRIPT = String.raw`
       throttled: num.format(s.requestsThrottled), dropped: num.format(s.requestsDropped), minOverSlo: num.format(s.minutesOverSlo),
       serverHours: num.format(s.serverHours), fleetChanges: num.format(s.fleetChangesPerHour),
       promises: String(p.scored), onTarget: pct(p.onTarget, p.scored), broken: pct(p.broken, p.scored), notKnown: String(p.notKnown),
+      medianError: dur(p.medianErrorSeconds), bias: dur(p.biasSeconds),
       accU: num.format(e.accuracyU), accO: num.format(e.accuracyO), tsU: num.format(e.timeshareU), tsO: num.format(e.timeshareO),
       instab: num.format(e.instability), jitter: num.format(e.jitter),
     };

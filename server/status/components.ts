@@ -1,32 +1,8 @@
 /** Statuspage v2 page and component objects: one component per service. */
 import type { Language } from '../core/plan/types.js';
 import { componentStatus } from './levels.js';
-import type { ComponentStatus } from './levels.js';
 import type { StatusPage, StatusService } from './status-input.js';
-
-export interface SpPage {
-  id: string;
-  name: string;
-  url: string;
-  time_zone: string;
-  updated_at: string;
-}
-
-export interface SpComponent {
-  id: string;
-  name: string;
-  status: ComponentStatus;
-  created_at: string;
-  updated_at: string;
-  position: number;
-  description: string | null;
-  showcase: boolean;
-  start_date: string | null;
-  group_id: string | null;
-  page_id: string;
-  group: boolean;
-  only_show_if_degraded: boolean;
-}
+import type { SpComponent, SpPage } from './statuspage-schemas.js';
 
 /** The public status page people read; page.url itself is the server's base URL, which needs a token. */
 export const statusPageUrl = (page: StatusPage): string => `${page.url}/status`;

@@ -5,7 +5,7 @@
  * disagree; plain HTML with no script, cheap to serve to many readers.
  */
 import type { Language } from '../core/plan/types.js';
-import type { SpIncident } from './incidents.js';
+import type { SpIncident } from './statuspage-schemas.js';
 import { INCIDENT_PAGE_WORDS, STAGE_LABEL } from './texts.js';
 import { escapeXml as esc } from './xml.js';
 

@@ -15,9 +15,10 @@ import type { PreHandler } from '../ingest/pre-handler.js';
 import { strongEtag } from './etag.js';
 import { sendStatusDocument } from './send-document.js';
 import { renderIncidentPage } from './incident-page.js';
-import { buildIncident, type SpIncident } from './incidents.js';
+import { buildIncident } from './incidents.js';
+import type { SpIncident, SpPage } from './statuspage-schemas.js';
 import { pickLanguage } from './language.js';
-import { buildPage, type SpPage } from './components.js';
+import { buildPage } from './components.js';
 import type { StatusInput } from './status-input.js';
 
 export interface IncidentRoutesOptions {

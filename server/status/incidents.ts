@@ -4,58 +4,12 @@
  * expected recovery and next update time, and the text in every language.
  */
 import type { Notice } from '../core/engine/types.js';
-import type { IncidentStage, Language, NoticeText } from '../core/plan/types.js';
+import type { Language } from '../core/plan/types.js';
 import { componentStatus, impactOf, worstImpact } from './levels.js';
 import type { ComponentStatus, Impact } from './levels.js';
 import { buildComponent } from './components.js';
-import type { SpComponent } from './components.js';
 import type { StatusIncident, StatusInput, StatusNotice, StatusService } from './status-input.js';
-
-export interface SpAffectedComponent {
-  code: string;
-  name: string;
-  old_status: ComponentStatus;
-  new_status: ComponentStatus;
-}
-
-export interface SpIncidentUpdate {
-  id: string;
-  status: IncidentStage;
-  body: string;
-  incident_id: string;
-  created_at: string;
-  updated_at: string;
-  display_at: string;
-  affected_components: SpAffectedComponent[];
-  deliver_notifications: boolean;
-  custom_tweet: null;
-  tweet_id: null;
-  cause: string;
-  expected_delay_ms: number;
-  expected_recovery_at: string | null;
-  /** the forecast's range around expected_recovery_at; null when not known */
-  expected_recovery_earliest_at: string | null;
-  expected_recovery_latest_at: string | null;
-  next_update_at: string | null;
-  /** the notice in every language: title, body and cause */
-  translations: Record<Language, NoticeText & { cause: string }>;
-}
-
-export interface SpIncident {
-  id: string;
-  name: string;
-  status: IncidentStage;
-  impact: Impact;
-  created_at: string;
-  updated_at: string;
-  monitoring_at: string | null;
-  resolved_at: string | null;
-  started_at: string;
-  shortlink: string;
-  page_id: string;
-  incident_updates: SpIncidentUpdate[];
-  components: SpComponent[];
-}
+import type { SpIncident, SpIncidentUpdate } from './statuspage-schemas.js';
 
 // at the same instant a resolution comes last: nothing follows it
 const resolvedLast = (n: StatusNotice): number => (n.stage === 'resolved' ? 1 : 0);

@@ -9,8 +9,10 @@
  */
 import type { StatusService } from './status-input.js';
 
-export type ComponentStatus = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
-export type Impact = 'none' | 'minor' | 'major' | 'critical';
+export const COMPONENT_STATUSES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
+export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
+export const IMPACTS = ['none', 'minor', 'major', 'critical'] as const;
+export type Impact = (typeof IMPACTS)[number];
 
 const BY_SEVERITY: readonly ComponentStatus[] = ['operational', 'degraded_performance', 'partial_outage', 'major_outage'];
 const IMPACT: Record<ComponentStatus, Impact> = {
@@ -37,9 +39,7 @@ export function impactOf(status: ComponentStatus): Impact {
   return IMPACT[status];
 }
 
-const IMPACT_ORDER: readonly Impact[] = ['none', 'minor', 'major', 'critical'];
-
 /** The worse of two impacts. */
 export function worstImpact(a: Impact, b: Impact): Impact {
-  return IMPACT_ORDER.indexOf(a) >= IMPACT_ORDER.indexOf(b) ? a : b;
+  return IMPACTS.indexOf(a) >= IMPACTS.indexOf(b) ? a : b;
 }

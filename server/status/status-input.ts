@@ -3,7 +3,8 @@
  * live engine. Times are ISO 8601 strings.
  */
 import type { Notice } from '../core/engine/types.js';
-import type { IncidentStage, Language } from '../core/plan/types.js';
+import type { Language } from '../core/plan/types.js';
+import type { IncidentRecord } from '../store/incidents.js';
 
 export interface StatusPage {
   /** stable id of this status page, e.g. the plan name */
@@ -37,16 +38,8 @@ export interface StatusService {
 /** A published notice; `editedAt` (wall time) when an operator corrected it afterwards. */
 export type StatusNotice = Notice & { editedAt?: string | null };
 
-export interface StatusIncident {
-  id: string;
-  service: string;
-  /** the highest level the incident reached */
-  level: string;
-  stage: IncidentStage;
-  openedAt: string;
-  updatedAt: string;
-  resolvedAt: string | null;
-  /** its notices in any order */
+/** A stored incident (its level: the highest it reached) with its notices in any order. */
+export interface StatusIncident extends Omit<IncidentRecord, 'drillId'> {
   notices: StatusNotice[];
 }
 

@@ -1,16 +1,19 @@
 /**
- * TypeBox shapes of the Statuspage v2 documents we serve, for the API description and the
- * tests that check answers against it. The fields past Statuspage's own are our extensions,
- * described where they appear.
+ * The Statuspage v2 documents we serve, written once: TypeBox shapes for the API description
+ * and the tests that check answers against it, and the TypeScript types derived from them,
+ * which the builders here and the status page (type-only) use. The fields past Statuspage's
+ * own are our extensions, described where they appear.
  */
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { COMPONENT_STATUSES, IMPACTS } from './levels.js';
 
 const Time = Type.String({ format: 'date-time' });
 const TimeOrNull = Type.Union([Time, Type.Null()]);
-const lits = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+// Unsafe only restates the static type: a union built from a list (not a tuple) would read as never
+const lits = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));
 
-const ComponentStatus = lits(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']);
-const Impact = lits(['none', 'minor', 'major', 'critical']);
+export const ComponentStatus = lits(COMPONENT_STATUSES);
+const Impact = lits(IMPACTS);
 const Stage = lits(['investigating', 'identified', 'monitoring', 'resolved']);
 
 export const SpPage = Type.Object({ id: Type.String(), name: Type.String(), url: Type.String(), time_zone: Type.String(), updated_at: Time });
@@ -31,6 +34,8 @@ export const SpComponent = Type.Object({
   only_show_if_degraded: Type.Boolean(),
 });
 
+const SpAffectedComponent = Type.Object({ code: Type.String(), name: Type.String(), old_status: ComponentStatus, new_status: ComponentStatus });
+
 const Translation = Type.Object({ title: Type.String(), body: Type.String(), cause: Type.String() });
 
 export const SpIncidentUpdate = Type.Object({
@@ -41,7 +46,7 @@ export const SpIncidentUpdate = Type.Object({
   created_at: Time,
   updated_at: Time,
   display_at: Time,
-  affected_components: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), old_status: ComponentStatus, new_status: ComponentStatus })),
+  affected_components: Type.Array(SpAffectedComponent),
   deliver_notifications: Type.Boolean(),
   custom_tweet: Type.Null(),
   tweet_id: Type.Null(),
@@ -71,9 +76,10 @@ export const SpIncident = Type.Object({
 });
 
 const SpStatus = Type.Object({ indicator: Impact, description: Type.String() });
+const SpSummary = Type.Object({ page: SpPage, status: SpStatus, components: Type.Array(SpComponent), incidents: Type.Array(SpIncident), scheduled_maintenances: Type.Array(Type.Never()) });
 
 export const STATUS_DOCUMENTS = {
-  '/api/v2/summary.json': { summary: 'Statuspage v2 summary: status, components and unresolved incidents', schema: Type.Object({ page: SpPage, status: SpStatus, components: Type.Array(SpComponent), incidents: Type.Array(SpIncident), scheduled_maintenances: Type.Array(Type.Never()) }) },
+  '/api/v2/summary.json': { summary: 'Statuspage v2 summary: status, components and unresolved incidents', schema: SpSummary },
   '/api/v2/status.json': { summary: 'Statuspage v2 status: the page indicator', schema: Type.Object({ page: SpPage, status: SpStatus }) },
   '/api/v2/components.json': { summary: 'Statuspage v2 components: one per service', schema: Type.Object({ page: SpPage, components: Type.Array(SpComponent) }) },
   '/api/v2/incidents.json': { summary: 'Statuspage v2 incidents: the latest 50, newest first', schema: Type.Object({ page: SpPage, incidents: Type.Array(SpIncident) }) },
@@ -81,3 +87,13 @@ export const STATUS_DOCUMENTS = {
 } as const;
 
 export const SpIncidentDocument = Type.Object({ page: SpPage, incident: SpIncident });
+
+export type ComponentStatus = Static<typeof ComponentStatus>;
+export type Impact = Static<typeof Impact>;
+export type SpPage = Static<typeof SpPage>;
+export type SpComponent = Static<typeof SpComponent>;
+export type SpAffectedComponent = Static<typeof SpAffectedComponent>;
+export type SpIncidentUpdate = Static<typeof SpIncidentUpdate>;
+export type SpIncident = Static<typeof SpIncident>;
+export type SpStatus = Static<typeof SpStatus>;
+export type SpSummary = Static<typeof SpSummary>;

@@ -4,28 +4,13 @@
  */
 import type { Language } from '../core/plan/types.js';
 import { buildComponent, buildPage } from './components.js';
-import type { SpComponent, SpPage } from './components.js';
 import { buildIncident } from './incidents.js';
-import type { SpIncident } from './incidents.js';
-import { componentStatus, impactOf, worstImpact } from './levels.js';
-import type { Impact } from './levels.js';
+import { componentStatus, impactOf, worstImpact, type Impact } from './levels.js';
 import type { StatusInput } from './status-input.js';
+import type { SpComponent, SpIncident, SpPage, SpStatus, SpSummary } from './statuspage-schemas.js';
 import { STATUS_DESCRIPTION } from './texts.js';
 
-export type { SpComponent, SpPage, SpIncident };
-
-export interface SpStatus {
-  indicator: Impact;
-  description: string;
-}
-
-export interface SpSummary {
-  page: SpPage;
-  status: SpStatus;
-  components: SpComponent[];
-  incidents: SpIncident[];
-  scheduled_maintenances: [];
-}
+export type { SpComponent, SpPage, SpIncident, SpStatus, SpSummary };
 
 /** incidents.json lists at most this many, newest first, as Statuspage does. */
 export const MAX_INCIDENTS = 50;

@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { ApiTokensTable, Database } from './database.js';
+import { firstRow } from './first-row.js';
 
 export type TokenRole = 'ingest' | 'operator' | 'admin';
 export const TOKEN_ROLES: readonly TokenRole[] = ['ingest', 'operator', 'admin'];
@@ -49,10 +50,7 @@ export function apiTokenRepository(db: Kysely<Database>, revokeListeners: Revoke
       const { rows } = await db.executeQuery<Selectable<ApiTokensTable>>(CompiledQuery.raw(byHash.sql, [hash]));
       return rows[0] ? fromRow(rows[0]) : null;
     },
-    async get(id) {
-      const row = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? fromRow(row) : null;
-    },
+    get: (id) => firstRow(db.selectFrom('api_tokens').selectAll().where('id', '=', id), fromRow),
     async list() {
       return (await db.selectFrom('api_tokens').selectAll().orderBy('created_at').orderBy('id').execute()).map(fromRow);
     },

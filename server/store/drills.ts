@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DrillDto, DrillStatus, DrillTakeover } from '../contracts.js';
 import type { Database, DrillsTable } from './database.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
+import { firstRow } from './first-row.js';
 
 /** A drill as stored: the API's DrillDto plus what is needed to resume or report it. */
 export interface DrillRecord extends DrillDto {
@@ -75,10 +76,7 @@ export function drillRepository(db: Kysely<Database>): DrillRepository {
     async insert(drill) {
       await db.insertInto('drills').values(toRow(drill)).execute();
     },
-    async get(id) {
-      const row = await db.selectFrom('drills').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? fromRow(row) : null;
-    },
+    get: (id) => firstRow(db.selectFrom('drills').selectAll().where('id', '=', id), fromRow),
     async list(query = {}) {
       let q = db.selectFrom('drills').selectAll();
       if (query.status) q = q.where('status', '=', query.status);

@@ -3,6 +3,7 @@ import type { IncidentStage } from '../core/plan/types.js';
 import type { Notice } from '../core/engine/types.js';
 import type { Database, IncidentsTable } from './database.js';
 import { fromJsonColumn } from './json-column.js';
+import { firstRow } from './first-row.js';
 
 export interface IncidentRecord {
   id: string;
@@ -87,10 +88,7 @@ export function incidentRepository(db: Kysely<Database>): IncidentRepository {
         )
         .execute();
     },
-    async get(id) {
-      const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? fromRow(row) : null;
-    },
+    get: (id) => firstRow(db.selectFrom('incidents').selectAll().where('id', '=', id), fromRow),
     async list(query = {}) {
       let q = db.selectFrom('incidents').selectAll();
       if (query.drillId !== undefined) q = q.where('drill_id', '=', query.drillId);

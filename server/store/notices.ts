@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Notice } from '../core/engine/types.js';
 import type { Database, NoticesTable } from './database.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
+import { firstRow } from './first-row.js';
 
 export interface StoredNotice {
   notice: Notice;
@@ -51,10 +52,7 @@ export function noticeRepository(db: Kysely<Database>): NoticeRepository {
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
-    async get(id) {
-      const row = await db.selectFrom('notices').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? fromRow(row) : null;
-    },
+    get: (id) => firstRow(db.selectFrom('notices').selectAll().where('id', '=', id), fromRow),
     async list(query = {}) {
       let q = db.selectFrom('notices').selectAll();
       if (query.drillId !== undefined) q = q.where('drill_id', '=', query.drillId);

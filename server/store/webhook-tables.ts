@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, WebhookOutboxTable, WebhookSubscriptionsTable } from './database.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
+import { firstRow } from './first-row.js';
 
 export interface WebhookSubscription {
   id: string;
@@ -110,10 +111,7 @@ export function webhookRepository(db: Kysely<Database>): WebhookRepository {
         .values({ id: s.id, url: s.url, event_types_json: toJsonColumn(s.eventTypes), secret: s.secret, created_at: s.createdAt })
         .execute();
     },
-    async getSubscription(id) {
-      const row = await db.selectFrom('webhook_subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? subscriptionFromRow(row) : null;
-    },
+    getSubscription: (id) => firstRow(db.selectFrom('webhook_subscriptions').selectAll().where('id', '=', id), subscriptionFromRow),
     listSubscriptions,
     async unsubscribe(id) {
       // the outbox rows go with it (ON DELETE CASCADE)
@@ -185,10 +183,7 @@ export function webhookRepository(db: Kysely<Database>): WebhookRepository {
         .where('id', '=', id)
         .execute();
     },
-    async getMessage(id) {
-      const row = await db.selectFrom('webhook_outbox').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? messageFromRow(row) : null;
-    },
+    getMessage: (id) => firstRow(db.selectFrom('webhook_outbox').selectAll().where('id', '=', id), messageFromRow),
     async listMessages(query = {}) {
       let q = db.selectFrom('webhook_outbox').selectAll();
       if (query.status !== undefined) q = q.where('status', '=', query.status);

@@ -14,7 +14,9 @@ import { EN } from '../../dashboard/src/i18n/messages-en.js';
 import { ZH_CN } from '../../dashboard/src/i18n/messages-zh-cn.js';
 import { REPO, startServer, type RunningServer } from '../k6/server-process.js';
 import { foreignWords, visibleTexts } from './visible-text.js';
-import { chromiumPlan, CHROMIUM_PATH, isSocketFailure, launchChromium, saveScreenshot, socketCutter, watchErrors, type PageErrors, type SocketCutter } from './browser-support.js';
+import { recoveryText } from '../../dashboard/src/operator/incidents-view.js';
+import { translator } from '../../dashboard/src/i18n/translate.js';
+import { ARTIFACTS, chromiumPlan, CHROMIUM_PATH, isSocketFailure, launchChromium, saveScreenshot, socketCutter, watchErrors, type PageErrors, type SocketCutter } from './browser-support.js';
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 /** Scenario time in Asia/Shanghai, typed into the datetime-local fields as an operator would. */
@@ -288,6 +290,11 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     const phoneStatus = await newPage(phone, `${server.baseUrl}/status?lang=zh-CN`);
     await shownNotice(phoneStatus.page, ZH_CN['notice.unknown']);
     const phoneShots = [await saveScreenshot(phoneDashboard.page, 'dashboard-phone'), await saveScreenshot(phoneStatus.page, 'status-phone-zh-CN')];
+    // the operator's latest notice facts, the recovery range beside the point estimate while it has one;
+    // taken last, so that the status checks above run while the surge's notices still give a time
+    const noticeShot = `${ARTIFACTS}dashboard-notice-facts.png`;
+    await dashboard.locator('.notice-facts').first().screenshot({ path: noticeShot });
+    desktopShots.push(noticeShot);
 
     for (const path of [...desktopShots, ...phoneShots]) expect(existsSync(path)).toBe(true);
     // Nothing may overflow sideways on a phone: the page must not scroll horizontally.
@@ -346,8 +353,32 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     const service = (await api<{ services: { name: string }[] }>('/api/v1/plan')).services[0]?.name ?? 'messaging';
     expect(Number(await attr(dashboard, `[data-testid="chart-demand-${service}"]`, 'data-points'))).toBeGreaterThan(0);
     await dashboard.locator(`[data-testid="history-drill"][data-drill="${drill.id}"]`).waitFor({ timeout: 10_000 });
+    // each incident's recovery as its latest notice gives it, the range beside the point estimate
+    const { notices } = await api<{ notices: Notice[] }>(`/api/v1/drills/${drill.id}/notices`);
+    const en = { language: 'en' as const, timeZone: 'Asia/Shanghai', t: translator('en') };
+    for (const incident of await dashboard.locator('[data-testid="incident"]').all()) {
+      const id = await incident.getAttribute('data-incident');
+      const latest = notices.filter((n) => n.incidentId === id).at(-1);
+      expect(latest).toBeDefined();
+      expect(await incident.getByTestId('notice-recovery').textContent()).toBe(recoveryText(latest!, en));
+    }
+    // the promise record is the drill report's, row for row
+    await dashboard.locator('[data-testid="promise-record"][data-state="ready"]').waitFor({ timeout: 15_000 });
+    const served = await api<{ summary: { services: Record<string, { promises: { scored: number; notKnown: number } }> } }>(`/api/v1/drills/${drill.id}/report.json`);
+    const rows = dashboard.getByTestId('promise-row');
+    expect(await rows.count()).toBe(Object.keys(served.summary.services).length);
+    for (const [name, s] of Object.entries(served.summary.services)) {
+      const row = dashboard.locator(`[data-testid="promise-row"][data-service="${name}"]`);
+      expect(await row.locator('[data-col="scored"]').textContent()).toBe(String(s.promises.scored));
+      expect(await row.locator('[data-col="not-known"]').textContent()).toBe(String(s.promises.notKnown));
+      expect(await row.locator('[data-col="on-target"]').textContent()).toMatch(s.promises.scored > 0 ? /^\d+%$/ : /^–$/);
+    }
+    expect(await dashboard.locator('[data-testid="promise-record"] thead th[title]').count()).toBe(6);
+    await dashboard.getByTestId('promise-record').scrollIntoViewIfNeeded();
+    const shots = [`${ARTIFACTS}dashboard-finished-promises.png`];
+    await dashboard.getByTestId('drill-finished').screenshot({ path: shots[0] });
     await dashboard.evaluate(() => window.scrollTo(0, 0));
-    const shots = [await saveScreenshot(dashboard, 'dashboard-finished-desktop')];
+    shots.push(await saveScreenshot(dashboard, 'dashboard-finished-desktop'));
 
     // a fresh page after the drill: no drill running, the past one listed with its report
     const phone = await newContext(PHONE);

@@ -89,7 +89,7 @@ describe('several instances on one PostgreSQL database', () => {
 
     // the follower answers the traffic target, reports and status documents as the driver does
     const snapshotB = await onB.subscribe();
-    expect(snapshotB.ok && snapshotB.data.drill?.id).toBe(drill.id);
+    expect(snapshotB.ok && snapshotB.value.drill?.id).toBe(drill.id);
     const [summaryA, summaryB] = await Promise.all([fetch(`${a.base}/api/v2/summary.json`), fetch(`${b.base}/api/v2/summary.json`)]);
     expect(summaryA.status).toBe(200);
     expect(summaryB.status).toBe(200);

@@ -53,8 +53,8 @@ describe('live push over socket.io', () => {
     const ack = await viewer.subscribe('*');
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
-    expect(ack.data.plan.services.map((s) => s.name)).toEqual(['messaging', 'meetings', 'docs']);
-    expect(Object.keys(ack.data.history)).toEqual(['messaging', 'meetings', 'docs']);
+    expect(ack.value.plan.services.map((s) => s.name)).toEqual(['messaging', 'meetings', 'docs']);
+    expect(Object.keys(ack.value.history)).toEqual(['messaging', 'meetings', 'docs']);
 
     const drill = await server.startDrill(DRILL);
     await vi.waitFor(() => expect(finished(viewer.statuses, drill.id)).toBe(true), WAIT);
@@ -79,7 +79,7 @@ describe('live push over socket.io', () => {
   it('refuses a subscription to an unknown service in the acknowledgement', async () => {
     const { url } = await liveServer();
     const ack = await client(url).subscribe(['messaging', 'mail']);
-    expect(ack).toEqual({ ok: false, error: { code: 'unknown_service', message: expect.stringContaining('mail') } });
+    expect(ack).toEqual({ ok: false, errors: [{ code: 'live.service', message: expect.stringContaining('mail') }] });
   });
 
   it('sends only the services subscribed to, and a late joiner gets recent history in its snapshot', async () => {
@@ -93,13 +93,13 @@ describe('live push over socket.io', () => {
     const ack = await late.subscribe(['messaging', 'docs']);
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
-    expect(ack.data.drill?.id).toBe(drill.id);
-    expect(ack.data.history.messaging?.length).toBeGreaterThan(0);
-    expect(ack.data.history.docs?.length).toBeGreaterThan(0);
-    expect(ack.data.history).not.toHaveProperty('meetings');
-    expect(ack.data.notices.length).toBeGreaterThan(0);
-    expect(ack.data.notices.every((n) => n.service === 'messaging' || n.service === 'docs')).toBe(true);
-    expect(ack.data.events.length).toBeGreaterThan(0);
+    expect(ack.value.drill?.id).toBe(drill.id);
+    expect(ack.value.history.messaging?.length).toBeGreaterThan(0);
+    expect(ack.value.history.docs?.length).toBeGreaterThan(0);
+    expect(ack.value.history).not.toHaveProperty('meetings');
+    expect(ack.value.notices.length).toBeGreaterThan(0);
+    expect(ack.value.notices.every((n) => n.service === 'messaging' || n.service === 'docs')).toBe(true);
+    expect(ack.value.events.length).toBeGreaterThan(0);
 
     await vi.waitFor(() => expect(finished(late.statuses, drill.id)).toBe(true), WAIT);
     expect(docsOnly.ticks.length).toBeGreaterThan(100);

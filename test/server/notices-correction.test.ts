@@ -87,7 +87,7 @@ describe('correcting a notice', () => {
       await vi.waitFor(() => expect(updated.map((n) => n.text)).toEqual([CORRECTED]), { timeout: 5000, interval: 20 });
 
       const again = (await socket.timeout(5000).emitWithAck('subscribe', { services: '*' })) as Ack<Snapshot>;
-      expect(again.ok && again.data.notices.find((n) => n.id === notice.id)?.text).toEqual(CORRECTED);
+      expect(again.ok && again.value.notices.find((n) => n.id === notice.id)?.text).toEqual(CORRECTED);
       const report = await server.app.inject({ url: `/api/v1/drills/${drill.id}/report.json` });
       expect(report.json<{ notices: Notice[] }>().notices.find((n) => n.id === notice.id)?.text).toEqual(CORRECTED);
     } finally {

@@ -60,7 +60,7 @@ describe('the live feed in private mode', () => {
     expect(outcome.connected).toBe(true);
     if (!outcome.connected) return;
     const ack = (await outcome.socket.timeout(5000).emitWithAck('subscribe', { services: '*' })) as Ack<Snapshot>;
-    expect(ack.ok && ack.data.plan.services.length).toBeGreaterThan(0);
+    expect(ack.ok && ack.value.plan.services.length).toBeGreaterThan(0);
   });
 
   it('accepts the token as an Authorization header too (for programs)', async () => {

@@ -5,6 +5,7 @@
  */
 import { parseSync, Visitor, type Expression } from 'oxc-parser';
 import type { FlashcrowdError } from '../../server/core/errors.js';
+import { lineIndex } from '../source/line-index.js';
 
 type Node = { type: string; start: number; end: number };
 
@@ -72,20 +73,4 @@ export function findImpurities(file: string, source: string): FlashcrowdError[] 
 
 function isDate(node: Expression): boolean {
   return node.type === 'Identifier' && node.name === 'Date';
-}
-
-/** Offsets to 1-based line and column. */
-function lineIndex(source: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < source.length; i++) if (source[i] === '\n') starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
 }

@@ -49,6 +49,21 @@ interface Common {
   unit?: string;
 }
 
+/** What every panel says the same way: where it is, what it shows and from which Prometheus. */
+function frame(type: string, p: Common): Panel {
+  return {
+    id: p.id,
+    type,
+    title: p.title,
+    description: p.description,
+    datasource: DATASOURCE,
+    gridPos: p.gridPos,
+    targets: [...p.targets],
+    transparent: false,
+    repeatDirection: 'h',
+  };
+}
+
 export function timeSeries(p: Common & { stacked?: boolean; stepped?: boolean }): Panel {
   const custom: TimeSeriesFieldConfig = {
     drawStyle: GraphDrawStyle.Line,
@@ -64,15 +79,7 @@ export function timeSeries(p: Common & { stacked?: boolean; stepped?: boolean })
     tooltip: { mode: TooltipDisplayMode.Multi, sort: SortOrder.None },
   };
   return {
-    id: p.id,
-    type: 'timeseries',
-    title: p.title,
-    description: p.description,
-    datasource: DATASOURCE,
-    gridPos: p.gridPos,
-    targets: [...p.targets],
-    transparent: false,
-    repeatDirection: 'h',
+    ...frame('timeseries', p),
     fieldConfig: {
       defaults: {
         unit: p.unit ?? 'short',
@@ -100,15 +107,7 @@ export function stat(p: Common & { showName?: boolean; noValue: string }): Panel
     wideLayout: true,
   };
   return {
-    id: p.id,
-    type: 'stat',
-    title: p.title,
-    description: p.description,
-    datasource: DATASOURCE,
-    gridPos: p.gridPos,
-    targets: [...p.targets],
-    transparent: false,
-    repeatDirection: 'h',
+    ...frame('stat', p),
     fieldConfig: {
       defaults: { unit: p.unit ?? 'short', noValue: p.noValue, color: { mode: FieldColorModeId.Fixed, fixedColor: 'text' } },
       overrides: [],

@@ -31,7 +31,7 @@ describe('api client', () => {
     const { fetch, calls } = fakeFetch(() => json(201, drill('d9')));
     const api = createApiClient({ fetch, token: () => 'secret' });
     const result = await api.startDrill({ scenario: 'feb3', speed: 120, policy: 'predictive', source: 'generated' });
-    expect(result).toEqual({ ok: true, data: drill('d9') });
+    expect(result).toEqual({ ok: true, value: drill('d9') });
     expect(calls[0]).toEqual({
       url: '/api/v1/drills',
       method: 'POST',
@@ -44,7 +44,7 @@ describe('api client', () => {
     const { fetch, calls } = fakeFetch(() => json(200, PLAN));
     const api = createApiClient({ fetch, token: () => null, baseUrl: 'http://h:1' });
     const result = await api.getPlan();
-    expect(result.ok && result.data.raw).toBeNull();
+    expect(result.ok && result.value.raw).toBeNull();
     expect(calls.map((c) => c.url)).toEqual(['http://h:1/api/v1/plan']);
     expect(calls[0]?.headers).toEqual({ Accept: 'application/json' });
   });
@@ -53,14 +53,14 @@ describe('api client', () => {
     const { fetch, calls } = fakeFetch(({ url }) => json(200, url.endsWith('/source') ? { name: 'feb3-plan', raw: 'name: feb3-plan\n' } : PLAN));
     const api = createApiClient({ fetch, token: () => 'op' });
     const result = await api.getPlan();
-    expect(result.ok && result.data.raw).toBe('name: feb3-plan\n');
+    expect(result.ok && result.value.raw).toBe('name: feb3-plan\n');
     expect(calls.map((c) => c.url)).toEqual(['/api/v1/plan', '/api/v1/plan/source']);
   });
 
   test('a token that may not read the plan file still gets the summary', async () => {
     const { fetch } = fakeFetch(({ url }) => (url.endsWith('/source') ? json(403, { error: { code: 'auth.forbidden', message: 'no' } }) : json(200, PLAN)));
     const result = await createApiClient({ fetch, token: () => 'reader' }).getPlan();
-    expect(result).toEqual({ ok: true, data: { ...PLAN, raw: null } });
+    expect(result).toEqual({ ok: true, value: { ...PLAN, raw: null } });
   });
 
   test('paths escape ids and carry the drill filter', async () => {
@@ -80,15 +80,15 @@ describe('api client', () => {
   });
 
   test('a 4xx body becomes an error value naming the code, message and field', async () => {
-    const { fetch } = fakeFetch(() => json(400, { error: { code: 'invalid', message: 'speed must be > 0', field: 'speed' } }));
+    const { fetch } = fakeFetch(() => json(400, { error: { code: 'request.invalid', message: 'speed must be > 0', field: 'speed' } }));
     const result = await createApiClient({ fetch, token: () => 't' }).startDrill({ scenario: 'feb3', speed: 0, source: 'generated' });
-    expect(result).toEqual({ ok: false, error: { status: 400, code: 'invalid', message: 'speed must be > 0', field: 'speed' } });
+    expect(result).toEqual({ ok: false, errors: [{ status: 400, code: 'request.invalid', message: 'speed must be > 0', field: 'speed' }] });
   });
 
   test('a bare 401 and a network failure are error values too', async () => {
     const unauthorised = await createApiClient({ fetch: fakeFetch(() => new Response('nope', { status: 401, statusText: 'Unauthorized' })).fetch, token: () => 'bad' }).stopDrill('d1');
-    expect(unauthorised).toEqual({ ok: false, error: { status: 401, code: 'http_401', message: 'Unauthorized' } });
+    expect(unauthorised).toEqual({ ok: false, errors: [{ status: 401, code: 'client.status', message: 'Unauthorized' }] });
     const offline = await createApiClient({ fetch: fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).fetch, token: () => null }).getDrill('d1');
-    expect(offline).toEqual({ ok: false, error: { status: 0, code: 'network', message: 'Failed to fetch' } });
+    expect(offline).toEqual({ ok: false, errors: [{ status: 0, code: 'client.network', message: 'Failed to fetch' }] });
   });
 });

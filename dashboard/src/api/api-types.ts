@@ -11,5 +11,8 @@ export type {
   Snapshot,
   Tick,
   TickBatch,
+  DomainError,
+  Result,
 } from '../../../server/contracts.js';
 export type { IncidentStage as IncidentStageName } from '../../../server/core/plan/types.js';
+export type { PromiseRecord } from '../../../server/core/drill/promise-record.js';

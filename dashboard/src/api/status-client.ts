@@ -1,26 +1,27 @@
 /** One conditional GET of summary.json in a language; the answer maps onto polling.ts outcomes. */
 import type { Language } from '../../../server/contracts.js';
-import type { SpSummary } from './statuspage-types.js';
+import type { SpSummary } from '../../../server/status/statuspage-schemas.js';
+import type { ApiError } from './api-client.js';
 import { parseRetryAfter } from '../status/polling.js';
 
 export type SummaryFetch =
   | { kind: 'changed'; etag: string | null; summary: SpSummary }
   | { kind: 'unchanged' }
-  | { kind: 'failed'; retryAfterMs: number | null; denied?: { code: string; message: string } };
+  | { kind: 'failed'; retryAfterMs: number | null; denied?: Pick<ApiError, 'code' | 'message'> };
 
 export function summaryUrl(language: Language, baseUrl = ''): string {
   return `${baseUrl}/api/v2/summary.json?lang=${encodeURIComponent(language)}`;
 }
 
 /** The server's reason for refusing a read: `{ error: { code, message } }`. */
-async function deniedBy(response: Response): Promise<{ code: string; message: string }> {
+async function deniedBy(response: Response): Promise<Pick<ApiError, 'code' | 'message'>> {
   try {
     const error = ((await response.json()) as { error?: { code?: unknown; message?: unknown } }).error;
-    if (typeof error?.code === 'string' && typeof error.message === 'string') return { code: error.code, message: error.message };
+    if (typeof error?.code === 'string' && typeof error.message === 'string') return { code: error.code as ApiError['code'], message: error.message };
   } catch {
     // not the server's JSON: fall through to the status alone
   }
-  return { code: `http_${response.status}`, message: response.statusText || `HTTP ${response.status}` };
+  return { code: 'client.status', message: response.statusText || `HTTP ${response.status}` };
 }
 
 /** Request headers carrying the reader's token, when one is kept. */

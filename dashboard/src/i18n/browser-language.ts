@@ -1,8 +1,7 @@
 /** Reads and stores the language choice in the browser; the choice itself is made by language.ts. */
 import type { Language } from '../api/api-types.js';
-import { LANGUAGE_NAMES, LANGUAGE_STORAGE_KEY, pickLanguage } from './language.js';
+import { LANGUAGE_NAMES, LANGUAGE_STORAGE_KEY, LANGUAGES, pickLanguage } from './language.js';
 import { el } from '../shared/dom.js';
-import { LANGUAGES } from '../../../server/core/plan/types.js';
 
 function readStored(): string | null {
   try {

@@ -1,7 +1,10 @@
 /** Which UI language to show: an explicit ?lang=, then the stored choice, then the browser. */
 import type { Language } from '../../../server/contracts.js';
+import { everyMember } from '../shared/every-member.js';
 
 export const LANGUAGE_STORAGE_KEY = 'flashcrowd.language';
+
+export const LANGUAGES = everyMember<Language>()(['en', 'zh-CN']);
 
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
 

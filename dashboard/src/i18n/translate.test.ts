@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { LANGUAGES } from '../../../server/core/plan/types.js';
+import { LANGUAGES } from './language.js';
 import { DICTIONARIES, fillPlaceholders, translator } from './translate.js';
 import { EN } from './messages-en.js';
 

@@ -10,7 +10,7 @@
  * refused token, which would only count as another failed attempt.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, Snapshot, SubscribeRequest } from '../../../server/contracts.js';
+import type { ClientToServerEvents, DomainError, ServerToClientEvents, Snapshot, SubscribeRequest } from '../../../server/contracts.js';
 import type { ConnectionSignal } from './connection-state.js';
 import { createPushGate } from './push-gate.js';
 import { readToken } from '../operator/token-store.js';
@@ -28,10 +28,8 @@ export interface LiveHandlers {
   refused?(refusal: LiveRefusal): void;
 }
 
-export interface LiveRefusal {
-  code: string;
-  message: string;
-}
+/** the server's refusal of the handshake: an `auth.*` domain error */
+export type LiveRefusal = Pick<DomainError, 'code' | 'message'>;
 
 export interface LiveLink {
   /** connect again now, with the token as it is now */
@@ -45,7 +43,8 @@ const TOKEN_CHECK_MS = 1000;
 export function refusalOf(error: unknown): LiveRefusal | null {
   const data = (error as { data?: { code?: unknown; message?: unknown } } | null)?.data;
   if (typeof data?.code !== 'string' || !data.code.startsWith('auth.')) return null;
-  return { code: data.code, message: typeof data.message === 'string' ? data.message : data.code };
+  const code = data.code as DomainError['code'];
+  return { code, message: typeof data.message === 'string' ? data.message : code };
 }
 
 export function openLiveLink(handlers: LiveHandlers, request: SubscribeRequest = { services: '*' }, url?: string): LiveLink {
@@ -78,7 +77,7 @@ export function openLiveLink(handlers: LiveHandlers, request: SubscribeRequest =
         setTimeout(() => socket.connect(), RECONNECT_DELAY_MAX_MS);
         return;
       }
-      handlers.snapshot(response.data);
+      handlers.snapshot(response.value);
       handlers.connection('subscribed');
       gate.release();
     });

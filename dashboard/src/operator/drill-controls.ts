@@ -55,8 +55,8 @@ export function createDrillControls(deps: DrillControlsDeps, ctx: ViewContext): 
     feedback.clear();
     const outcome = await call();
     button.disabled = false;
-    if (outcome.ok) feedback.ok(onOk(outcome.data));
-    else feedback.problem(problemText(outcome.error, t, label));
+    if (outcome.ok) feedback.ok(onOk(outcome.value));
+    else feedback.problem(problemText(outcome.errors[0]!, t, label));
     refresh();
   }
 

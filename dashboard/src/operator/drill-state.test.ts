@@ -7,6 +7,7 @@ import { isEndedDrill, isLiveSession, isRunningDrill } from './drill-phase.js';
 import { drillSummary } from './drill-summary.js';
 import { eventText, reasonText } from './event-text.js';
 import { problemText } from './feedback.js';
+import { recoveryText } from './incidents-view.js';
 import { serviceOverview } from './overview.js';
 import { isScaleAnswer, scaleAnswerText } from './scale-form.js';
 import type { ViewContext } from './view-context.js';
@@ -47,6 +48,26 @@ describe('the finished-drill summary', () => {
     const summary = drillSummary(ended, [chat], ticks, events, notices);
     expect(summary).toMatchObject({ from: isoAt(0), to: isoAt(600), incidentsOpened: 2, incidentsResolved: 1, triggersFired: 2 });
     expect(summary.peaks[0]).toMatchObject({ name: chat.name, peakDemandRps: 900 });
+    expect(summary.promises).toEqual({ kind: 'loading' });
+  });
+
+  test("carries the report's promise record in the plan's order, under the names the page shows", () => {
+    const ended = drill('d1', { status: 'finished' });
+    const record = { scored: 4, notKnown: 1, onTarget: 0.75, broken: 0, medianErrorSeconds: 60, biasSeconds: -30 };
+    const summary = drillSummary(ended, PLAN.services, {}, [], [], { [PLAN.services[0]!.name]: record, unknown: record });
+    expect(summary.promises).toEqual({ kind: 'ready', services: [{ ...record, name: PLAN.services[0]!.name, displayName: PLAN.services[0]!.displayName }] });
+    expect(drillSummary(ended, PLAN.services, {}, [], [], 'unavailable').promises).toEqual({ kind: 'unavailable' });
+  });
+});
+
+describe("a notice's recovery time", () => {
+  test('shows the range beside the point estimate, and only what is known of it', () => {
+    const n = notice('n1', 'chat', 0, { expectedRecoveryAt: '2020-02-03T01:40:00Z', recoveryEarliestAt: '2020-02-03T01:25:00Z', recoveryLatestAt: '2020-02-03T02:05:00Z' });
+    expect(recoveryText(n, en)).toBe('09:40 (between 09:25 and 10:05)');
+    expect(recoveryText({ ...n, recoveryLatestAt: null }, en)).toBe('09:40 (from 09:25; latest not known)');
+    expect(recoveryText({ ...n, recoveryEarliestAt: n.expectedRecoveryAt, recoveryLatestAt: n.expectedRecoveryAt }, en)).toBe('09:40');
+    expect(recoveryText({ ...n, expectedRecoveryAt: null }, en)).toBe('not known yet');
+    expect(recoveryText(n, zh)).toBe('09:40（09:25 至 10:05 之间）');
   });
 });
 
@@ -54,9 +75,9 @@ describe('words for a person', () => {
   test('refusals are sentences, not API paths', () => {
     const running = problemText({ status: 409, code: 'drill.running', message: 'drill d1 is running; stop it first (POST /api/v1/drills/d1/stop)' }, en.t, noLabel);
     expect(running).toBe('A drill is already running. Stop it first.');
-    const speed = problemText({ status: 400, code: 'validation', message: 'body.speed: must be <= 10000 (body.speed)', field: 'body.speed' }, en.t, noLabel);
+    const speed = problemText({ status: 400, code: 'request.invalid', message: 'body.speed: must be <= 10000 (body.speed)', field: 'body.speed' }, en.t, noLabel);
     expect(speed).not.toMatch(/body\.|<=|\/api/);
-    expect(problemText({ status: 0, code: 'network', message: 'Failed to fetch' }, en.t, noLabel)).toMatch(/did not answer/);
+    expect(problemText({ status: 0, code: 'client.network', message: 'Failed to fetch' }, en.t, noLabel)).toMatch(/did not answer/);
     expect(problemText({ status: 400, code: 'drill.speed', message: 'at most 750 with this plan' }, zh.t, noLabel)).toContain('750');
   });
 

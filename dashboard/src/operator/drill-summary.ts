@@ -1,5 +1,5 @@
 /** What a finished drill came to, from what the dashboard holds of it: pure, for the finished banner. */
-import type { DrillDto, EngineEvent, Notice, ServiceInfo, Tick } from '../api/api-types.js';
+import type { DrillDto, EngineEvent, Notice, PromiseRecord, ServiceInfo, Tick } from '../api/api-types.js';
 
 export interface ServicePeak {
   name: string;
@@ -7,6 +7,15 @@ export interface ServicePeak {
   peakDemandRps: number;
   maxServers: number;
 }
+
+/** How the drill's recovery promises held for one service (the report's promise record). */
+export interface ServicePromises extends PromiseRecord {
+  name: string;
+  displayName: string;
+}
+
+/** What the record shows while the report is read, when it could not be, and when it is in. */
+export type PromisesState = { kind: 'loading' } | { kind: 'unavailable' } | { kind: 'ready'; services: readonly ServicePromises[] };
 
 export interface DrillSummary {
   drill: DrillDto;
@@ -16,6 +25,16 @@ export interface DrillSummary {
   incidentsResolved: number;
   triggersFired: number;
   peaks: ServicePeak[];
+  /** the promise record from the drill's report, once read */
+  promises: PromisesState;
+}
+
+/** The report's promise record in the plan's service order, under the names the page shows. */
+function servicePromises(services: readonly ServiceInfo[], record: Readonly<Record<string, PromiseRecord>>): ServicePromises[] {
+  return services.flatMap((s) => {
+    const p = record[s.name];
+    return p ? [{ ...p, name: s.name, displayName: s.displayName }] : [];
+  });
 }
 
 function servingServers(tick: Tick): number {
@@ -28,6 +47,7 @@ export function drillSummary(
   ticks: Readonly<Record<string, readonly Tick[] | undefined>>,
   events: readonly EngineEvent[],
   notices: readonly Notice[],
+  promises: Readonly<Record<string, PromiseRecord>> | 'loading' | 'unavailable' = 'loading',
 ): DrillSummary {
   const opened = new Set<string>();
   const resolved = new Set<string>();
@@ -52,5 +72,6 @@ export function drillSummary(
     incidentsResolved: resolved.size,
     triggersFired: events.filter((e) => e.type === 'trigger:firing').length,
     peaks,
+    promises: typeof promises === 'string' ? { kind: promises } : { kind: 'ready', services: servicePromises(services, promises) },
   };
 }

@@ -2,6 +2,7 @@
 import type { ApiClient } from '../api/api-client.js';
 import { el } from '../shared/dom.js';
 import type { DrillSummary } from './drill-summary.js';
+import { promisesSection } from './promises-view.js';
 import { timeText, type ViewContext } from './view-context.js';
 
 export function renderFinished(container: HTMLElement, summary: DrillSummary | null, api: Pick<ApiClient, 'reportUrl'>, backToLive: () => void, ctx: ViewContext): void {
@@ -29,6 +30,7 @@ export function renderFinished(container: HTMLElement, summary: DrillSummary | n
       ...item(t('summary.triggers'), number.format(summary.triggersFired), 'summary-triggers'),
       ...summary.peaks.flatMap((p) => item(t('summary.peak', { service: p.displayName }), t('summary.peakValue', { rps: number.format(p.peakDemandRps), servers: p.maxServers }))),
     ),
+    promisesSection(summary.promises, ctx),
     el(
       'p',
       { class: 'finished-actions' },

@@ -4,6 +4,18 @@ import { el } from '../shared/dom.js';
 import { groupIncidents, STAGE_ORDER } from './incidents.js';
 import { durationText, stageText, timeText, type ViewContext } from './view-context.js';
 
+/** The promised recovery with the range beside it: "09:40 (between 09:25 and 10:05)". */
+export function recoveryText(notice: Notice, ctx: ViewContext): string {
+  if (notice.expectedRecoveryAt === null) return ctx.t('notice.unknown');
+  const time = timeText(ctx, notice.expectedRecoveryAt);
+  const earliest = notice.recoveryEarliestAt ?? null;
+  const latest = notice.recoveryLatestAt ?? null;
+  // a resolved notice says when it happened, and a range of one moment says nothing more
+  if (notice.stage === 'resolved' || earliest === null || (earliest === notice.expectedRecoveryAt && latest === notice.expectedRecoveryAt)) return time;
+  if (latest === null) return ctx.t('notice.recoveryFrom', { time, earliest: timeText(ctx, earliest) });
+  return ctx.t('notice.recoveryRange', { time, earliest: timeText(ctx, earliest), latest: timeText(ctx, latest) });
+}
+
 function facts(notice: Notice, ctx: ViewContext): HTMLElement {
   const { t, language } = ctx;
   const item = (label: string, value: string, testid: string): HTMLElement[] => [el('dt', {}, label), el('dd', { 'data-testid': testid }, value)];
@@ -12,7 +24,7 @@ function facts(notice: Notice, ctx: ViewContext): HTMLElement {
     { class: 'notice-facts' },
     ...item(t('notice.cause'), notice.cause[language] || t('notice.unknown'), 'notice-cause'),
     ...item(t('notice.delay'), durationText(ctx, notice.expectedDelayMs), 'notice-delay'),
-    ...item(t('notice.recovery'), notice.expectedRecoveryAt === null ? t('notice.unknown') : timeText(ctx, notice.expectedRecoveryAt), 'notice-recovery'),
+    ...item(t('notice.recovery'), recoveryText(notice, ctx), 'notice-recovery'),
     ...item(t('notice.nextUpdate'), notice.nextUpdateAt === null ? t('notice.unknown') : timeText(ctx, notice.nextUpdateAt), 'notice-next-update'),
   );
 }

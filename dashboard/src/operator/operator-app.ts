@@ -5,7 +5,7 @@
  * traffic or starts another; the server's live session carries on underneath meanwhile.
  */
 import type { ApiClient } from '../api/api-client.js';
-import type { DrillDto, EngineEvent, Language, Notice, PlanSummary, ServiceInfo } from '../api/api-types.js';
+import type { DrillDto, EngineEvent, Language, Notice, PlanSummary, PromiseRecord, ServiceInfo } from '../api/api-types.js';
 import { createServiceCharts, type ServiceCharts } from '../charts/service-charts.js';
 import { triggerMarks } from '../charts/trigger-marks.js';
 import { languageSwitch } from '../i18n/browser-language.js';
@@ -47,8 +47,13 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
   let planInForce: { plan: PlanSummary | null; raw: string | null } = { plan: null, raw: null };
   let planDirty = true;
   let history: { drills: DrillDto[] | null; dirty: boolean } = { drills: [], dirty: true };
-  /** the held drill's triggers and notices from the store: the live buffers are bounded and lose the early ones */
-  let heldDetail: { drillId: string; events: EngineEvent[] | null; notices: Notice[] | null } | null = null;
+  /** the held drill's triggers and notices from the store (the live buffers are bounded and lose the early ones), and its report's promise record */
+  let heldDetail: {
+    drillId: string;
+    events: EngineEvent[] | null;
+    notices: Notice[] | null;
+    promises: Record<string, PromiseRecord> | 'loading' | 'unavailable';
+  } | null = null;
   let summaryDirty = false;
   const axis = { timeZone: 'UTC', language, stepMs: 60_000, title: '' };
   const badge = createConnectionBadge();
@@ -64,7 +69,7 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
 
   function loadHistory(): void {
     void api.listDrills().then((result) => {
-      history = { drills: result.ok ? result.data.drills : null, dirty: true };
+      history = { drills: result.ok ? result.value.drills : null, dirty: true };
       schedule();
     });
   }
@@ -92,10 +97,15 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
   }
 
   function loadHeldDetail(drillId: string): void {
-    heldDetail = { drillId, events: null, notices: null };
-    void Promise.all([api.drillEvents(drillId, 'trigger:firing'), api.drillNotices(drillId)]).then(([events, notices]) => {
+    heldDetail = { drillId, events: null, notices: null, promises: 'loading' };
+    void Promise.all([api.drillEvents(drillId, 'trigger:firing'), api.drillNotices(drillId), api.drillPromises(drillId)]).then(([events, notices, promises]) => {
       if (heldDetail?.drillId !== drillId) return;
-      heldDetail = { drillId, events: events.ok ? events.data.events : null, notices: notices.ok ? notices.data.notices : null };
+      heldDetail = {
+        drillId,
+        events: events.ok ? events.value.events : null,
+        notices: notices.ok ? notices.value.notices : null,
+        promises: promises.ok ? promises.value : 'unavailable',
+      };
       summaryDirty = true;
       if (held !== null) pending = { kind: 'reset' };
       schedule();
@@ -180,7 +190,8 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
       const ticks = held === null ? {} : Object.fromEntries(Object.entries(held.ticks).map(([k, b]) => [k, b?.items]));
       const events = heldDetail?.events ?? held?.events.items ?? [];
       const notices = heldDetail?.notices ?? held?.notices.items ?? [];
-      renderFinished(byId('finished'), held?.drill ? drillSummary(held.drill, services, ticks, events, notices) : null, api, backToLive, ctx);
+      const promises = heldDetail?.promises ?? 'loading';
+      renderFinished(byId('finished'), held?.drill ? drillSummary(held.drill, services, ticks, events, notices, promises) : null, api, backToLive, ctx);
       summaryDirty = false;
     }
     if (relabel || history.dirty) renderHistory(byId('history'), history.drills, api, ctx);
@@ -211,7 +222,7 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
   // the plan file comes with an operator token: fetch again whenever the token changes
   let planToken = readToken();
   const loadPlan = (): void => void api.getPlan().then((result) => {
-    planInForce = result.ok ? { plan: result.data, raw: result.data.raw } : { plan: null, raw: null };
+    planInForce = result.ok ? { plan: result.value, raw: result.value.raw } : { plan: null, raw: null };
     planDirty = true;
     schedule();
   });

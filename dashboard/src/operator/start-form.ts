@@ -1,6 +1,7 @@
 /** The form that starts a drill: scenario, speed, policy, traffic source and an optional window. */
-import { POLICY_NAMES } from '../../../server/core/plan/types.js';
 import type { ApiClient } from '../api/api-client.js';
+import type { PolicyName } from '../api/api-types.js';
+import { everyMember } from '../shared/every-member.js';
 import { el, setAttr, setText } from '../shared/dom.js';
 import { formatTime } from '../time/format-time.js';
 import { zonedInputToIso } from '../time/zoned-input.js';
@@ -8,6 +9,8 @@ import { createFeedback, type Feedback } from './feedback.js';
 import { field, input, select } from './form-fields.js';
 import { isoToZonedInput, SCENARIO_WINDOWS } from './scenario-windows.js';
 import type { ViewContext } from './view-context.js';
+
+const POLICY_NAMES = everyMember<PolicyName>()(['step', 'target-tracking', 'predictive', 'none']);
 
 export type StartRequest = Parameters<ApiClient['startDrill']>[0];
 

@@ -51,12 +51,14 @@ export function createTokenPanel(api: Pick<ApiClient, 'whoami'>, ctx: ViewContex
     button.disabled = false;
     if (!answer.ok) {
       forgetToken();
-      feedback.problem(answer.error.status === 0 ? t('problem.network') : answer.error.status === 403 ? t('token.wrongRole') : t('token.unknown'));
+      const status = answer.errors[0]?.status;
+      feedback.problem(status === 0 ? t('problem.network') : status === 403 ? t('token.wrongRole') : t('token.unknown'));
       return;
     }
-    const role = ROLES.find((r) => r === answer.data.role);
+    const { name, role: given } = answer.value;
+    const role = ROLES.find((r) => r === given);
     render();
-    feedback.ok(t('token.accepted', { name: answer.data.name, role: role === undefined ? answer.data.role : t(`role.${role}`) }));
+    feedback.ok(t('token.accepted', { name, role: role === undefined ? given : t(`role.${role}`) }));
     changed();
   }
 

@@ -4,7 +4,6 @@
  * latest notice per incident), never tick history.
  */
 import type { Language, Notice, PlanSummary, Snapshot, Tick } from '../../../server/contracts.js';
-import { componentStatus } from '../../../server/status/levels.js';
 import { byNewest, overallOf, type StatusView } from './status-view.js';
 
 export interface StatusLive {
@@ -61,8 +60,7 @@ export function viewFromLive(live: StatusLive, language: Language): StatusView {
   const services = live.plan.services.map((s) => ({
     key: s.name,
     name: s.displayNames?.[language] ?? s.displayName,
-    // The server's own rule (server/status/levels.ts), so the live page and summary.json agree.
-    status: componentStatus(live.levels[s.name] ?? 'normal', { levels: s.levels.length > 0 ? s.levels : live.plan.levels, openAtLevel: s.openAtLevel }),
+    status: s.statusByLevel[live.levels[s.name] ?? 'normal'] ?? 'operational',
   }));
   const notices = Object.values(live.incidents)
     .filter((n) => n.stage !== 'resolved')

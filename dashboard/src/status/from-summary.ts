@@ -1,6 +1,10 @@
 /** summary.json (Statuspage v2, in the viewer's language via ?lang=) -> the status page's view. */
-import { COMPONENT_STATUSES, type ComponentStatus, type SpIncident, type SpIncidentUpdate, type SpSummary } from '../api/statuspage-types.js';
+import type { ComponentStatus, SpIncident, SpIncidentUpdate, SpSummary } from '../../../server/status/statuspage-schemas.js';
+import { everyMember } from '../shared/every-member.js';
 import { byNewest, overallOf, type StatusNotice, type StatusView } from './status-view.js';
+
+// a server of another version may answer with a status this page does not know
+const COMPONENT_STATUSES = everyMember<ComponentStatus>()(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']);
 
 const knownStatus = (status: string): ComponentStatus =>
   (COMPONENT_STATUSES as readonly string[]).includes(status) ? (status as ComponentStatus) : 'operational';

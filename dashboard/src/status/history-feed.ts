@@ -1,6 +1,6 @@
 /** incidents.json in the page's language, for the past-incidents section; null when it cannot be read. */
 import type { Language } from '../api/api-types.js';
-import type { SpIncident } from '../api/statuspage-types.js';
+import type { SpIncident } from '../../../server/status/statuspage-schemas.js';
 
 /** `headers`: a reader's token on a server with private reads */
 export async function fetchIncidents(fetchFn: typeof fetch, language: Language, headers: Record<string, string> = {}): Promise<SpIncident[] | null> {

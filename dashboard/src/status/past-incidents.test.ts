@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { SpIncident } from '../api/statuspage-types.js';
+import type { SpIncident } from '../../../server/status/statuspage-schemas.js';
+import { spIncident, spUpdate } from '../test-support/statuspage-fixtures.js';
 import { historyDays } from './past-incidents.js';
 
-function incident(id: string, createdAt: string, status = 'resolved'): SpIncident & { resolved_at: string | null } {
-  return { id, name: `incident ${id}`, status, impact: 'minor', created_at: createdAt, updated_at: createdAt, resolved_at: status === 'resolved' ? createdAt : null, incident_updates: [{ id: `${id}-1`, status, body: `body ${id}`, created_at: createdAt }] };
+function incident(id: string, createdAt: string, status: SpIncident['status'] = 'resolved'): SpIncident {
+  return spIncident({ id, name: `incident ${id}`, status, created_at: createdAt, incident_updates: [spUpdate({ id: `${id}-1`, status, body: `body ${id}`, created_at: createdAt })] });
 }
 
 describe('past incidents grouped by day', () => {

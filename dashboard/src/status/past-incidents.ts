@@ -3,7 +3,7 @@
  * opened on it (or a line saying there were none). Days are calendar days in the page's zone,
  * counted back from the newest incident: a drill replays 2020, so "today" is the scenario's.
  */
-import type { SpIncident } from '../api/statuspage-types.js';
+import type { SpIncident } from '../../../server/status/statuspage-schemas.js';
 
 export const HISTORY_DAYS = 7;
 
@@ -34,7 +34,7 @@ function previousDay(day: string): string {
   return new Date(at).toISOString().slice(0, 10);
 }
 
-export function historyDays(incidents: readonly (SpIncident & { resolved_at?: string | null })[], timeZone: string, days = HISTORY_DAYS): HistoryDay[] {
+export function historyDays(incidents: readonly SpIncident[], timeZone: string, days = HISTORY_DAYS): HistoryDay[] {
   const past = incidents
     .filter((i) => i.status === 'resolved')
     .map((i): PastIncident => ({

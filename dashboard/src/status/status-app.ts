@@ -4,7 +4,7 @@
  * which the server caches and answers cheaply however many people reload.
  */
 import type { Language } from '../api/api-types.js';
-import type { SpIncident } from '../api/statuspage-types.js';
+import type { SpIncident } from '../../../server/status/statuspage-schemas.js';
 import { authHeaders, fetchSummary } from '../api/status-client.js';
 import { languageSwitch } from '../i18n/browser-language.js';
 import { translator } from '../i18n/translate.js';

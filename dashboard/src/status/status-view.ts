@@ -1,5 +1,5 @@
 /** What the public status page shows, whichever source (summary.json or the socket) it came from. */
-import type { ComponentStatus } from '../api/statuspage-types.js';
+import type { ComponentStatus } from '../../../server/status/statuspage-schemas.js';
 
 export interface StatusService {
   /** the service name where known (live), else the component id */

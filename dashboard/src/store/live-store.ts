@@ -3,11 +3,11 @@
  * pushes append. Every function returns the next state and what changed for the charts,
  * which update in place from `ticks` instead of redrawing from scratch.
  */
-import { LIVE_HISTORY_TICKS } from '../../../server/contracts.js';
-import type { DrillDto, EngineEvent, Notice, PlanSummary, Snapshot, Tick, TickBatch } from '../../../server/contracts.js';
+import type { DrillDto, EngineEvent, LiveHistoryTicks, Notice, PlanSummary, Snapshot, Tick, TickBatch } from '../../../server/contracts.js';
 import { appendAll, emptyBuffer, replaceAll, type BoundedBuffer } from './bounded-buffer.js';
 
 /** Twice the server's snapshot history, so a session keeps what it watched after reconnecting. */
+const LIVE_HISTORY_TICKS: LiveHistoryTicks = 720;
 export const TICK_CAPACITY = LIVE_HISTORY_TICKS * 2;
 export const EVENT_CAPACITY = 500;
 export const NOTICE_CAPACITY = 200;

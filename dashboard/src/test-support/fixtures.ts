@@ -37,14 +37,17 @@ export function notice(id: string, service: string, seconds: number, over: Parti
   };
 }
 
+// what server/status/levels.ts makes of these levels; from-live.test.ts checks it against the server's summary
+const STATUS_BY_LEVEL = { normal: 'operational', elevated: 'operational', surge: 'degraded_performance', critical: 'partial_outage' } as const;
+
 export const PLAN: PlanSummary = {
   name: 'feb3-plan',
   timezone: 'Asia/Shanghai',
   tickSeconds: 10,
   levels: ['normal', 'elevated', 'surge', 'critical'],
   services: [
-    { name: 'chat', displayName: 'Chat', displayNames: { en: 'Chat', 'zh-CN': '聊天' }, sloLatencyMs: 500, levels: ['normal', 'elevated', 'surge', 'critical'], openAtLevel: 'surge', minServers: 4, maxServers: 40 },
-    { name: 'video', displayName: 'Video', displayNames: { en: 'Video', 'zh-CN': '视频' }, sloLatencyMs: 300, levels: ['normal', 'elevated', 'surge', 'critical'], openAtLevel: 'surge', minServers: 6, maxServers: 60 },
+    { name: 'chat', displayName: 'Chat', displayNames: { en: 'Chat', 'zh-CN': '聊天' }, sloLatencyMs: 500, levels: ['normal', 'elevated', 'surge', 'critical'], openAtLevel: 'surge', statusByLevel: STATUS_BY_LEVEL, minServers: 4, maxServers: 40 },
+    { name: 'video', displayName: 'Video', displayNames: { en: 'Video', 'zh-CN': '视频' }, sloLatencyMs: 300, levels: ['normal', 'elevated', 'surge', 'critical'], openAtLevel: 'surge', statusByLevel: STATUS_BY_LEVEL, minServers: 6, maxServers: 60 },
   ],
 };
 

@@ -13,11 +13,10 @@
  * Shares are of all scored notices, "not known" ones included: saying "not known yet" keeps
  * no promise but breaks none either.
  */
+import { promiseToleranceMs } from '../engine/forecast-recovery.js';
 import type { Notice, Tick } from '../engine/types.js';
 
 export const STABLE_SECONDS = 600;
-const MIN_TOLERANCE_SECONDS = 120;
-const TOLERANCE_SHARE = 0.25;
 
 export interface PromiseRecord {
   /** notices published while users were affected */
@@ -68,7 +67,7 @@ export function judgePromise(publishedAt: number, promised: number | null, actua
   if (promised === null) return { verdict: 'not-known', errorSeconds: null };
   if (actual === null) return { verdict: 'broken', errorSeconds: null };
   const errorSeconds = (promised - actual) / 1000;
-  const tolerance = Math.max(MIN_TOLERANCE_SECONDS, TOLERANCE_SHARE * Math.max(0, (actual - publishedAt) / 1000));
+  const tolerance = promiseToleranceMs(actual - publishedAt) / 1000;
   if (Math.abs(errorSeconds) <= tolerance) return { verdict: 'on-target', errorSeconds };
   return { verdict: errorSeconds < 0 ? 'broken' : 'early', errorSeconds };
 }

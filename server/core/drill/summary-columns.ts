@@ -19,6 +19,8 @@ export const SUMMARY_COLUMNS: readonly { key: string; head: string; meaning: str
   { key: 'onTarget', head: 'on target', meaning: 'share of those notices whose recovery time was within max(2 min, 25% of the wait)' },
   { key: 'broken', head: 'broken', meaning: 'share of those notices after which users waited longer than promised' },
   { key: 'notKnown', head: 'not known', meaning: 'of those notices, how many said the recovery time was not known yet' },
+  { key: 'medianError', head: 'med err', meaning: 'median distance between the promised and the actual recovery, over the notices that gave a time' },
+  { key: 'bias', head: 'bias', meaning: 'promised minus actual recovery on average: negative promised too soon (users waited longer), positive was cautious' },
   { key: 'accU', head: 'accU%', meaning: 'elasticity, SPEC RG: average shortfall of servers able to serve below servers needed, % of needed' },
   { key: 'accO', head: 'accO%', meaning: 'average excess of servers able to serve over servers needed, % of needed' },
   { key: 'tsU', head: 'tsU%', meaning: 'share of time with too few servers' },

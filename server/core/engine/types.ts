@@ -5,6 +5,7 @@
  */
 import type { UpdateReason } from '../notices/incident.js';
 import type { IncidentStage, Language, NoticeText, PolicyName } from '../plan/types.js';
+import type { ServeResult } from '../fleet/types.js';
 import type { ScaleReason } from '../scale/reasons.js';
 
 /** Why a decision event happened: a closed set, from the scale policies and the incident lifecycle. */
@@ -55,24 +56,13 @@ export interface ServersByState {
 }
 
 /** One service at one tick: the Replay JSON tick contract of DESIGN.md, and more. */
-export interface Tick {
+export interface Tick extends ServeResult {
   t: string;
   service: string;
   policy: PolicyName;
   demandRps: number;
-  capacityRps: number;
-  servedRps: number;
-  throttledRps: number;
-  droppedRps: number;
-  backlog: number;
-  latencyMs: number;
-  utilization: number;
   level: string;
   baselineRps: number;
-  /** servers needed to serve the demand at the plan's target utilisation */
-  demandServers: number;
-  /** servers able to serve now */
-  supplyServers: number;
   servers: ServersByState;
   expectedRecoveryAt: string | null;
 }
@@ -136,6 +126,8 @@ export interface RecoveryForecast {
   latest: number | null;
   /** users are unaffected now and stay so through the look-ahead */
   calmAhead: boolean;
+  /** the time is not known only while a steep rise goes on: asking again soon may give one */
+  askAgain?: boolean;
 }
 
 /** The fleet as the scale policies see it: counts only. */

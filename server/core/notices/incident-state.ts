@@ -20,6 +20,8 @@ export interface OpenIncident {
   expectedRecoveryAt: number | null;
   /** a forecast that saw the service slip again is not re-run for a stage change before this, epoch ms */
   calmCheckAfter: number;
+  /** the latest notice said "not known yet" during a steep rise: the forecast is asked again from then, epoch ms */
+  askAgainAt: number | null;
 }
 
 /** Plain data: JSON.stringify round-trips it. */

@@ -186,6 +186,23 @@ describe('incident notices', () => {
     expect(opened.notices[0]?.text.en.title).toBe('Messaging investigating');
   });
 
+  it('after "not known yet" during a steep rise, announce the time within a minute of the forecast giving one', () => {
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: false, capacityCoversDemand: false };
+    const rising = () => ({ at: null, earliest: null, latest: null, calmAhead: false, askAgain: true });
+    let state = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: rising }).state;
+    // still rising a minute later: nothing new to say
+    const still = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0 + MIN, forecast: rising });
+    expect(still.notices).toEqual([]);
+    state = still.state;
+    // asked again a minute later, the forecast stands behind a time: users hear it now, not at the next scheduled update
+    const known = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0 + 2 * MIN, forecast: foresee(T0 + 9 * MIN, false) });
+    expect(known.events.map((e) => e.reason)).toEqual(['recovery-known']);
+    expect(known.notices[0]?.expectedRecoveryAt).toBe(new Date(T0 + 9 * MIN).toISOString());
+    // a time foreseen beyond the horizon ("not known yet" without a rise) is not asked again every minute
+    const horizon = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: foresee(null, false) }).state;
+    expect(updateIncident(service(), 'Asia/Shanghai', horizon, { ...base, t: T0 + MIN, forecast: foresee(T0 + 9 * MIN, false) }).notices).toEqual([]);
+  });
+
   it('say when it recovered and promise no further update once resolved', () => {
     const base = { levels: LEVELS, baselineMultiple: 1.5, expectedDelayMs: 0, forecast: foresee(null), throttling: false, scalingOut: false, capacityCoversDemand: true };
     const open = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, level: 'surge' }).state;

@@ -6,21 +6,23 @@ import { buildNotice } from './notice-build.js';
 
 /** After a forecast saw the service slip again, how long before a stage change asks again. */
 const CALM_RECHECK_MS = 120_000;
+/** After "not known yet" during a steep rise, how often the forecast is asked again for a time. */
+const ASK_AGAIN_MS = 60_000;
 
 /**
  * What a notice may promise. "monitoring": nothing (users are fine; the text says so). While
  * users are affected: the forecast's recovery, which is after now by construction, or null
  * ("not known yet") when it foresees none within its horizon.
  */
-function promise(stage: OpenStage, input: IncidentInput): { at: number | null; earliest: number | null; latest: number | null } {
-  if (stage === 'monitoring') return { at: null, earliest: null, latest: null };
+function promise(stage: OpenStage, input: IncidentInput): { at: number | null; earliest: number | null; latest: number | null; askAgainAt: number | null } {
+  if (stage === 'monitoring') return { at: null, earliest: null, latest: null, askAgainAt: null };
   const f = input.forecast();
-  return { at: f.at, earliest: f.earliest, latest: f.latest };
+  return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: f.at === null && f.askAgain === true ? input.t + ASK_AGAIN_MS : null };
 }
 
 /** Why an open incident published an update: a closed set. */
-export type UpdateReason = 'stage-changed' | 'level-rose' | 'periodic';
-export const UPDATE_REASONS: readonly UpdateReason[] = ['stage-changed', 'level-rose', 'periodic'];
+export type UpdateReason = 'stage-changed' | 'level-rose' | 'periodic' | 'recovery-known';
+export const UPDATE_REASONS: readonly UpdateReason[] = ['stage-changed', 'level-rose', 'periodic', 'recovery-known'];
 
 export interface IncidentUpdate {
   state: IncidentState;
@@ -39,6 +41,9 @@ export interface IncidentUpdate {
  *             has lasted notices.minStageSeconds
  *   open      level rose                                             notice, incident:updated (level-rose)
  *   open      t >= nextUpdateAt                                      notice, incident:updated (periodic)
+ *   open      the latest notice said "not known yet" during a steep   notice, incident:updated (recovery-known)
+ *             rise, capacity still falls short, and the forecast,
+ *             asked again once a minute, now gives a time
  *   open      otherwise                                              nothing (level and stage kept up to date)
  *
  * Every notice moves the next periodic update to t + updateEverySeconds.
@@ -64,9 +69,11 @@ function openIncident(service: ServicePlan, timezone: string, state: IncidentSta
     nextUpdateAt: input.t + service.notices.updateEverySeconds * 1000,
     expectedRecoveryAt: null,
     calmCheckAfter: input.t,
+    askAgainAt: null,
   };
   const promised = promise(incident.stage, input);
   incident.expectedRecoveryAt = promised.at;
+  incident.askAgainAt = promised.askAgainAt;
   const notice = buildNotice(service, timezone, input, {
     incidentId: incident.id,
     n: 1,
@@ -128,11 +135,18 @@ function continueIncident(
   if (wanted === 'monitoring' && open.stage === 'monitoring' && input.t >= open.nextUpdateAt && !input.forecast().calmAhead) wanted = 'identified';
   const stage = wanted !== open.stage && held ? open.stage : wanted;
   const stageSince = stage === open.stage ? open.stageSince : input.t;
-  const reason = updateReason(open, input, stage, level);
+  let askAgainAt = open.askAgainAt;
+  let reason = updateReason(open, input, stage, level);
+  // once capacity covers demand the stage change to monitoring speaks; a time now would be a moment's lull
+  if (reason === null && askAgainAt !== null && input.t >= askAgainAt && stage !== 'monitoring' && !input.capacityCoversDemand) {
+    const f = input.forecast();
+    if (f.at !== null) reason = 'recovery-known';
+    else askAgainAt = f.askAgain === true ? input.t + ASK_AGAIN_MS : null;
+  }
   if (reason === null) {
     // most ticks of an incident change nothing: the state itself carries over
-    if (stage === open.stage && level === open.level && calmCheckAfter === open.calmCheckAfter) return { state, notices: [], events: [] };
-    const kept = incidentWith(open, stage, stageSince, level, open.noticesSent, open.nextUpdateAt, open.expectedRecoveryAt, calmCheckAfter);
+    if (stage === open.stage && level === open.level && calmCheckAfter === open.calmCheckAfter && askAgainAt === open.askAgainAt) return { state, notices: [], events: [] };
+    const kept = incidentWith(open, stage, stageSince, level, open.noticesSent, open.nextUpdateAt, open.expectedRecoveryAt, calmCheckAfter, askAgainAt);
     return { state: { seq: state.seq, open: kept }, notices: [], events: [] };
   }
   const nextUpdateAt = input.t + service.notices.updateEverySeconds * 1000;
@@ -152,7 +166,7 @@ function continueIncident(
     reason,
     data: eventData(notice),
   };
-  const next = incidentWith(open, stage, stageSince, level, open.noticesSent + 1, nextUpdateAt, promised.at, calmCheckAfter);
+  const next = incidentWith(open, stage, stageSince, level, open.noticesSent + 1, nextUpdateAt, promised.at, calmCheckAfter, promised.askAgainAt);
   return { state: { seq: state.seq, open: next }, notices: [notice], events: [event] };
 }
 
@@ -166,14 +180,16 @@ function incidentWith(
   nextUpdateAt: number,
   expectedRecoveryAt: number | null,
   calmCheckAfter: number,
+  askAgainAt: number | null,
 ): OpenIncident {
-  return { id: open.id, stage, level, openedAt: open.openedAt, stageSince, noticesSent, nextUpdateAt, expectedRecoveryAt, calmCheckAfter };
+  return { id: open.id, stage, level, openedAt: open.openedAt, stageSince, noticesSent, nextUpdateAt, expectedRecoveryAt, calmCheckAfter, askAgainAt };
 }
 
 const REASON_WORDS: Record<UpdateReason, string> = {
   'stage-changed': 'stage changed',
   'level-rose': 'level rose',
   periodic: 'scheduled update',
+  'recovery-known': 'recovery time now known',
 };
 
 function updateReason(open: OpenIncident, input: IncidentInput, stage: string, level: string): UpdateReason | null {

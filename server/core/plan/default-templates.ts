@@ -9,6 +9,11 @@ import type { IncidentStage, Language, NoticeText } from './types.js';
 
 export type LevelTemplates = Record<IncidentStage, Record<Language, NoticeText>>;
 
+/** A notice's text in English and in Simplified Chinese, each as [title, body]. */
+export function inBoth(en: readonly [title: string, body: string], zh: readonly [title: string, body: string]): Record<Language, NoticeText> {
+  return { en: { title: en[0], body: en[1] }, 'zh-CN': { title: zh[0], body: zh[1] } };
+}
+
 /** What each placeholder is replaced with when a notice is rendered. */
 export const PLACEHOLDERS = {
   service: 'the service\'s display name',
@@ -27,27 +32,15 @@ export const DEFAULT_CAUSE: Record<Language, string> = {
   'zh-CN': '访问量异常激增',
 };
 
-const RESOLVED: Record<Language, NoticeText> = {
-  en: {
-    title: '{service} is back to normal',
-    body: '{service} is responding normally again. The slowdown was caused by {cause}; we added capacity and demand is now within it. If something you did during the slowdown failed, please try it again. Thank you for your patience.',
-  },
-  'zh-CN': {
-    title: '{service}已恢复正常',
-    body: '{service}已恢复正常响应。此前变慢的原因是{cause}，我们已完成扩容，当前访问量在容量范围之内。如果您在此期间有操作失败，请重试。感谢您的耐心等待。',
-  },
-};
+const RESOLVED: Record<Language, NoticeText> = inBoth(
+  ['{service} is back to normal', '{service} is responding normally again. The slowdown was caused by {cause}; we added capacity and demand is now within it. If something you did during the slowdown failed, please try it again. Thank you for your patience.'],
+  ['{service}已恢复正常', '{service}已恢复正常响应。此前变慢的原因是{cause}，我们已完成扩容，当前访问量在容量范围之内。如果您在此期间有操作失败，请重试。感谢您的耐心等待。'],
+);
 
-const MONITORING: Record<Language, NoticeText> = {
-  en: {
-    title: '{service} is recovering',
-    body: 'The extra servers for {service} are online and response times are returning to normal. Until about {recovery}, some actions may still take {delay} longer. We are watching closely. Next update by {nextUpdate}.',
-  },
-  'zh-CN': {
-    title: '{service}正在恢复',
-    body: '{service}新增的服务器已经上线，响应速度正在恢复正常。预计{recovery}前，部分操作仍可能多等待{delay}。我们正在密切观察。下次更新时间：{nextUpdate}。',
-  },
-};
+const MONITORING: Record<Language, NoticeText> = inBoth(
+  ['{service} is recovering', 'The extra servers for {service} are online and response times are returning to normal. Until about {recovery}, some actions may still take {delay} longer. We are watching closely. Next update by {nextUpdate}.'],
+  ['{service}正在恢复', '{service}新增的服务器已经上线，响应速度正在恢复正常。预计{recovery}前，部分操作仍可能多等待{delay}。我们正在密切观察。下次更新时间：{nextUpdate}。'],
+);
 
 /** What users of each kind of service notice first when it slows down. */
 const ACTIVITIES: Record<ServiceKind, Record<Language, string>> = {
@@ -65,10 +58,10 @@ export function defaultTemplatesFor(kind: ServiceKind): Record<string, LevelTemp
     ...DEFAULT_TEMPLATES,
     surge: {
       ...surge,
-      investigating: {
-        en: { title: '{service} is slower than usual', body: `Demand on {service} is {multiple} times normal. ${activities.en} may take {delay} longer than usual, and some may time out. We are investigating and bringing standby servers online. Next update by {nextUpdate}.` },
-        'zh-CN': { title: '{service}响应变慢', body: `{service}当前访问量达到平时的{multiple}倍，${activities['zh-CN']}可能比平时多等待{delay}，个别请求可能超时。我们正在排查，并启用备用服务器扩容。下次更新时间：{nextUpdate}。` },
-      },
+      investigating: inBoth(
+        ['{service} is slower than usual', `Demand on {service} is {multiple} times normal. ${activities.en} may take {delay} longer than usual, and some may time out. We are investigating and bringing standby servers online. Next update by {nextUpdate}.`],
+        ['{service}响应变慢', `{service}当前访问量达到平时的{multiple}倍，${activities['zh-CN']}可能比平时多等待{delay}，个别请求可能超时。我们正在排查，并启用备用服务器扩容。下次更新时间：{nextUpdate}。`],
+      ),
     },
   };
 }
@@ -76,42 +69,42 @@ export function defaultTemplatesFor(kind: ServiceKind): Record<string, LevelTemp
 /** The templates for a service of no particular kind (kind: generic). */
 export const DEFAULT_TEMPLATES: Record<string, LevelTemplates> = {
   watch: {
-    investigating: {
-      en: { title: '{service} may be slower than usual', body: 'Demand on {service} is {multiple} times normal, and some actions may take {delay} longer. Nothing is failing; we are watching closely and preparing extra servers. Next update by {nextUpdate}.' },
-      'zh-CN': { title: '{service}可能略有延迟', body: '{service}的访问量达到平时的{multiple}倍，部分操作可能多等待{delay}。目前服务正常，我们正在密切关注并准备扩容。下次更新时间：{nextUpdate}。' },
-    },
-    identified: {
-      en: { title: '{service} may be slower than usual', body: '{service} is busier than usual because of {cause}: demand is {multiple} times normal and some actions may take {delay} longer. We are starting standby servers and expect normal speed by {recovery}. Next update by {nextUpdate}.' },
-      'zh-CN': { title: '{service}可能略有延迟', body: '{service}访问量较大，原因是{cause}，目前为平时的{multiple}倍，部分操作可能多等待{delay}。我们正在启用备用服务器，预计{recovery}前恢复正常速度。下次更新时间：{nextUpdate}。' },
-    },
+    investigating: inBoth(
+      ['{service} may be slower than usual', 'Demand on {service} is {multiple} times normal, and some actions may take {delay} longer. Nothing is failing; we are watching closely and preparing extra servers. Next update by {nextUpdate}.'],
+      ['{service}可能略有延迟', '{service}的访问量达到平时的{multiple}倍，部分操作可能多等待{delay}。目前服务正常，我们正在密切关注并准备扩容。下次更新时间：{nextUpdate}。'],
+    ),
+    identified: inBoth(
+      ['{service} may be slower than usual', '{service} is busier than usual because of {cause}: demand is {multiple} times normal and some actions may take {delay} longer. We are starting standby servers and expect normal speed by {recovery}. Next update by {nextUpdate}.'],
+      ['{service}可能略有延迟', '{service}访问量较大，原因是{cause}，目前为平时的{multiple}倍，部分操作可能多等待{delay}。我们正在启用备用服务器，预计{recovery}前恢复正常速度。下次更新时间：{nextUpdate}。'],
+    ),
     monitoring: MONITORING,
     resolved: RESOLVED,
   },
   surge: {
-    investigating: {
-      en: { title: '{service} is slower than usual', body: 'Demand on {service} is {multiple} times normal. Pages and actions may take {delay} longer than usual, and some may time out. We are investigating and bringing standby servers online. Next update by {nextUpdate}.' },
-      'zh-CN': { title: '{service}响应变慢', body: '{service}当前访问量达到平时的{multiple}倍，页面和各项操作可能比平时多等待{delay}，个别请求可能超时。我们正在排查，并启用备用服务器扩容。下次更新时间：{nextUpdate}。' },
-    },
-    identified: {
-      en: { title: '{service} delays: cause identified', body: '{service} is slower than usual because of {cause}. Demand is {multiple} times normal, so actions may take {delay} longer. We are adding servers and expect normal service by {recovery}. Next update by {nextUpdate}.' },
-      'zh-CN': { title: '{service}响应变慢：原因已查明', body: '{service}响应变慢的原因是{cause}，访问量为平时的{multiple}倍，各项操作可能多等待{delay}。我们正在增加服务器，预计{recovery}前恢复正常。下次更新时间：{nextUpdate}。' },
-    },
+    investigating: inBoth(
+      ['{service} is slower than usual', 'Demand on {service} is {multiple} times normal. Pages and actions may take {delay} longer than usual, and some may time out. We are investigating and bringing standby servers online. Next update by {nextUpdate}.'],
+      ['{service}响应变慢', '{service}当前访问量达到平时的{multiple}倍，页面和各项操作可能比平时多等待{delay}，个别请求可能超时。我们正在排查，并启用备用服务器扩容。下次更新时间：{nextUpdate}。'],
+    ),
+    identified: inBoth(
+      ['{service} delays: cause identified', '{service} is slower than usual because of {cause}. Demand is {multiple} times normal, so actions may take {delay} longer. We are adding servers and expect normal service by {recovery}. Next update by {nextUpdate}.'],
+      ['{service}响应变慢：原因已查明', '{service}响应变慢的原因是{cause}，访问量为平时的{multiple}倍，各项操作可能多等待{delay}。我们正在增加服务器，预计{recovery}前恢复正常。下次更新时间：{nextUpdate}。'],
+    ),
     monitoring: MONITORING,
     resolved: RESOLVED,
   },
   critical: {
-    investigating: {
-      en: { title: 'Some {service} requests are failing', body: 'Demand on {service} is {multiple} times normal, more than it can serve right now. To keep it working for everyone, we are turning some requests away with a "please retry" message; the rest may take {delay} longer. We are adding servers urgently. Next update by {nextUpdate}.' },
-      'zh-CN': { title: '{service}部分请求失败', body: '{service}当前访问量达到平时的{multiple}倍，超出了现有承载能力。为保证大家都能使用，我们暂时限制了部分请求，您可能会看到“请稍后重试”的提示，其余操作可能多等待{delay}。我们正在紧急扩容。下次更新时间：{nextUpdate}。' },
-    },
-    identified: {
-      en: { title: 'Some {service} requests are failing: cause identified', body: '{service} is overloaded because of {cause}: demand is {multiple} times normal. Some requests are turned away with a "please retry" message and the rest may take {delay} longer. We are adding servers as fast as our cloud allows and expect normal service by {recovery}. Next update by {nextUpdate}.' },
-      'zh-CN': { title: '{service}部分请求失败：原因已查明', body: '{service}负载过高，原因是{cause}，访问量为平时的{multiple}倍。部分请求会提示“请稍后重试”，其余操作可能多等待{delay}。我们正在尽快增加服务器，预计{recovery}前恢复正常。下次更新时间：{nextUpdate}。' },
-    },
-    monitoring: {
-      en: { title: '{service} is recovering', body: 'New servers for {service} are online and we have stopped turning requests away. Until about {recovery}, some actions may still take {delay} longer. If something failed earlier, please try it again. Next update by {nextUpdate}.' },
-      'zh-CN': { title: '{service}正在恢复', body: '{service}新增的服务器已经上线，我们已停止限制请求。预计{recovery}前，部分操作仍可能多等待{delay}。如果您之前有操作失败，请重试。下次更新时间：{nextUpdate}。' },
-    },
+    investigating: inBoth(
+      ['Some {service} requests are failing', 'Demand on {service} is {multiple} times normal, more than it can serve right now. To keep it working for everyone, we are turning some requests away with a "please retry" message; the rest may take {delay} longer. We are adding servers urgently. Next update by {nextUpdate}.'],
+      ['{service}部分请求失败', '{service}当前访问量达到平时的{multiple}倍，超出了现有承载能力。为保证大家都能使用，我们暂时限制了部分请求，您可能会看到“请稍后重试”的提示，其余操作可能多等待{delay}。我们正在紧急扩容。下次更新时间：{nextUpdate}。'],
+    ),
+    identified: inBoth(
+      ['Some {service} requests are failing: cause identified', '{service} is overloaded because of {cause}: demand is {multiple} times normal. Some requests are turned away with a "please retry" message and the rest may take {delay} longer. We are adding servers as fast as our cloud allows and expect normal service by {recovery}. Next update by {nextUpdate}.'],
+      ['{service}部分请求失败：原因已查明', '{service}负载过高，原因是{cause}，访问量为平时的{multiple}倍。部分请求会提示“请稍后重试”，其余操作可能多等待{delay}。我们正在尽快增加服务器，预计{recovery}前恢复正常。下次更新时间：{nextUpdate}。'],
+    ),
+    monitoring: inBoth(
+      ['{service} is recovering', 'New servers for {service} are online and we have stopped turning requests away. Until about {recovery}, some actions may still take {delay} longer. If something failed earlier, please try it again. Next update by {nextUpdate}.'],
+      ['{service}正在恢复', '{service}新增的服务器已经上线，我们已停止限制请求。预计{recovery}前，部分操作仍可能多等待{delay}。如果您之前有操作失败，请重试。下次更新时间：{nextUpdate}。'],
+    ),
     resolved: RESOLVED,
   },
 };

@@ -1,27 +1,13 @@
 import type { HpaBehavior } from '../plan/types.js';
 import { limitRate, recordScaleEvent, stabilize } from './hpa-behavior.js';
-import { recommendReplicas } from './hpa-replica-calculator.js';
+import { recommendReplicas, type RecommendationInput } from './hpa-replica-calculator.js';
 import type { ScaleReason } from './reasons.js';
 import type { TimestampedRecommendation, TimestampedScaleEvent } from './types.js';
 
 /** One evaluation of a Kubernetes HorizontalPodAutoscaler with `behavior`, as plain data. */
-export interface ReplicaCalculationInput {
+export interface ReplicaCalculationInput extends RecommendationInput {
   /** evaluation time, epoch ms (the HPA reads time.Now(); here it is an argument) */
   now: number;
-  /** the scale target's replicas (spec.replicas): here, committed servers */
-  currentReplicas: number;
-  /** pods that are ready and report the metric; the "currentReplicas" factor of the HPA formula */
-  readyPods: number;
-  /** average of the metric over the ready pods */
-  currentMetric: number;
-  /** target average value of the metric */
-  target: number;
-  /** no change while |1 - currentMetric/target| <= tolerance (HPA default 0.1) */
-  tolerance: number;
-  /** pods not ready yet (pending, starting): left out, or counted at 0 when scaling up */
-  unreadyPods: number;
-  /** pods without a metric sample: counted at the target when scaling down, at 0 when scaling up */
-  missingPods: number;
   minReplicas: number;
   maxReplicas: number;
   behavior: HpaBehavior;

@@ -52,8 +52,15 @@ function changeWithin(events: readonly TimestampedScaleEvent[], periodSeconds: n
   return sum;
 }
 
-/** The most replicas the scale-up policies allow now. */
-export function scaleUpLimit(
+/**
+ * The replica count the policies of one direction allow now: each policy proposes a count from
+ * the fleet at the start of its period (Pods by a number, Percent by a share: rounded up when
+ * scaling up, or a small Percent of a small fleet would never add a replica, truncated when
+ * scaling down), and selectPolicy picks among them by the size of the change: Max allows the
+ * most change, so the most replicas up and the fewest down.
+ */
+function policyLimit(
+  direction: 'up' | 'down',
   current: number,
   up: readonly TimestampedScaleEvent[],
   down: readonly TimestampedScaleEvent[],
@@ -61,32 +68,15 @@ export function scaleUpLimit(
   now: number,
 ): number {
   if (rules.selectPolicy === 'Disabled') return current;
-  const pickMin = rules.selectPolicy === 'Min';
-  let result = pickMin ? Infinity : -Infinity;
+  const highest = (rules.selectPolicy === 'Max') === (direction === 'up');
+  let result = highest ? -Infinity : Infinity;
   for (const p of rules.policies) {
     const periodStart = current - changeWithin(up, p.periodSeconds, now) + changeWithin(down, p.periodSeconds, now);
-    // rounded up, or a small Percent of a small fleet would never add a replica
-    const proposed = p.type === 'Pods' ? periodStart + p.value : Math.ceil(periodStart * (1 + p.value / 100));
-    result = pickMin ? Math.min(result, proposed) : Math.max(result, proposed);
-  }
-  return result;
-}
-
-/** The fewest replicas the scale-down policies allow now. */
-export function scaleDownLimit(
-  current: number,
-  up: readonly TimestampedScaleEvent[],
-  down: readonly TimestampedScaleEvent[],
-  rules: HpaScalingRules,
-  now: number,
-): number {
-  if (rules.selectPolicy === 'Disabled') return current;
-  const pickMax = rules.selectPolicy === 'Min';
-  let result = pickMax ? -Infinity : Infinity;
-  for (const p of rules.policies) {
-    const periodStart = current - changeWithin(up, p.periodSeconds, now) + changeWithin(down, p.periodSeconds, now);
-    const proposed = p.type === 'Pods' ? periodStart - p.value : Math.trunc(periodStart * (1 - p.value / 100));
-    result = pickMax ? Math.max(result, proposed) : Math.min(result, proposed);
+    const proposed =
+      direction === 'up'
+        ? p.type === 'Pods' ? periodStart + p.value : Math.ceil(periodStart * (1 + p.value / 100))
+        : p.type === 'Pods' ? periodStart - p.value : Math.trunc(periodStart * (1 - p.value / 100));
+    result = highest ? Math.max(result, proposed) : Math.min(result, proposed);
   }
   return result;
 }
@@ -110,12 +100,12 @@ export interface RateLimitInput {
 
 export function limitRate(i: RateLimitInput): RateLimited {
   if (i.desired > i.current) {
-    const limit = Math.max(scaleUpLimit(i.current, i.scaleUpEvents, i.scaleDownEvents, i.behavior.scaleUp, i.now), i.current);
+    const limit = Math.max(policyLimit('up', i.current, i.scaleUpEvents, i.scaleDownEvents, i.behavior.scaleUp, i.now), i.current);
     const byRate = i.maxReplicas > limit;
     const maxAllowed = byRate ? limit : i.maxReplicas;
     if (i.desired > maxAllowed) return { replicas: maxAllowed, limit: byRate ? 'ScaleUpLimit' : 'TooManyServers' };
   } else if (i.desired < i.current) {
-    const limit = Math.min(scaleDownLimit(i.current, i.scaleUpEvents, i.scaleDownEvents, i.behavior.scaleDown, i.now), i.current);
+    const limit = Math.min(policyLimit('down', i.current, i.scaleUpEvents, i.scaleDownEvents, i.behavior.scaleDown, i.now), i.current);
     const byRate = i.minReplicas < limit;
     const minAllowed = byRate ? limit : i.minReplicas;
     if (i.desired < minAllowed) return { replicas: minAllowed, limit: byRate ? 'ScaleDownLimit' : 'TooFewServers' };

@@ -4,12 +4,19 @@
  * counted, not listed: every ready pod reports a metric whose average is `currentMetric`.
  */
 export interface RecommendationInput {
+  /** the scale target's replicas (spec.replicas): here, committed servers */
   currentReplicas: number;
+  /** pods that are ready and report the metric; the "currentReplicas" factor of the HPA formula */
   readyPods: number;
+  /** average of the metric over the ready pods */
   currentMetric: number;
+  /** target average value of the metric */
   target: number;
+  /** no change while |1 - currentMetric/target| <= tolerance (HPA default 0.1) */
   tolerance: number;
+  /** pods not ready yet (pending, starting): left out, or counted at 0 when scaling up */
   unreadyPods: number;
+  /** pods without a metric sample: counted at the target when scaling down, at 0 when scaling up */
   missingPods: number;
 }
 

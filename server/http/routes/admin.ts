@@ -3,6 +3,7 @@
  * records every change with who made it. Secrets and tokens are shown once, on creation.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
 import { auditActor } from '../../auth/require-role.js';
@@ -71,6 +72,13 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
   const { store, webhookTargets } = opts;
   const admin = { preHandler: app.requireRole('admin') };
   const now = (): string => new Date(app.clock.now()).toISOString();
+  /** removes one thing and logs who did it in the same transaction; false when there was nothing to remove */
+  const removeAudited = (req: FastifyRequest, action: string, id: string, remove: (s: Store) => Promise<boolean>): Promise<boolean> =>
+    store.transaction(async (s) => {
+      const removed = await remove(s);
+      if (removed) await s.audit.append({ at: now(), actor: auditActor(req), action, target: id });
+      return removed;
+    });
 
   app.post('/api/v1/webhooks', { ...admin, schema: { tags, summary: 'Subscribe a webhook receiver', body: Subscribe, response: { 201: Subscription, ...errors(...ADMIN_ERRORS) } } }, async (req, reply) => {
     const target = checkTargetUrl(req.body.url, webhookTargets);
@@ -102,11 +110,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
 
   app.delete('/api/v1/webhooks/:id', { ...admin, schema: { tags, summary: 'Unsubscribe a webhook receiver', params: IdParams, response: { 204: NoContent, ...errors(...ADMIN_ERRORS, 404) } } }, async (req, reply) => {
     const { id } = req.params;
-    const removed = await store.transaction(async (s) => {
-      const ok = await s.webhooks.unsubscribe(id);
-      if (ok) await s.audit.append({ at: now(), actor: auditActor(req), action: 'webhook.unsubscribe', target: id });
-      return ok;
-    });
+    const removed = await removeAudited(req, 'webhook.unsubscribe', id, (s) => s.webhooks.unsubscribe(id));
     if (!removed) return sendError(reply, domainError('webhook.not-found', { id }));
     return reply.code(204).send(null);
   });
@@ -127,11 +131,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<AdminRoutesOptions> = async 
 
   app.delete('/api/v1/tokens/:id', { ...admin, schema: { tags, summary: 'Revoke an API token', params: IdParams, response: { 204: NoContent, ...errors(...ADMIN_ERRORS, 404) } } }, async (req, reply) => {
     const { id } = req.params;
-    const revoked = await store.transaction(async (s) => {
-      const ok = await s.tokens.revoke(id);
-      if (ok) await s.audit.append({ at: now(), actor: auditActor(req), action: 'token.revoke', target: id });
-      return ok;
-    });
+    const revoked = await removeAudited(req, 'token.revoke', id, (s) => s.tokens.revoke(id));
     if (!revoked) return sendError(reply, domainError('token.not-found', { id }));
     return reply.code(204).send(null);
   });

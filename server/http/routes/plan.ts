@@ -3,6 +3,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ALWAYS, errors, READER, ROLE } from '../schemas/error-body.js';
 import type { Plan } from '../../core/plan/types.js';
 import type { PlanSummary } from '../../contracts.js';
+import { componentStatus } from '../../status/levels.js';
+import { ComponentStatus } from '../../status/statuspage-schemas.js';
 
 export function planSummary(plan: Plan): PlanSummary {
   return {
@@ -17,6 +19,7 @@ export function planSummary(plan: Plan): PlanSummary {
       sloLatencyMs: s.capacity.sloLatencyMs,
       levels: plan.levels,
       openAtLevel: s.notices.openAtLevel,
+      statusByLevel: Object.fromEntries(plan.levels.map((level) => [level, componentStatus(level, { levels: plan.levels, openAtLevel: s.notices.openAtLevel })])),
       minServers: s.capacity.minServers,
       maxServers: s.capacity.maxServers,
     })),
@@ -29,6 +32,7 @@ const Service = Type.Object({
   sloLatencyMs: Type.Number(),
   levels: Type.Array(Type.String()),
   openAtLevel: Type.String({ description: 'the lowest level that opens an incident' }),
+  statusByLevel: Type.Record(Type.String(), ComponentStatus, { description: 'what each level reads as on the status page' }),
   minServers: Type.Integer(),
   maxServers: Type.Integer(),
 });

@@ -1,9 +1,14 @@
 /** The one error body every route answers with, and the error statuses routes declare. */
 import { Type } from '@sinclair/typebox';
+import { ERROR_CODES, type ErrorCode } from '../../errors/codes.js';
+
+// every code on the wire is one of the vocabulary's: the document lists them, and the tests
+// that check each answer against the document refuse any other
+const Code = Type.Unsafe<ErrorCode>(Type.Union(ERROR_CODES.map((code) => Type.Literal(code)), { description: 'stable, dotted, e.g. drill.not-found' }));
 
 export const ErrorBody = Type.Object({
   error: Type.Object({
-    code: Type.String({ description: 'stable, dotted, e.g. drill.not-found' }),
+    code: Code,
     message: Type.String({ description: 'what is wrong and what to change, for a person' }),
     field: Type.Optional(Type.String({ description: 'where: the field or header at fault' })),
   }),

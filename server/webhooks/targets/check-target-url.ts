@@ -3,13 +3,13 @@
  * (the WHATWG URL parser already turns 2130706433, 0x7f.1 and 127.1 into 127.0.0.1); a
  * host name is judged again on every connection, on the addresses it resolves to then.
  */
-import { fail, ok, type FlashcrowdError, type Result } from '../../core/errors.js';
+import { domainError, type DomainError } from '../../errors/codes.js';
+import { fail, ok, type Result } from '../../errors/result.js';
 import { classifyAddress } from './classify-address.js';
 import { PUBLIC_ONLY_HINT, refusal, type TargetPolicy } from './target-policy.js';
 
 export const MAX_URL_LENGTH = 2000;
 
-const error = (code: string, message: string): FlashcrowdError => ({ code, message, field: 'url' });
 
 function isLocalhostName(hostname: string): boolean {
   const name = hostname.replace(/\.$/, '').toLowerCase();
@@ -17,21 +17,22 @@ function isLocalhostName(hostname: string): boolean {
 }
 
 export function checkTargetUrl(raw: string, policy: TargetPolicy): Result<URL> {
-  if (raw.length > MAX_URL_LENGTH) return fail(error('webhook.url-length', `the URL is ${raw.length} characters long; at most ${MAX_URL_LENGTH} are accepted`));
+  const refuse = (error: DomainError): Result<URL> => fail({ ...error, field: 'url' });
+  if (raw.length > MAX_URL_LENGTH) return refuse(domainError('webhook.url-length', { length: raw.length, max: MAX_URL_LENGTH }));
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return fail(error('webhook.url', 'is not an absolute URL; give one such as https://hooks.example.com/flashcrowd'));
+    return refuse(domainError('webhook.url', undefined));
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail(error('webhook.url-scheme', `the scheme ${url.protocol.slice(0, 20)} is not accepted; use http: or https:`));
-  if (url.username !== '' || url.password !== '') return fail(error('webhook.url-credentials', 'must not carry a user name or password; receivers authenticate deliveries by their signature'));
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return refuse(domainError('webhook.url-scheme', { scheme: url.protocol.slice(0, 20) }));
+  if (url.username !== '' || url.password !== '') return refuse(domainError('webhook.url-credentials', undefined));
   // policy.allowPrivate admits loopback addresses, so it admits the loopback names too
   if (isLocalhostName(url.hostname) && !policy.allowPrivate) {
-    return fail(error('webhook.target-private', `${url.hostname} is a loopback name; ${PUBLIC_ONLY_HINT}`));
+    return refuse(domainError('webhook.target-private', { reason: `${url.hostname} is a loopback name; ${PUBLIC_ONLY_HINT}` }));
   }
   const verdict = classifyAddress(url.hostname);
   const why = verdict ? refusal(verdict, policy) : null;
-  if (verdict && why) return fail(error(verdict.class === 'forbidden' ? 'webhook.target-forbidden' : 'webhook.target-private', why));
+  if (verdict && why) return refuse(domainError(verdict.class === 'forbidden' ? 'webhook.target-forbidden' : 'webhook.target-private', { reason: why }));
   return ok(url);
 }
