@@ -79,9 +79,9 @@ function open(base: string, instance: number, index: number): Promise<void> {
       } else if (text.startsWith('40')) {
         ws.send(SUBSCRIBE);
       } else if (text.startsWith('430')) {
-        const [ack] = JSON.parse(text.slice(3)) as [{ ok: boolean; error?: { message: string } }];
+        const [ack] = JSON.parse(text.slice(3)) as [{ ok: boolean; errors?: { message: string }[] }];
         if (ack.ok) resolve();
-        else reject(new Error(`client ${index}: subscribe refused: ${ack.error?.message ?? ''}`));
+        else reject(new Error(`client ${index}: subscribe refused: ${ack.errors?.[0]?.message ?? text.slice(3, 300)}`));
       } else if (text.startsWith('44')) {
         reject(new Error(`client ${index}: connection refused: ${text.slice(2)}`));
       }

@@ -75,7 +75,7 @@ export class LiveRecorder {
     });
     socket.on('connect', () => {
       socket.emit('subscribe', { services: '*' }, (ack) => {
-        if (ack.ok) this.subscriptions.push({ at: performance.now(), via: url, snapshot: ack.data });
+        if (ack.ok) this.subscriptions.push({ at: performance.now(), via: url, snapshot: ack.value });
       });
     });
     socket.on('drill:tick', (batch: TickBatch) => {
