@@ -8,6 +8,7 @@
  * The run is made once (cluster/cluster-run.ts); each test checks one property of it.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../bench/lib/flashcrowd-process.js';
 import { HOW_TO_GET_POSTGRES } from '../../bench/lib/scratch-database.js';
@@ -35,6 +36,8 @@ const MAY_DROP = 0.02;
 const IN_FLIGHT_SECONDS = 1;
 /** the deliverer's batch: no more messages than that can be in one instance's hands at once */
 const IN_FLIGHT_AT_MOST = 10;
+/** the share of k6's requests that must count as the drill's demand (see the traffic test) */
+const COUNTED_AT_LEAST = 0.6;
 
 interface TakeoverDto {
   at: string;
@@ -283,6 +286,25 @@ describe.skipIf(missing.length > 0 && !inCi)('three instances on one PostgreSQL 
     }
     const expected = Object.fromEntries([...run.instances.keys()].map((name) => [name, [run.killed, run.newOwner]]));
     expect(named, 'instances each HTML report names').toEqual(expected);
+  });
+
+  it('traffic counts as demand whichever instance nginx sends it to', async () => {
+    const survivors = [...run.instances.values()].filter((i) => i.name !== run.killed);
+    for (const instance of survivors) {
+      const metrics = await call<string>(instance.url, '/metrics');
+      const served = [...metrics.body.matchAll(/^flashcrowd_traffic_requests_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+      expect(served, `${instance.name} received traffic through nginx`).toBeGreaterThan(0);
+    }
+    const summary = JSON.parse(readFileSync(run.k6SummaryFile, 'utf8')) as { metrics: Record<string, { values: { count?: number } }>; setup_data?: { scale?: number } };
+    const sent = (summary.metrics['phase_requests']?.values.count ?? 0) * (summary.setup_data?.scale ?? 0);
+    const report = await call<{ ticks: Tick[] }>(run.instances.get(run.newOwner)?.url ?? run.nginx.url, `/api/v1/drills/${run.drillId}/report.json`, { token: ADMIN_TOKEN });
+    const wallTickSeconds = run.tickSeconds / (run.finalDrill?.speed ?? 1);
+    const counted = report.body.ticks.reduce((sum, t) => sum + t.demandRps * wallTickSeconds, 0);
+    const share = counted / sent;
+    console.info(`cluster e2e: the drill counted ${Math.round(counted)} of the ${sent} people's requests k6 sent (${(share * 100).toFixed(0)}%)`);
+    // what reached the killed instance and the traffic of the takeover's pause are not counted;
+    // were only the driving instance's traffic counted, about a third would be
+    expect(share).toBeGreaterThan(COUNTED_AT_LEAST);
   });
 
   it('k6 drove the drill through nginx for its whole window', () => {
