@@ -117,8 +117,14 @@ export async function runCluster(pgServerUrl: string, k6Bin: string, onTeardown:
       if (tornDown) await instance.kill();
       return instance;
     };
-    // all at once, as an orchestrator starts replicas
+    // all at once, as an orchestrator starts replicas; like one, send traffic only once each is ready
     const started = await Promise.all(INSTANCE_NAMES.map((name) => start(name)));
+    const notReady = async (): Promise<string[]> => {
+      const answers = await Promise.all(started.map(async (i) => [i.name, (await call(i.url, '/readyz')).status] as const));
+      return answers.filter(([, status]) => status !== 200).map(([name, status]) => `${name} (${status})`);
+    };
+    let waiting: string[] = [];
+    await waitFor('every instance ready (GET /readyz)', 30_000, async () => ((waiting = await notReady()).length === 0 ? true : undefined), 200, () => `not ready: ${waiting.join(', ')}`);
     run.nginx = await startNginx({ instances: started.map((i) => i.address) });
     const nginx = run.nginx.url;
 
@@ -141,13 +147,16 @@ export async function runCluster(pgServerUrl: string, k6Bin: string, onTeardown:
 
     run.k6SummaryFile = join(scratch, 'k6-summary.json');
     k6Running = runK6(k6Bin, ['load/feb3-spike.ts'], { ...K6_ENV, BASE_URL: nginx, FLASHCROWD_TOKEN: ADMIN_TOKEN, SUMMARY_JSON: run.k6SummaryFile }, K6_BOUND_MS, stopK6.signal);
-    const k6Done = k6Running.then((r) => r);
-    const drillId = await waitFor('a drill started by k6 through nginx', 90_000, async () => {
-      const finished = await Promise.race([k6Done, new Promise<null>((r) => setTimeout(() => r(null), 0))]);
-      if (finished) throw new Error(`k6 ended before a drill ran (exit ${finished.code}):\n${finished.output.slice(-3000)}`);
+    let k6Ended: K6Run | null = null;
+    void k6Running.then((r) => { k6Ended = r; });
+    const found = await waitFor<{ id: string } | { ended: K6Run }>('a drill started by k6 through nginx', 90_000, async () => {
+      if (k6Ended) return { ended: k6Ended };
       const res = await call<{ drills: DrillDto[] }>(nginx, '/api/v1/drills?status=running', { token: ADMIN_TOKEN });
-      return res.body.drills?.find((d) => d.scenario === 'feb3')?.id;
+      const id = res.body.drills?.find((d) => d.scenario === 'feb3')?.id;
+      return id === undefined ? undefined : { id };
     }, 500);
+    if ('ended' in found) throw new Error(`k6 ended before a drill ran (exit ${found.ended.code}):\n${found.ended.output.slice(-3000)}`);
+    const drillId = found.id;
     run.drillId = drillId;
 
     const withoutTicks = (since: number): string[] =>
