@@ -68,6 +68,16 @@ describe('ensureAdminToken', () => {
     expect(JSON.stringify(await store.tokens.list())).not.toContain(GIVEN);
   });
 
+  it('takes the given token another instance stored between its look-up and its insert', async () => {
+    const other = await ensureAdminToken(store, GIVEN, NOW);
+    // this instance looked before the other stored it
+    let looked = false;
+    const tokens = { ...store.tokens, findByHash: async (hash: string) => (looked ? store.tokens.findByHash(hash) : ((looked = true), null)) };
+    const mine = await ensureAdminToken({ ...store, tokens }, GIVEN, NOW + 10);
+    expect(mine).toEqual(other);
+    expect(await store.tokens.countByRole('admin')).toBe(1);
+  });
+
   it.each([
     ['aaaaaaaaaaaaaaaaaaaaaaaa', 'too few distinct characters'],
     ['abcdefghijklmnopqrstuvwxyz0123', 'mostly sequences'],

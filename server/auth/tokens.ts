@@ -76,7 +76,14 @@ export async function ensureAdminToken(
       return ok({ kind: 'given', tokenId: existing.id });
     }
     const tokenId = newTokenId();
-    await store.tokens.insert({ id: tokenId, role: 'admin', hash, name: 'admin (from configuration)', createdAt: new Date(now).toISOString(), lastUsedAt: null });
+    try {
+      await store.tokens.insert({ id: tokenId, role: 'admin', hash, name: 'admin (from configuration)', createdAt: new Date(now).toISOString(), lastUsedAt: null });
+    } catch (e) {
+      // instances started together on one database: another stored the same token since the look-up
+      const stored = await store.tokens.findByHash(hash);
+      if (stored?.role === 'admin') return ok({ kind: 'given', tokenId: stored.id });
+      throw e;
+    }
     return ok({ kind: 'given', tokenId });
   }
   if ((await store.tokens.countByRole('admin')) > 0) return ok({ kind: 'existing' });
