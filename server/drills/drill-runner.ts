@@ -168,6 +168,11 @@ export class DrillRunner {
     this.takeovers.push(takeover);
   }
 
+  /** A follower learns of takeovers from the driver's status: the list as the driver has it. */
+  adoptTakeovers(takeovers: readonly DrillTakeover[]): void {
+    this.takeovers.splice(0, this.takeovers.length, ...takeovers);
+  }
+
   countRequest(service: string, weight?: number): void {
     this.meter.countRequest(service, weight ?? this.spec.scale);
   }

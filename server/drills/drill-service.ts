@@ -466,7 +466,9 @@ export class DrillService {
     } else if (news.kind === 'status') {
       const { drill } = news;
       if (drill.status === 'running') {
-        if (this.current?.spec.id !== drill.id) await this.followDrill(drill.id);
+        // a driver that took the drill over announces it running, with the takeover listed
+        if (this.current?.spec.id === drill.id) this.current.adoptTakeovers(drill.takeovers);
+        else await this.followDrill(drill.id);
         return;
       }
       const runner = this.runner(drill.id);
