@@ -141,10 +141,24 @@ export class DrillRunner {
   /**
    * Follow a drill another instance drives: remember its output as if ticked here, so
    * snapshots, the traffic target's answers and the report are the same on every instance.
+   * False, and nothing remembered, for output it already holds.
    */
-  absorb(out: DrillOutput, scenarioNow: string): void {
+  absorb(out: DrillOutput, scenarioNow: string): boolean {
+    if (this.holds(out)) return false;
     this.remember(out.ticks, out.events, out.notices);
     this.scenarioNow = Date.parse(scenarioNow);
+    return true;
+  }
+
+  /**
+   * Whether a tick's output is already here: the driver's memory, asked for when following
+   * began, holds the outputs sent while the question was on its way, and they arrive after it.
+   */
+  private holds(out: DrillOutput): boolean {
+    return out.ticks.length > 0 && out.ticks.every((tick) => {
+      const latest = this.latest.get(tick.service);
+      return latest !== undefined && Date.parse(latest.t) >= Date.parse(tick.t);
+    });
   }
 
   /** A followed drill ended on the instance that drove it. */

@@ -460,7 +460,8 @@ export class DrillService {
       const runner = this.runner(out.drillId) ?? (await this.followDrill(out.drillId));
       if (!runner || runner.driving) return;
       const last = out.ticks[out.ticks.length - 1];
-      runner.absorb(out, last ? last.t : runner.dto().scenarioNow);
+      // already had from the driver's memory when following began: its clients have it in their snapshot
+      if (!runner.absorb(out, last ? last.t : runner.dto().scenarioNow)) return;
       this.publisher.emit(out);
       for (const fn of this.followListeners) fn(out);
     } else if (news.kind === 'status') {
