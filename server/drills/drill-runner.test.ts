@@ -39,3 +39,21 @@ describe('a generated drill and the replay of the same window', () => {
     expect(drillNotices(policy)).toEqual(expected);
   });
 });
+
+describe('a runner following a drill driven elsewhere', () => {
+  it("leaves out a tick's output it already holds, so each tick is kept once", () => {
+    const spec = { id: 'd1', kind: 'drill' as const, scenarioName: 'feb3', scenario: feb3, plan, policy: 'step' as const, speed: 1, source: 'generated' as const, demandFrom: 'traffic' as const, scale: 1, from: FROM, to: TO };
+    const driver = new DrillRunner(spec, stillTimers);
+    const outputs: Parameters<DrillRunner['absorb']>[0][] = [];
+    driver.onOutput((out) => outputs.push(out));
+    for (let i = 0; i < 3; i++) driver.tick();
+    const follower = new DrillRunner(spec, stillTimers);
+    const [first, second, third] = outputs;
+    if (!first || !second || !third) throw new Error('three ticks');
+    // the driver's memory answered the follower with two ticks; the second also arrives on its own
+    expect(follower.absorb({ drillId: 'd1', ticks: [...first.ticks, ...second.ticks], events: [], notices: [] }, second.ticks[0]?.t ?? '')).toBe(true);
+    expect(follower.absorb(second, second.ticks[0]?.t ?? '')).toBe(false);
+    expect(follower.absorb(third, third.ticks[0]?.t ?? '')).toBe(true);
+    expect(follower.run().ticks.map((t) => `${t.service} ${t.t}`)).toEqual(driver.run().ticks.map((t) => `${t.service} ${t.t}`));
+  });
+});
