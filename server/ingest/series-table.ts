@@ -65,13 +65,21 @@ export class SeriesTable {
     return this.groups.get(group)?.get(key);
   }
 
-  setLatest(group: string, key: string, held: HeldSeries, value: LatestValue): void {
+  /** Records the series' latest value in the group, updating the one it had in place. */
+  setLatest(group: string, key: string, held: HeldSeries, t: number, value: number, intervalMs: number): void {
     let values = this.groups.get(group);
     if (!values) {
       values = new Map();
       this.groups.set(group, values);
     }
-    values.set(key, value);
+    const latest = values.get(key);
+    if (latest) {
+      latest.t = t;
+      latest.value = value;
+      latest.intervalMs = intervalMs;
+      return;
+    }
+    values.set(key, { t, value, intervalMs });
     held.groups.add(group);
   }
 
