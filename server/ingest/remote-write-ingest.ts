@@ -190,7 +190,9 @@ export class RemoteWriteIngest {
       let sum = 0;
       let max = -Infinity;
       let count = 0;
-      for (const v of this.table.groupValues(group)) {
+      const values = this.table.groupValues(group);
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i] as LatestValue;
         if (!isCurrent(v, t)) continue;
         sum += v.value;
         max = Math.max(max, v.value);
