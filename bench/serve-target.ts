@@ -1,10 +1,12 @@
 /**
  * The processes the HTTP benches measure, each started by the bench and stopped with SIGTERM:
  *
- *   node dist/bench/serve-target.js ours PORT DIR [--incident]
+ *   node dist/bench/serve-target.js ours PORT DIR [--incident|--traffic]
  *     the whole app on a SQLite store in DIR; leaves an admin and an ingest token in
  *     DIR/tokens.json; with --incident, a drill is run into an incident and stopped, so the
- *     status documents carry components, incidents and updates and hold still
+ *     status documents carry components, incidents and updates and hold still; with
+ *     --traffic, the same drill left running at real speed, so the traffic target answers
+ *     after the incident's delay
  *   node dist/bench/serve-target.js bare PORT DIR
  *     the peer: bare Fastify routes doing only what a route must (parse the body, send the
  *     bytes, wait the delay), with the bytes and delay from DIR/peer.json
@@ -16,7 +18,8 @@ import { join } from 'node:path';
 import { exitOnTerm } from './lib/processes.js';
 
 export interface PeerSpec {
-  summary: { body: string; etag: string; cacheControl: string };
+  /** the body and every header our server sent with it, but those Node sets per response */
+  summary: { body: string; headers: Record<string, string> };
   delayMs: number;
 }
 
@@ -25,7 +28,9 @@ export interface BenchTokens {
   ingest: string;
 }
 
-async function serveOurs(port: number, dir: string, incident: boolean): Promise<void> {
+type Setup = 'plain' | 'incident' | 'traffic';
+
+async function serveOurs(port: number, dir: string, setup: Setup): Promise<void> {
   const { buildApp } = await import('../server/http/app.js');
   const { createToken } = await import('../server/auth/tokens.js');
   const { loadDefaultPlan } = await import('../server/plan-file.js');
@@ -39,17 +44,20 @@ async function serveOurs(port: number, dir: string, incident: boolean): Promise<
     admin: (await createToken(store, 'admin', 'bench', Date.now())).token,
     ingest: (await createToken(store, 'ingest', 'bench', Date.now())).token,
   };
-  if (incident) {
+  if (setup !== 'plain') {
+    // the traffic target answers after the delay of a running drill: one at real speed keeps
+    // that delay for the whole bench, ticking once every few seconds
+    const keepRunning = setup === 'traffic';
     const auth = { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/json' };
     const url = `http://127.0.0.1:${port}`;
     const started = await fetch(`${url}/api/v1/drills`, {
       method: 'POST', headers: auth,
-      body: JSON.stringify({ scenario: 'feb3', speed: 600, source: 'generated', from: '2020-02-03T08:30:00+08:00', to: '2020-02-03T11:00:00+08:00' }),
+      body: JSON.stringify({ scenario: 'feb3', speed: keepRunning ? 1 : 600, source: 'generated', from: '2020-02-03T08:30:00+08:00', to: '2020-02-03T11:00:00+08:00' }),
     });
     if (!started.ok) throw new Error(`starting the drill answered ${started.status}`);
     const runner = app.drills.running();
     for (let i = 0; i < 120 && runner; i++) runner.tick();
-    if (runner) await fetch(`${url}/api/v1/drills/${runner.spec.id}/stop`, { method: 'POST', headers: { authorization: auth.authorization } });
+    if (runner && !keepRunning) await fetch(`${url}/api/v1/drills/${runner.spec.id}/stop`, { method: 'POST', headers: { authorization: auth.authorization } });
     await app.drills.flush();
   }
   // written last: the bench waits for this file, so the documents are settled when it reads them
@@ -67,9 +75,8 @@ async function serveBare(port: number, dir: string): Promise<void> {
   app.get('/healthz', async () => ({ ok: true }));
   app.post('/ingest', async (req) => ({ accepted: (req.body as { samples: unknown[] }).samples.length }));
   if (spec) {
-    const { body, etag, cacheControl } = spec.summary;
-    app.get('/summary.json', async (_req, reply) =>
-      reply.header('ETag', etag).header('Cache-Control', cacheControl).type('application/json; charset=utf-8').send(body));
+    const { body, headers } = spec.summary;
+    app.get('/summary.json', async (_req, reply) => reply.headers(headers).send(body));
     app.all('/t/:service/*', async () => {
       if (spec.delayMs >= 1) await new Promise((r) => setTimeout(r, spec.delayMs));
       return { ok: true };
@@ -81,8 +88,8 @@ async function serveBare(port: number, dir: string): Promise<void> {
 
 const [mode, port, dir, flag] = process.argv.slice(2);
 if (!dir || !(mode === 'ours' || mode === 'bare')) {
-  console.error('usage: serve-target.js ours|bare PORT DIR [--incident]');
+  console.error('usage: serve-target.js ours|bare PORT DIR [--incident|--traffic]');
   process.exit(2);
 }
-if (mode === 'ours') await serveOurs(Number(port), dir, flag === '--incident');
+if (mode === 'ours') await serveOurs(Number(port), dir, flag === '--incident' ? 'incident' : flag === '--traffic' ? 'traffic' : 'plain');
 else await serveBare(Number(port), dir);
