@@ -1,8 +1,8 @@
 /**
  * HTTP throughput of the paths that take a crowd. Our server and its peer each run in a
  * process of their own, the load generator (autocannon) in this one; each figure is a
- * warm-up and then three runs per side, alternating, the order flipping each round, and the
- * medians are compared. The requests each server answers per CPU-second of its own process
+ * warm-up and then five runs per side (--rounds, at least three), alternating, the order
+ * flipping each round, and the medians are compared. The requests each server answers per CPU-second of its own process
  * are printed beside the rates: when the load generator, not the server, is the limit, that
  * is where a server's own cost shows.
  *
@@ -13,7 +13,7 @@
  *   serving the same bytes as a static file; plus how stale nginx's copy gets;
  * - traffic target: /t/:service/* against a bare route that waits the same delay.
  *
- *   npm run build && node dist/bench/http-throughput.js [--seconds 5] [--connections 50]
+ *   npm run build && node dist/bench/http-throughput.js [--seconds 5] [--connections 50] [--rounds 5]
  *
  * Bounded: every run lasts --seconds, every process listens on 127.0.0.1 and is stopped at the end.
  */
@@ -28,21 +28,28 @@ import { formatTable } from '../server/cli/table.js';
 import { benchRow, rowCells, ROW_HEADER, writeRows, type BenchRow } from './lib/bench-rows.js';
 import { loadRun, type LoadRun } from './lib/load.js';
 import { alternate, median } from './lib/median.js';
-import { freePort, startChild, type Target } from './lib/processes.js';
+import { freePort, startChild, withChildren, type Target } from './lib/processes.js';
 import { nginxAvailable, startNginx, HOW_TO_GET_NGINX } from './peers/nginx.js';
-import type { BenchTokens, PeerSpec } from './serve-target.js';
+import type { Answer, BenchTokens, PeerSpec } from './serve-target.js';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '50' }, rows: { type: 'string' } },
+  options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '50' }, rounds: { type: 'string', default: '5' }, rows: { type: 'string' } },
 });
 const duration = Math.min(Math.max(Number(values.seconds) || 5, 1), 60);
 const connections = Math.min(Math.max(Number(values.connections) || 50, 1), 500);
-const ROUNDS = 3;
+// five by default: on a shared machine a single run of either side can be off by half
+const ROUNDS = Math.min(Math.max(Number(values.rounds) || 5, 3), 15);
 const SERVE_TARGET = fileURLToPath(new URL('./serve-target.js', import.meta.url));
 /** set by Node on every response: the peer's Node sets them too */
 const PER_RESPONSE_HEADERS = new Set(['date', 'content-length', 'connection', 'keep-alive', 'transfer-encoding']);
 /** answered after a steady delay, not refused, at the point of the drill the bench stops at */
 const TRAFFIC_SERVICE = 'docs';
+
+/** what our server answers at `url`, for the peer to send the same */
+async function answer(url: string): Promise<Answer> {
+  const res = await fetch(url);
+  return { body: await res.text(), headers: Object.fromEntries([...res.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name))) };
+}
 
 async function waitForFile(path: string): Promise<string> {
   for (let i = 0; i < 600; i++) {
@@ -72,13 +79,10 @@ try {
   const trafficPath = `/t/${TRAFFIC_SERVICE}/bench`;
   const trafficDelay = async () => ((await (await fetch(`${trafficServer.url}${trafficPath}`)).json()) as { delayMs: number }).delayMs;
 
-  const summaryResponse = await fetch(`${url}/api/v2/summary.json`);
-  const summaryBody = await summaryResponse.text();
-  const traffic = { delayMs: await trafficDelay() };
-  const spec: PeerSpec = {
-    summary: { body: summaryBody, headers: Object.fromEntries([...summaryResponse.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name))) },
-    delayMs: traffic.delayMs,
-  };
+  const summary = await answer(`${url}/api/v2/summary.json`);
+  const summaryBody = summary.body;
+  const traffic = { ...(await answer(`${trafficServer.url}${trafficPath}`)), delayMs: await trafficDelay() };
+  const spec: PeerSpec = { summary, traffic };
   await writeFile(join(dir, 'peer.json'), JSON.stringify(spec));
   const peerPort = await freePort();
   const peer = await startChild('bare fastify', process.execPath, [SERVE_TARGET, 'bare', String(peerPort), dir], peerPort, '/healthz');
@@ -137,10 +141,11 @@ try {
     await chmod(join(staticRoot, 'summary.json'), 0o644);
     const nginx = await startNginx({ instances: [url.replace('http://', '')], staticRoot });
     try {
-      // nginx's own CPU is not split between the two server blocks, so these rows compare rates only
+      // one nginx serves both sides, one side at a time: its CPU during a run is that side's
+      const nginxPids = await withChildren(nginx.pid);
       await pair('summary.json through the shipped nginx config (peer: nginx static file)', {
-        ours: { options: { url: `${nginx.url}/api/v2/summary.json` }, pids: [] },
-        peer: { options: { url: `${nginx.staticUrl}/summary.json` }, pids: [] },
+        ours: { options: { url: `${nginx.url}/api/v2/summary.json` }, pids: nginxPids },
+        peer: { options: { url: `${nginx.staticUrl}/summary.json` }, pids: nginxPids },
       }, 0.8);
       rows.push(benchRow('status document staleness through nginx, worst of 5 changes', 'ms', await staleness(nginx.url, url, tokens.admin), null, { kind: 'ours-at-most', value: 2000 }));
     } finally {

@@ -8,8 +8,8 @@
  *     --traffic, the same drill left running at real speed, so the traffic target answers
  *     after the incident's delay
  *   node dist/bench/serve-target.js bare PORT DIR
- *     the peer: bare Fastify routes doing only what a route must (parse the body, send the
- *     bytes, wait the delay), with the bytes and delay from DIR/peer.json
+ *     the peer: bare Fastify routes doing only what a route must (parse the body, wait the
+ *     delay, send the same body and headers as ours), with those from DIR/peer.json
  *
  * Both listen on 127.0.0.1 only.
  */
@@ -17,10 +17,16 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exitOnTerm } from './lib/processes.js';
 
+/** an answer of our server: its body and every header but those Node sets per response */
+export interface Answer {
+  body: string;
+  headers: Record<string, string>;
+}
+
 export interface PeerSpec {
-  /** the body and every header our server sent with it, but those Node sets per response */
-  summary: { body: string; headers: Record<string, string> };
-  delayMs: number;
+  summary: Answer;
+  /** the traffic target's answer and the delay it came after */
+  traffic: Answer & { delayMs: number };
 }
 
 export interface BenchTokens {
@@ -75,11 +81,11 @@ async function serveBare(port: number, dir: string): Promise<void> {
   app.get('/healthz', async () => ({ ok: true }));
   app.post('/ingest', async (req) => ({ accepted: (req.body as { samples: unknown[] }).samples.length }));
   if (spec) {
-    const { body, headers } = spec.summary;
-    app.get('/summary.json', async (_req, reply) => reply.headers(headers).send(body));
-    app.all('/t/:service/*', async () => {
-      if (spec.delayMs >= 1) await new Promise((r) => setTimeout(r, spec.delayMs));
-      return { ok: true };
+    const { summary, traffic } = spec;
+    app.get('/summary.json', async (_req, reply) => reply.headers(summary.headers).send(summary.body));
+    app.all('/t/:service/*', async (_req, reply) => {
+      if (traffic.delayMs >= 1) await new Promise((r) => setTimeout(r, traffic.delayMs));
+      return reply.headers(traffic.headers).send(traffic.body);
     });
   }
   await app.listen({ port, host: '127.0.0.1' });

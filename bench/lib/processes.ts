@@ -3,7 +3,7 @@
  * the load generator runs in the bench's process. Every target listens on 127.0.0.1 only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -26,6 +26,18 @@ export async function cpuSeconds(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** A process and its children (nginx: the master and its workers). */
+export async function withChildren(pid: number): Promise<number[]> {
+  const pids = [pid];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (parent === pid) pids.push(Number(entry));
+  }
+  return pids;
 }
 
 /** CPU seconds of several processes together (nginx: its master and workers) */
