@@ -30,7 +30,7 @@ import { loadRun, type LoadRun } from './lib/load.js';
 import { alternate, median } from './lib/median.js';
 import { freePort, startChild, withChildren, type Target } from './lib/processes.js';
 import { nginxAvailable, startNginx, HOW_TO_GET_NGINX } from './peers/nginx.js';
-import type { Answer, BenchTokens, PeerSpec } from './serve-target.js';
+import { answerOf, type BenchTokens, type PeerSpec } from './lib/peer-spec.js';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '50' }, rounds: { type: 'string', default: '5' }, rows: { type: 'string' } },
@@ -40,16 +40,8 @@ const connections = Math.min(Math.max(Number(values.connections) || 50, 1), 500)
 // five by default: on a shared machine a single run of either side can be off by half
 const ROUNDS = Math.min(Math.max(Number(values.rounds) || 5, 3), 15);
 const SERVE_TARGET = fileURLToPath(new URL('./serve-target.js', import.meta.url));
-/** set by Node on every response: the peer's Node sets them too */
-const PER_RESPONSE_HEADERS = new Set(['date', 'content-length', 'connection', 'keep-alive', 'transfer-encoding']);
 /** answered after a steady delay, not refused, at the point of the drill the bench stops at */
 const TRAFFIC_SERVICE = 'docs';
-
-/** what our server answers at `url`, for the peer to send the same */
-async function answer(url: string): Promise<Answer> {
-  const res = await fetch(url);
-  return { body: await res.text(), headers: Object.fromEntries([...res.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name))) };
-}
 
 async function waitForFile(path: string): Promise<string> {
   for (let i = 0; i < 600; i++) {
@@ -79,18 +71,19 @@ try {
   const trafficPath = `/t/${TRAFFIC_SERVICE}/bench`;
   const trafficDelay = async () => ((await (await fetch(`${trafficServer.url}${trafficPath}`)).json()) as { delayMs: number }).delayMs;
 
-  const summary = await answer(`${url}/api/v2/summary.json`);
+  const batch = JSON.stringify({
+    samples: Array.from({ length: 100 }, (_, i) => ({ service: ['messaging', 'meetings', 'docs'][i % 3], timestamp: Date.now(), rps: 1000 + i, latencyMs: 50 })),
+  });
+  const summary = await answerOf(`${url}/api/v2/summary.json`);
   const summaryBody = summary.body;
-  const traffic = { ...(await answer(`${trafficServer.url}${trafficPath}`)), delayMs: await trafficDelay() };
-  const spec: PeerSpec = { summary, traffic };
+  const traffic = { ...(await answerOf(`${trafficServer.url}${trafficPath}`)), delayMs: await trafficDelay() };
+  const ingest = await answerOf(`${url}/api/v1/metrics`, { method: 'POST', headers: { authorization: `Bearer ${tokens.ingest}`, 'content-type': 'application/json' }, body: batch });
+  const spec: PeerSpec = { ingest, summary, traffic };
   await writeFile(join(dir, 'peer.json'), JSON.stringify(spec));
   const peerPort = await freePort();
   const peer = await startChild('bare fastify', process.execPath, [SERVE_TARGET, 'bare', String(peerPort), dir], peerPort, '/healthz');
   targets.push(peer);
 
-  const batch = JSON.stringify({
-    samples: Array.from({ length: 100 }, (_, i) => ({ service: ['messaging', 'meetings', 'docs'][i % 3], timestamp: Date.now(), rps: 1000 + i, latencyMs: 50 })),
-  });
 
   const line = (label: string, runs: readonly LoadRun[]): string[] => [
     label,

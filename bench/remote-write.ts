@@ -29,7 +29,7 @@ import { benchRow, rowCells, ROW_HEADER, writeRows, type BenchRow } from './lib/
 import { loadRun } from './lib/load.js';
 import { alternate, median } from './lib/median.js';
 import { cpuSeconds, CPU_TICK_SECONDS, freePort, startChild, type Target } from './lib/processes.js';
-import type { BenchTokens } from './serve-target.js';
+import { answerOf, type BenchTokens, type PeerSpec } from './lib/peer-spec.js';
 
 export interface RemoteWriteBenchOptions {
   /** seconds per measured run (about) */
@@ -136,10 +136,12 @@ async function remoteWriteRows(targets: Record<'ours' | 'peer', Target>, seriesC
   return rows;
 }
 
+const JSON_BATCH = JSON.stringify({
+  samples: Array.from({ length: 100 }, (_, i) => ({ service: ['messaging', 'meetings', 'docs'][i % 3], timestamp: new Date(Date.now() + i).toISOString(), rps: 1000 + i, latencyMs: 50 })),
+});
+
 async function jsonRows(ours: Target, bare: Target, seconds: number): Promise<BenchRow[]> {
-  const body = JSON.stringify({
-    samples: Array.from({ length: 100 }, (_, i) => ({ service: ['messaging', 'meetings', 'docs'][i % 3], timestamp: new Date(Date.now() + i).toISOString(), rps: 1000 + i, latencyMs: 50 })),
-  });
+  const body = JSON_BATCH;
   const paths = { ours: '/api/v1/metrics', peer: '/ingest' };
   const targets = { ours, peer: bare };
   const runs = await alternate(['ours', 'peer'], ROUNDS, (side) => {
@@ -180,6 +182,8 @@ export async function remoteWriteBench(options: RemoteWriteBenchOptions = {}): P
       '--config.file', join(dir, 'prometheus.yml'), '--log.level', 'error',
     ], promPort, '/-/ready');
     targets.push(prometheus);
+    const ingest = await answerOf(`${ours.url}/api/v1/metrics`, { method: 'POST', headers: { ...ours.headers, 'content-type': 'application/json' }, body: JSON_BATCH });
+    await writeFile(join(dir, 'peer.json'), JSON.stringify({ ingest } satisfies PeerSpec));
     const barePort = await freePort();
     const bare = await startChild('bare fastify', process.execPath, [SERVE_TARGET, 'bare', String(barePort), dir], barePort, '/healthz');
     targets.push(bare);

@@ -15,24 +15,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BenchTokens, PeerSpec } from './lib/peer-spec.js';
 import { exitOnTerm } from './lib/processes.js';
-
-/** an answer of our server: its body and every header but those Node sets per response */
-export interface Answer {
-  body: string;
-  headers: Record<string, string>;
-}
-
-export interface PeerSpec {
-  summary: Answer;
-  /** the traffic target's answer and the delay it came after */
-  traffic: Answer & { delayMs: number };
-}
-
-export interface BenchTokens {
-  admin: string;
-  ingest: string;
-}
 
 type Setup = 'plain' | 'incident' | 'traffic';
 
@@ -79,10 +63,12 @@ async function serveBare(port: number, dir: string): Promise<void> {
   const spec = JSON.parse(await readFile(join(dir, 'peer.json'), 'utf8').catch(() => 'null')) as PeerSpec | null;
   const app = Fastify({ bodyLimit: 1024 * 1024 });
   app.get('/healthz', async () => ({ ok: true }));
-  app.post('/ingest', async (req) => ({ accepted: (req.body as { samples: unknown[] }).samples.length }));
-  if (spec) {
-    const { summary, traffic } = spec;
-    app.get('/summary.json', async (_req, reply) => reply.headers(summary.headers).send(summary.body));
+  const ingestHeaders = spec?.ingest.headers ?? {};
+  app.post('/ingest', async (req, reply) => reply.code(202).headers(ingestHeaders).send({ accepted: (req.body as { samples: unknown[] }).samples.length }));
+  const summary = spec?.summary;
+  if (summary) app.get('/summary.json', async (_req, reply) => reply.headers(summary.headers).send(summary.body));
+  const traffic = spec?.traffic;
+  if (traffic) {
     app.all('/t/:service/*', async (_req, reply) => {
       if (traffic.delayMs >= 1) await new Promise((r) => setTimeout(r, traffic.delayMs));
       return reply.headers(traffic.headers).send(traffic.body);
