@@ -11,8 +11,9 @@
  * A later sample for the same service and time supersedes an earlier one.
  *
  * A request costs in proportion to its own series: state lives in maps updated in place,
- * aggregation reads only the groups the request touched, and forgetting silent series looks
- * only at the least recently written. A series sent before costs no decoding of its labels:
+ * aggregation reads only the groups the request touched (each of their values, from a dense
+ * list, a few nanoseconds apiece), and forgetting silent series looks only at the least
+ * recently written. A series sent before costs no decoding of its labels:
  * the decoder hands back the same label list (see label-interner.ts), and its key and the
  * services it feeds are kept with that list.
  */
