@@ -3,7 +3,7 @@
  * requests the target served per CPU-second of its own, read from /proc around the run.
  */
 import autocannon from 'autocannon';
-import { cpuSecondsOf, CPU_TICK_SECONDS } from './processes.js';
+import { cpuSecondsOf, cpuSpent, CPU_TICK_SECONDS } from './processes.js';
 
 export interface LoadRun {
   rps: number;
@@ -13,10 +13,10 @@ export interface LoadRun {
 }
 
 export async function loadRun(options: autocannon.Options, pids: readonly number[]): Promise<LoadRun> {
-  const before = pids.length > 0 ? await cpuSecondsOf(pids) : 0;
+  const before = await cpuSecondsOf(pids);
   const result = await autocannon(options);
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${String(options.url)}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  const cpu = pids.length > 0 ? (await cpuSecondsOf(pids)) - before : 0;
+  const cpu = cpuSpent(before, await cpuSecondsOf(pids));
   return {
     rps: result.requests.average,
     perCpuSecond: pids.length > 0 ? result.requests.total / Math.max(cpu, CPU_TICK_SECONDS) : null,

@@ -40,10 +40,21 @@ export async function withChildren(pid: number): Promise<number[]> {
   return pids;
 }
 
-/** CPU seconds of several processes together (nginx: its master and workers) */
-export async function cpuSecondsOf(pids: readonly number[]): Promise<number> {
+/** CPU seconds of each of several processes; null for one that has exited */
+export async function cpuSecondsOf(pids: readonly number[]): Promise<(number | null)[]> {
+  return Promise.all(pids.map((pid) => cpuSeconds(pid).catch(() => null)));
+}
+
+/**
+ * CPU seconds the processes spent between two readings. One gone by the second reading
+ * (nginx's cache loader exits a minute after start) adds nothing.
+ */
+export function cpuSpent(before: readonly (number | null)[], after: readonly (number | null)[]): number {
   let total = 0;
-  for (const pid of pids) total += await cpuSeconds(pid);
+  for (const [i, a] of after.entries()) {
+    const b = before[i];
+    if (a !== null && b !== null && b !== undefined) total += a - b;
+  }
   return total;
 }
 
