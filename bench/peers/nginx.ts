@@ -49,6 +49,8 @@ export interface RunningNginx {
   url: string;
   /** the static peer's base URL, when a folder was given */
   staticUrl: string | null;
+  /** the master process; its workers are its children */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -110,6 +112,7 @@ http {
   return {
     url: `http://127.0.0.1:${port}`,
     staticUrl: staticPort ? `http://127.0.0.1:${staticPort}` : null,
+    pid: child.pid ?? 0,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

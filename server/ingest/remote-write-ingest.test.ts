@@ -96,6 +96,15 @@ describe('RemoteWriteIngest', () => {
     expect(r).toEqual({ ok: true, value: [] });
   });
 
+  it('matches a label list it has seen again when the plan is replaced', () => {
+    const receiver = new RemoteWriteIngest();
+    const a = series('a', [[0, 0]]);
+    receiver.ingest(plan, { timeseries: [a] });
+    const renamed: Plan = { ...plan, services: { web: { ...plan.services.api!, name: 'web' } } };
+    const r = receiver.ingest(renamed, { timeseries: [{ labels: a.labels, samples: [{ timestamp: 1000, value: 10 }] }] });
+    expect(r).toEqual({ ok: true, value: [{ service: 'web', t: 1000, rps: 10 }] });
+  });
+
   it('does not record a derived rate beyond the documented range', () => {
     const { out } = run([[series('a', [[0, 0], [1, 9e15]])]]);
     expect(out[0]).toEqual([]);

@@ -11,8 +11,11 @@
  * A later sample for the same service and time supersedes an earlier one.
  *
  * A request costs in proportion to its own series: state lives in maps updated in place,
- * aggregation reads only the groups the request touched, and forgetting silent series looks
- * only at the least recently written.
+ * aggregation reads only the groups the request touched (each of their values, from a dense
+ * list, a few nanoseconds apiece), and forgetting silent series looks only at the least
+ * recently written. A series sent before costs no decoding of its labels:
+ * the decoder hands back the same label list (see label-interner.ts), and its key and the
+ * services it feeds are kept with that list.
  */
 import { systemClock } from '../clock/clock.js';
 import { fail, ok } from '../core/errors.js';
@@ -20,7 +23,8 @@ import type { Result } from '../core/errors.js';
 import type { Plan, SeriesMapping } from '../core/plan/types.js';
 import { counterStep } from './counter-rates.js';
 import type { IngestSample } from './ingest-sample.js';
-import type { TimeSeries, WriteRequest } from './remote-write.js';
+import { LabelInterner } from './label-interner.js';
+import type { Label, TimeSeries, WriteRequest } from './remote-write.js';
 import { inRange, SAMPLE_RANGES } from './sample-ranges.js';
 import { seriesKey } from './series-key.js';
 import { matchSeries } from './series-match.js';
@@ -48,9 +52,20 @@ function inMeasureUnit(measures: Measure, metric: string, value: number): number
   return value * 1000;
 }
 
+/** What a label list means to this receiver, kept with the list while it is in use. */
+interface SeriesFacts {
+  key: string;
+  metric: string;
+  /** the plan `matches` were found for: a new plan is matched again */
+  plan: Plan;
+  matches: SeriesMatch[];
+  /** a counter mapping is among the matches: the series' counter point is kept */
+  hasCounter: boolean;
+}
+
 interface Matched {
   series: TimeSeries;
-  matches: SeriesMatch[];
+  facts: SeriesFacts;
 }
 
 /** newest sample time per touched service measure */
@@ -77,12 +92,16 @@ const EXPECTED: Record<string, string> = {
 
 export class RemoteWriteIngest {
   private readonly table: SeriesTable;
+  private readonly facts = new WeakMap<readonly Label[], SeriesFacts>();
+  /** for the decoder: this receiver's series share their label lists between requests */
+  readonly labels: LabelInterner;
 
   constructor(
     maxSeries = DEFAULT_MAX_SERIES,
     private readonly now: () => number = systemClock.now,
   ) {
     this.table = new SeriesTable(maxSeries);
+    this.labels = new LabelInterner(maxSeries);
   }
 
   get heldSeries(): number {
@@ -100,57 +119,70 @@ export class RemoteWriteIngest {
   ingest(plan: Plan, request: WriteRequest): Result<IngestSample[]> {
     const matched: Matched[] = [];
     for (const [i, series] of request.timeseries.entries()) {
-      const matches = matchSeries(plan, series);
-      if (matches.length === 0) continue;
+      const facts = this.factsOf(plan, series.labels);
+      if (facts.matches.length === 0) continue;
       const field = sampleError(series, i);
       if (field) {
         const leaf = field.split('.').at(-1) ?? '';
         return fail({ code: 'remote-write.sample', message: `${field}: expected ${EXPECTED[leaf]}`, field });
       }
-      matched.push({ series, matches });
+      matched.push({ series, facts });
     }
     const touched: Touched = new Map();
     const now = this.now();
-    for (const { series, matches } of matched) this.applySeries(touched, series, matches, now);
+    for (const { series, facts } of matched) this.applySeries(touched, series, facts, now);
     this.table.forgetWrittenBefore(now - LOOKBACK_MS, now);
     return ok(this.aggregate(touched));
   }
 
-  private applySeries(touched: Touched, series: TimeSeries, matches: SeriesMatch[], now: number): void {
-    const key = seriesKey(series.labels);
-    const metric = series.labels.find((l) => l.name === '__name__')?.value ?? '';
+  private factsOf(plan: Plan, labels: readonly Label[]): SeriesFacts {
+    let facts = this.facts.get(labels);
+    if (!facts) {
+      const matches = matchSeries(plan, { labels });
+      const metric = labels.find((l) => l.name === '__name__')?.value ?? '';
+      facts = { key: seriesKey(labels), metric, plan, matches, hasCounter: matches.some((m) => m.kind === 'counter') };
+      this.facts.set(labels, facts);
+    } else if (facts.plan !== plan) {
+      facts.plan = plan;
+      facts.matches = matchSeries(plan, { labels });
+      facts.hasCounter = facts.matches.some((m) => m.kind === 'counter');
+    }
+    return facts;
+  }
+
+  private applySeries(touched: Touched, series: TimeSeries, { key, metric, matches, hasCounter }: SeriesFacts, now: number): void {
     // most series carry one sample: no copy then
     const samples = series.samples.length === 1 ? series.samples : series.samples.filter((s) => Number.isFinite(s.value));
     if (samples.length > 1) samples.sort((a, b) => a.timestamp - b.timestamp);
     if (samples.length === 0 || !Number.isFinite((samples[0] as { value: number }).value)) return;
     const held = this.table.hold(key, now);
-    const hasCounter = matches.some((m) => m.kind === 'counter');
     for (const sample of samples) {
       const step = counterStep(held.counter, sample.timestamp, sample.value);
       if (hasCounter) held.counter = step.point;
       for (const match of matches) {
-        const { group } = match;
         if (match.kind === 'counter') {
           if (step.rate !== null && step.intervalMs !== null) {
-            this.record(touched, match, group, key, held, { t: sample.timestamp, value: step.rate, intervalMs: step.intervalMs });
+            this.record(touched, match, key, held, sample.timestamp, step.rate, step.intervalMs);
           }
           continue;
         }
-        const prev = this.table.latest(group, key);
+        const prev = this.table.latest(match.group, key);
         if (prev && sample.timestamp < prev.t) continue;
         const value = inMeasureUnit(match.measures, metric, sample.value);
-        this.record(touched, match, group, key, held, { t: sample.timestamp, value, intervalMs: prev ? sample.timestamp - prev.t : 0 });
+        this.record(touched, match, key, held, sample.timestamp, value, prev ? sample.timestamp - prev.t : 0);
       }
     }
   }
 
   // A value outside the measure's documented range (a counter reset misread, a gauge in the
   // wrong unit) is not recorded: it would reach the engine as an absurd demand.
-  private record(touched: Touched, match: SeriesMatch, group: string, key: string, held: HeldSeries, latest: LatestValue): void {
-    if (!inRange(match.measures, latest.value)) return;
-    this.table.setLatest(group, key, held, latest);
+  private record(touched: Touched, match: SeriesMatch, key: string, held: HeldSeries, t: number, value: number, intervalMs: number): void {
+    if (!inRange(match.measures, value)) return;
+    const { group } = match;
+    this.table.setLatest(group, key, held, t, value, intervalMs);
     const seen = touched.get(group);
-    if (!seen || seen.t < latest.t) touched.set(group, { service: match.service, measures: match.measures, t: latest.t });
+    if (!seen) touched.set(group, { service: match.service, measures: match.measures, t });
+    else if (seen.t < t) seen.t = t;
   }
 
   private aggregate(touched: Touched): IngestSample[] {
@@ -159,7 +191,9 @@ export class RemoteWriteIngest {
       let sum = 0;
       let max = -Infinity;
       let count = 0;
-      for (const v of this.table.groupValues(group)) {
+      const values = this.table.groupValues(group);
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i] as LatestValue;
         if (!isCurrent(v, t)) continue;
         sum += v.value;
         max = Math.max(max, v.value);

@@ -80,7 +80,7 @@ export async function remoteWriteRoutes(app: FastifyInstance, opts: RemoteWriteR
         opts.onRejected?.();
         return refuse(reply, 'empty body: send a snappy-compressed WriteRequest');
       }
-      const decoded = decodeWriteRequest(request.body, limits);
+      const decoded = decodeWriteRequest(request.body, limits, ingest.labels);
       const result = decoded.ok ? ingest.ingest(opts.plan(), decoded.value) : decoded;
       if (!result.ok) {
         opts.onRejected?.();

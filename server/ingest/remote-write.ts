@@ -6,6 +6,7 @@ import protobuf from 'protobufjs';
 import { fail } from '../core/errors.js';
 import type { Result } from '../core/errors.js';
 import { compressBlock, uncompressBlock } from './snappy-block.js';
+import type { LabelInterner } from './label-interner.js';
 import { decodeProtobuf, snappyDeclaredLength } from './write-request-decoder.js';
 import { DEFAULT_WRITE_REQUEST_LIMITS } from './write-request-limits.js';
 import type { WriteRequestLimits } from './write-request-limits.js';
@@ -22,7 +23,8 @@ export interface Sample {
 }
 
 export interface TimeSeries {
-  labels: Label[];
+  /** shared between requests when decoded with an interner: never changed in place */
+  labels: readonly Label[];
   samples: Sample[];
 }
 
@@ -62,9 +64,9 @@ function reason(e: unknown): string {
  * Snappy-block decompress then protobuf-decode a remote write body, within `limits`: the
  * length snappy declares is checked before anything is decompressed.
  * Fields other than labels and samples (metadata, exemplars, native histograms) are skipped
- * unread.
+ * unread. With an interner, series it has seen share their decoded labels with earlier requests.
  */
-export function decodeWriteRequest(body: Buffer, limits: WriteRequestLimits = DEFAULT_WRITE_REQUEST_LIMITS): Result<WriteRequest> {
+export function decodeWriteRequest(body: Buffer, limits: WriteRequestLimits = DEFAULT_WRITE_REQUEST_LIMITS, interner?: LabelInterner): Result<WriteRequest> {
   const declared = snappyDeclaredLength(body);
   if (declared !== null && declared > limits.uncompressedBytes) {
     const message = `body: declares ${declared} bytes uncompressed, more than the ${limits.uncompressedBytes} allowed; send smaller requests (lower max_samples_per_send)`;
@@ -79,7 +81,7 @@ export function decodeWriteRequest(body: Buffer, limits: WriteRequestLimits = DE
   } catch (e) {
     return fail({ code: 'remote-write.snappy', message: `snappy: ${reason(e)}; send the body snappy block-compressed (not framed)`, field: 'body' });
   }
-  return decodeProtobuf(raw, limits);
+  return decodeProtobuf(raw, limits, interner);
 }
 
 /** Protobuf-encode and snappy-compress a request, exactly as Prometheus and k6 send it. */

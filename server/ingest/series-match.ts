@@ -73,7 +73,7 @@ function compilePlan(plan: Plan): Map<string, CompiledMapping[]> {
 }
 
 /** Every service measure the series feeds; a label the series lacks reads as "", as in PromQL. */
-export function matchSeries(plan: Plan, series: { labels: Label[] }): SeriesMatch[] {
+export function matchSeries(plan: Plan, series: { labels: readonly Label[] }): SeriesMatch[] {
   const name = series.labels.find((l) => l.name === '__name__')?.value;
   const candidates = name === undefined ? undefined : compilePlan(plan).get(name);
   if (!candidates) return [];

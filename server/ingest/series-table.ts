@@ -28,10 +28,20 @@ export interface HeldSeries {
   groups: Set<string>;
 }
 
+/**
+ * A group's latest values, by series key and as a dense list: aggregation reads every value
+ * of a touched group on every request, and walking an array costs a few nanoseconds a value
+ * where walking a map's entries cost tens.
+ */
+interface GroupValues {
+  byKey: Map<string, LatestValue & { slot: number }>;
+  list: LatestValue[];
+}
+
 export class SeriesTable {
   private readonly series = new Map<string, HeldSeries>();
-  /** group (service and measure) -> series key -> latest value */
-  private readonly groups = new Map<string, Map<string, LatestValue>>();
+  /** group (service and measure) -> its series' latest values */
+  private readonly groups = new Map<string, GroupValues>();
   private evicted = 0;
 
   constructor(readonly maxSeries: number) {}
@@ -62,21 +72,31 @@ export class SeriesTable {
   }
 
   latest(group: string, key: string): LatestValue | undefined {
-    return this.groups.get(group)?.get(key);
+    return this.groups.get(group)?.byKey.get(key);
   }
 
-  setLatest(group: string, key: string, held: HeldSeries, value: LatestValue): void {
+  /** Records the series' latest value in the group, updating the one it had in place. */
+  setLatest(group: string, key: string, held: HeldSeries, t: number, value: number, intervalMs: number): void {
     let values = this.groups.get(group);
     if (!values) {
-      values = new Map();
+      values = { byKey: new Map(), list: [] };
       this.groups.set(group, values);
     }
-    values.set(key, value);
+    const latest = values.byKey.get(key);
+    if (latest) {
+      latest.t = t;
+      latest.value = value;
+      latest.intervalMs = intervalMs;
+      return;
+    }
+    const fresh = { t, value, intervalMs, slot: values.list.length };
+    values.byKey.set(key, fresh);
+    values.list.push(fresh);
     held.groups.add(group);
   }
 
-  groupValues(group: string): Iterable<LatestValue> {
-    return this.groups.get(group)?.values() ?? [];
+  groupValues(group: string): readonly LatestValue[] {
+    return this.groups.get(group)?.list ?? [];
   }
 
   /** Forgets series last written before `oldest` (wall epoch ms). */
@@ -109,8 +129,16 @@ export class SeriesTable {
     this.series.delete(key);
     for (const group of held.groups) {
       const values = this.groups.get(group);
-      values?.delete(key);
-      if (values?.size === 0) this.groups.delete(group);
+      const gone = values?.byKey.get(key);
+      if (!values || !gone) continue;
+      values.byKey.delete(key);
+      // the last value takes the slot of the one dropped
+      const last = values.list.pop() as LatestValue & { slot: number };
+      if (last !== gone) {
+        last.slot = gone.slot;
+        values.list[gone.slot] = last;
+      }
+      if (values.list.length === 0) this.groups.delete(group);
     }
   }
 }

@@ -18,7 +18,19 @@ export interface StatusDocument {
   language: Language;
 }
 
+/**
+ * For nginx in front (deploy/nginx): fresh until the end of the current second. nginx counts
+ * a cache life in whole seconds, so with max-age=1 alone it served a copy until up to two
+ * seconds after it was made; an absolute expiry at the current second keeps a copy's age
+ * under one second plus the revalidation. nginx takes it off before answering its clients.
+ * It assumes the server's clock and nginx's agree (NTP), as any cache in front does.
+ */
+export const nginxExpiry = (nowMs: number): string => `@${Math.floor(nowMs / 1000)}`;
+
 export function sendStatusDocument(request: FastifyRequest, reply: FastifyReply, doc: StatusDocument): FastifyReply {
+  // an app without a clock (a route under test on its own) leaves the expiry to Cache-Control
+  const clock = (reply.server as { clock?: { now(): number } }).clock;
+  if (clock) reply.header('X-Accel-Expires', nginxExpiry(clock.now()));
   reply
     .header('ETag', doc.etag)
     .header('Cache-Control', STATUS_CACHE_CONTROL)

@@ -7,6 +7,7 @@
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOW_TO_GET_NGINX, nginxAvailable, startNginx, type RunningNginx } from '../../bench/peers/nginx.js';
+import { systemClock } from '../../server/clock/clock.js';
 import { createTestServer, type TestServer } from '../server/fixtures.js';
 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
@@ -21,7 +22,8 @@ describe.skipIf(!nginxAvailable() && !inCi)('nginx in front, with the shipped co
 
   beforeAll(async () => {
     if (!nginxAvailable()) throw new Error(`CI needs nginx for this suite: ${HOW_TO_GET_NGINX} (.ci/run installs it)`);
-    server = await createTestServer();
+    // the real clock: the server tells nginx when a copy expires, and nginx reads the real time
+    server = await createTestServer({ clock: systemClock });
     direct = await server.listen();
     nginx = await startNginx({ instances: [direct.replace('http://', '')] });
   });
@@ -31,6 +33,8 @@ describe.skipIf(!nginxAvailable() && !inCi)('nginx in front, with the shipped co
   });
 
   it('serves the status documents from its cache, the same bytes the server sends', async () => {
+    // a copy lasts until the end of the second it was made in: start just after one begins
+    await sleep(1010 - (Date.now() % 1000));
     const first = await fetch(`${nginx.url}/api/v2/summary.json`);
     const second = await fetch(`${nginx.url}/api/v2/summary.json`);
     expect(first.status).toBe(200);
@@ -83,7 +87,7 @@ describe.skipIf(!nginxAvailable() && !inCi)('nginx in front, with the shipped co
   it('keeps serving the last copy when the server stops answering', async () => {
     await fetch(`${nginx.url}/api/v2/status.json`);
     await server.app.close();
-    // nginx counts freshness in whole seconds: one second of max-age lasts up to two
+    // a copy expires at the end of the second it was made in
     await sleep(2100);
     const res = await fetch(`${nginx.url}/api/v2/status.json`);
     expect(res.status).toBe(200);

@@ -73,6 +73,8 @@ describe('the status API in Statuspage v2 shapes', () => {
     expect(etag).toMatch(/^"/);
     expect(first.headers['access-control-allow-origin']).toBe('*');
     expect(first.headers['cache-control']).toMatch(/max-age=/);
+    // nginx in front keeps its copy until the end of the second the answer was made in
+    expect(first.headers['x-accel-expires']).toBe(`@${Math.floor(server.clock.now() / 1000)}`);
     const again = await server.app.inject({ url: '/api/v2/summary.json', headers: { 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
