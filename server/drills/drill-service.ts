@@ -85,6 +85,7 @@ export class DrillService {
   private closing = false;
   private readonly followListeners: OutputListener[] = [];
   private sent = 0;
+  private booted = false;
   private readonly run = randomUUID();
   /** the driver's news in the order it was sent, per driver process (a takeover brings a new one) */
   private inbox: { run: string; news: OrderedInbox<DriverNews> } | null = null;
@@ -158,6 +159,7 @@ export class DrillService {
       // in a cluster a running drill is another instance's, or to be gone on with: never cut off here
       await this.keeper.start();
       if (!this.driving) await this.followRunning();
+      this.booted = true;
       return [];
     }
     const interrupted = await this.opts.store.drills.markInterrupted(isoNow(this.opts.clock));
@@ -168,6 +170,15 @@ export class DrillService {
     }
     if (this.opts.live !== false) await this.startLive();
     return interrupted;
+  }
+
+  /**
+   * Ready for traffic: alone, once a session runs (or none is wanted); in a cluster, once
+   * booted, since a follower serves whatever the driver runs, even between two sessions.
+   */
+  ready(): boolean {
+    if (this.keeper) return this.booted;
+    return this.current !== null || this.opts.live === false;
   }
 
   onOutput(fn: OutputListener): void {
@@ -380,7 +391,7 @@ export class DrillService {
         const now = isoNow(this.opts.clock);
         if (!(await store.leases.confirm(ENGINE_LEASE, cluster.instance, now))) return false;
         await this.store(store, drillId, drill.scenarioNow, out);
-        await store.checkpoints.save({ drillId, scenarioNow: drill.scenarioNow, stateJson, holder: cluster.instance, savedAt: now });
+        await store.checkpoints.save({ drillId, scenarioNow: drill.scenarioNow, stateJson, outputJson: JSON.stringify(out), holder: cluster.instance, savedAt: now });
         return true;
       });
       if (!stored) {
@@ -548,7 +559,8 @@ export class DrillService {
       if (this.opts.live !== false && !this.closing) await this.startLive();
       return;
     }
-    const runner = this.current?.spec.id === record.id ? this.current : await this.runnerOf(record);
+    const followed = this.current?.spec.id === record.id ? this.current : null;
+    const runner = followed ?? (await this.runnerOf(record));
     if (!runner) {
       await this.opts.store.drills.finish(record.id, 'interrupted', at);
       await this.publisher.closeIncidents(record.id, 'interrupted', record.scenarioNow, null);
@@ -563,25 +575,28 @@ export class DrillService {
       if (this.opts.live !== false && !this.closing) await this.startLive();
       return;
     }
-    const takeover = { at, scenarioAt: checkpoint?.scenarioNow ?? record.scenarioStart, from: checkpoint?.holder ?? null, to: cluster.instance };
+    const scenarioAt = checkpoint?.scenarioNow ?? record.scenarioStart;
+    // an instance that did not follow the drill recalls what is stored of it, for snapshots and the report
+    if (!followed) await this.recall(runner, scenarioAt);
+    const takeover = { at, scenarioAt, from: checkpoint?.holder ?? null, to: cluster.instance };
     runner.resume(checkpoint ? { state: JSON.parse(checkpoint.stateJson) as EngineState, scenarioNow: Date.parse(checkpoint.scenarioNow) } : null, takeover);
     await this.opts.store.drills.recordTakeover(record.id, takeover);
     this.opts.log.warn({ drill: record.id, takeover }, 'this instance goes on with the drill');
     this.drive(runner);
-    await this.republishMissed(runner);
+    // the last stored tick may never have been pushed (the driver died between storing and
+    // pushing it): pushed now unless it reached this instance, so no tick or notice goes missing
+    if (checkpoint) {
+      const last = JSON.parse(checkpoint.outputJson) as DrillOutput;
+      if (runner.absorb(last, checkpoint.scenarioNow)) this.publisher.emit(last);
+    }
   }
 
-  /**
-   * Notices the last driver stored but did not live to push: pushed now, so every client and
-   * every instance has each notice once.
-   */
-  private async republishMissed(runner: DrillRunner): Promise<void> {
-    const known = new Set(runner.run().notices.map((n) => n.id));
-    const stored = (await this.opts.store.notices.list({ drillId: runner.spec.id, limit: 1000 })).map((n) => n.notice).reverse();
-    const missed = stored.filter((n) => !known.has(n.id));
-    if (missed.length === 0) return;
-    for (const notice of missed) runner.rememberNotice(notice);
-    this.publisher.emit({ drillId: runner.spec.id, ticks: [], events: [], notices: missed });
+  /** The stored events and notices of a drill up to `before` (ISO, exclusive), into its runner's memory. */
+  private async recall(runner: DrillRunner, before: string): Promise<void> {
+    const id = runner.spec.id;
+    const events = (await this.opts.store.events.latest(id, 1000)).filter((e) => e.t < before).map(({ id: _id, drillId: _drill, ...event }) => event);
+    const notices = (await this.opts.store.notices.list({ drillId: id, limit: 1000 })).map((n) => n.notice).reverse().filter((n) => n.t < before);
+    runner.absorb({ drillId: id, ticks: [], events, notices }, before);
   }
 
   /** The lease went to another instance: stop driving and follow. */

@@ -265,7 +265,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(clusterRoutes, { drills, store: opts.store });
   await app.register(statusRoutes, { source: () => statusSource.input(), version: () => statusSource.version(), preHandler: app.requireReader });
   await app.register(incidentRoutes, { incident: (id: string) => statusSource.incidentInput(id), preHandler: app.requireReader });
-  await app.register(opsRoutes, { metrics, ready: () => drills.running() !== null || opts.live === false });
+  await app.register(opsRoutes, { metrics, ready: () => drills.ready() });
   const dashboardDir = opts.dashboardDir ?? DASHBOARD_DIST_DIR;
   if (existsSync(join(dashboardDir, 'index.html'))) {
     // source maps are not built for the served dashboard; one left in the folder is not served either

@@ -18,7 +18,7 @@ import type {
   Snapshot,
   SubscribeRequest,
 } from '../contracts.js';
-import type { Notice } from '../core/engine/types.js';
+import type { Notice, Tick } from '../core/engine/types.js';
 import type { DrillOutput } from '../drills/drill-runner.js';
 import { bearerToken } from '../auth/require-role.js';
 import { domainError, type DomainError } from '../errors/codes.js';
@@ -65,6 +65,7 @@ export function latestTicksOnly(snapshot: Snapshot): Snapshot {
 
 export class LiveHub {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
+  private pending: DrillOutput[] = [];
 
   constructor(http: HttpServer, private readonly opts: LiveHubOptions) {
     this.io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
@@ -111,18 +112,34 @@ export class LiveHub {
     });
   }
 
-  /** Push an output to this instance's clients (each instance pushes what reaches it). */
+  /**
+   * Push an output to this instance's clients (each instance pushes what reaches it). Outputs
+   * that arrive together (an instance following a drill gets the driver's in bursts) go out as
+   * one tick batch per client: a second volatile batch right behind the first would be dropped.
+   */
   publish(out: DrillOutput): void {
-    if (out.ticks.length > 0) {
+    if (this.pending.length === 0) setImmediate(() => this.flush());
+    this.pending.push(out);
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const outputs = this.pending;
+    this.pending = [];
+    const byDrill = new Map<string, Tick[]>();
+    for (const out of outputs) if (out.ticks.length > 0) byDrill.set(out.drillId, [...(byDrill.get(out.drillId) ?? []), ...out.ticks]);
+    for (const [drillId, all] of byDrill) {
       for (const name of this.io.sockets.adapter.rooms.keys()) {
         if (!name.startsWith(SELECTION)) continue;
         const followed: string[] = JSON.parse(name.slice(SELECTION.length));
-        const ticks = out.ticks.filter((t) => followed.includes(t.service));
-        if (ticks.length > 0) this.io.local.to(name).volatile.emit('drill:tick', { drillId: out.drillId, ticks });
+        const ticks = all.filter((t) => followed.includes(t.service));
+        if (ticks.length > 0) this.io.local.to(name).volatile.emit('drill:tick', { drillId, ticks });
       }
     }
-    for (const event of out.events) this.io.local.to(room(event.service)).emit('drill:event', { ...event, drillId: out.drillId });
-    for (const notice of out.notices) this.publishNotice(notice, out.drillId);
+    for (const out of outputs) {
+      for (const event of out.events) this.io.local.to(room(event.service)).emit('drill:event', { ...event, drillId: out.drillId });
+      for (const notice of out.notices) this.publishNotice(notice, out.drillId);
+    }
   }
 
   publishNotice(notice: Notice, drillId: string | null): void {
@@ -130,10 +147,13 @@ export class LiveHub {
   }
 
   publishCorrection(notice: Notice, drillId: string | null): void {
+    // after the outputs before it, as they happened
+    this.flush();
     this.io.local.to(room(notice.service)).emit('notice:updated', { ...notice, drillId });
   }
 
   publishStatus(drill: DrillDto): void {
+    this.flush();
     this.io.local.to(ALL).emit('drill:status', drill);
   }
 

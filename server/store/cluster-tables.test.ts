@@ -42,9 +42,9 @@ describe.each(STORE_KINDS)('leases, checkpoints and takeovers (%s)', (kind) => {
   it('keeps the latest checkpoint of a drill, and forgets it on request', async () => {
     const { checkpoints } = t.store;
     expect(await checkpoints.get('d-1')).toBeNull();
-    await checkpoints.save({ drillId: 'd-1', scenarioNow: T0, stateJson: '{"t":1}', holder: 'a', savedAt: T0 });
-    await checkpoints.save({ drillId: 'd-1', scenarioNow: T5, stateJson: '{"t":2}', holder: 'a', savedAt: T5 });
-    expect(await checkpoints.get('d-1')).toEqual({ drillId: 'd-1', scenarioNow: T5, stateJson: '{"t":2}', holder: 'a', savedAt: T5 });
+    await checkpoints.save({ drillId: 'd-1', scenarioNow: T0, stateJson: '{"t":1}', outputJson: '{"ticks":[]}', holder: 'a', savedAt: T0 });
+    await checkpoints.save({ drillId: 'd-1', scenarioNow: T5, stateJson: '{"t":2}', outputJson: '{"ticks":[1]}', holder: 'a', savedAt: T5 });
+    expect(await checkpoints.get('d-1')).toEqual({ drillId: 'd-1', scenarioNow: T5, stateJson: '{"t":2}', outputJson: '{"ticks":[1]}', holder: 'a', savedAt: T5 });
     await checkpoints.remove('d-1');
     expect(await checkpoints.get('d-1')).toBeNull();
   });

@@ -110,6 +110,7 @@ export interface DrillCheckpointsTable {
   drill_id: string;
   scenario_now: string;
   state_json: string;
+  output_json: string;
   holder: string;
   saved_at: string;
 }

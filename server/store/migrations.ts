@@ -263,6 +263,7 @@ function cluster(dialect: SqlDialectName): Migration {
         .addColumn('drill_id', t.text, (c) => c.primaryKey())
         .addColumn('scenario_now', t.text, (c) => c.notNull())
         .addColumn('state_json', t.text, (c) => c.notNull())
+        .addColumn('output_json', t.text, (c) => c.notNull())
         .addColumn('holder', t.text, (c) => c.notNull())
         .addColumn('saved_at', t.text, (c) => c.notNull())
         .execute();
