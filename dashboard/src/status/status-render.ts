@@ -19,6 +19,8 @@ function stageLabel(stage: string, t: Translate): string {
   return stage === 'investigating' || stage === 'identified' || stage === 'monitoring' || stage === 'resolved' ? t(`stage.${stage}`) : stage;
 }
 
+const settled = (stage: string): boolean => stage === 'monitoring' || stage === 'resolved';
+
 function noticeCard(notice: StatusNotice, view: StatusView, ctx: StatusContext): HTMLElement {
   const { t, language } = ctx;
   const time = (iso: string | null): string => (iso === null ? t('notice.unknown') : formatTime(iso, view.timeZone, language, 'dateTime') || t('notice.unknown'));
@@ -35,7 +37,8 @@ function noticeCard(notice: StatusNotice, view: StatusView, ctx: StatusContext):
       { class: 'notice-facts' },
       ...fact(t('notice.cause'), notice.cause || t('notice.unknown'), 'status-notice-cause'),
       ...fact(t('notice.delay'), notice.expectedDelayMs === null ? t('notice.unknown') : formatDuration(notice.expectedDelayMs, language), 'status-notice-delay'),
-      ...fact(t('notice.recovery'), time(notice.expectedRecoveryAt), 'status-notice-recovery'),
+      // once service is back (monitoring, resolved) there is no recovery left to expect
+      ...(settled(notice.stage) ? [] : fact(t('notice.recovery'), time(notice.expectedRecoveryAt), 'status-notice-recovery')),
       ...fact(t('notice.nextUpdate'), time(notice.nextUpdateAt), 'status-notice-next-update'),
     ),
   );
