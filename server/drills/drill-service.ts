@@ -550,29 +550,24 @@ export class DrillService {
     const [record, ...stale] = await this.opts.store.drills.list({ status: 'running' });
     const at = isoNow(this.opts.clock);
     // one drill runs at a time; others still marked running were cut off long ago
-    for (const old of stale) {
-      await this.opts.store.drills.finish(old.id, 'interrupted', at);
-      await this.publisher.closeIncidents(old.id, 'interrupted', old.scenarioNow, null);
-    }
+    for (const old of stale) await this.cutOff(old, 'interrupted', at);
     if (!record) {
-      if (this.current) this.current = null;
-      if (this.opts.live !== false && !this.closing) await this.startLive();
+      this.current = null;
+      await this.startLiveUnlessClosing();
       return;
     }
     const followed = this.current?.spec.id === record.id ? this.current : null;
     const runner = followed ?? (await this.runnerOf(record));
     if (!runner) {
-      await this.opts.store.drills.finish(record.id, 'interrupted', at);
-      await this.publisher.closeIncidents(record.id, 'interrupted', record.scenarioNow, null);
-      if (this.opts.live !== false && !this.closing) await this.startLive();
+      await this.cutOff(record, 'interrupted', at);
+      await this.startLiveUnlessClosing();
       return;
     }
     const checkpoint = await this.opts.store.checkpoints.get(record.id);
     if (runner.spec.kind === 'live' && this.opts.clock.now() - Date.parse(checkpoint?.scenarioNow ?? record.scenarioStart) > LIVE_RESUME_MS) {
       // the live session follows the wall clock: after a long stop it starts afresh rather than lag behind
-      await this.opts.store.drills.finish(record.id, 'interrupted', at);
-      await this.publisher.closeIncidents(record.id, 'paused', record.scenarioNow, null);
-      if (this.opts.live !== false && !this.closing) await this.startLive();
+      await this.cutOff(record, 'paused', at);
+      await this.startLiveUnlessClosing();
       return;
     }
     const scenarioAt = checkpoint?.scenarioNow ?? record.scenarioStart;
@@ -589,6 +584,16 @@ export class DrillService {
       const last = JSON.parse(checkpoint.outputJson) as DrillOutput;
       if (runner.absorb(last, checkpoint.scenarioNow)) this.publisher.emit(last);
     }
+  }
+
+  /** End a stored session nobody drives any more, resolving what it left open. */
+  private async cutOff(record: DrillRecord, reason: EndReason, at: string): Promise<void> {
+    await this.opts.store.drills.finish(record.id, 'interrupted', at);
+    await this.publisher.closeIncidents(record.id, reason, record.scenarioNow, null);
+  }
+
+  private async startLiveUnlessClosing(): Promise<void> {
+    if (this.opts.live !== false && !this.closing) await this.startLive();
   }
 
   /** The stored events and notices of a drill up to `before` (ISO, exclusive), into its runner's memory. */
