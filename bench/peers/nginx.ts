@@ -89,6 +89,9 @@ error_log ${join(prefix, 'error.log')} warn;
 events { worker_connections 4096; }
 http {
   access_log off;
+  # a load generator keeps its connections: closed every 1,000 requests (the default), one
+  # with a request in flight counts as an error and stops the bench, on either side
+  keepalive_requests 1000000;
   client_body_temp_path ${temp}/body;
   proxy_temp_path ${temp}/proxy;
   fastcgi_temp_path ${temp}/fastcgi;

@@ -38,6 +38,8 @@ declare module 'fastify' {
 
 const identities = new WeakMap<FastifyRequest, TokenIdentity>();
 const guards = new WeakSet<object>();
+/** guards that always let a request through (reads while publicRead is on): not installed at all */
+const openGuards = new WeakSet<object>();
 
 /** the identity a guard established for this request, or null on an unguarded or public route */
 export function requestIdentity(request: FastifyRequest): TokenIdentity | null {
@@ -82,6 +84,7 @@ export function createAuth(options: AuthOptions): Auth {
       if (decision.value) identities.set(request, decision.value);
     };
     guards.add(check);
+    if (need === 'reader' && options.publicRead) openGuards.add(check);
     return check;
   }
   const byRole = { ingest: guard('ingest'), operator: guard('operator'), admin: guard('admin') };
@@ -98,9 +101,11 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): Auth {
     if (!pre.some((h) => guards.has(h))) return;
     route.preHandler = pre.filter((h) => !guards.has(h));
     // a guard is an async (request, reply) hook, valid at any stage; it goes first among the
-    // route's own onRequest hooks, so a route that checks the media type answers only after it
-    const lifted = pre.filter((h) => guards.has(h)) as unknown as onRequestHookHandler[];
-    route.onRequest = [...lifted, ...asList(route.onRequest)];
+    // route's own onRequest hooks, so a route that checks the media type answers only after it.
+    // An open guard would only cost a hook and a promise per request: public reads are the
+    // crowd's path, so the route gets none.
+    const lifted = pre.filter((h) => guards.has(h) && !openGuards.has(h)) as unknown as onRequestHookHandler[];
+    if (lifted.length > 0) route.onRequest = [...lifted, ...asList(route.onRequest)];
   });
   return auth;
 }

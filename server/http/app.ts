@@ -256,7 +256,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ...(opts.limits?.remoteWriteBodyBytes ? { bodyLimit: opts.limits.remoteWriteBodyBytes } : {}),
     });
   });
-  await app.register(trafficRoutes, { drills, store: opts.store, maxDelayMs: opts.trafficMaxDelayMs ?? 2000, onRequest: (service: string) => metrics.trafficRequests.inc({ service }) });
+  // one labelled child per service: inc({ service }) hashes the labels on every request
+  const trafficCounts = new Map<string, { inc(): void }>();
+  const countTraffic = (service: string): void => {
+    let counter = trafficCounts.get(service);
+    if (!counter) trafficCounts.set(service, (counter = metrics.trafficRequests.labels(service)));
+    counter.inc();
+  };
+  await app.register(trafficRoutes, { drills, store: opts.store, maxDelayMs: opts.trafficMaxDelayMs ?? 2000, onRequest: countTraffic });
   await app.register(drillRoutes, { drills });
   await app.register(noticeRoutes, { drills, store: opts.store });
   await app.register(planRoutes, { plan: opts.plan, planText: opts.planText });

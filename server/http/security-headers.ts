@@ -13,7 +13,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onSendHookHandler } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
 const DIRECTIVES: Record<string, string[]> = {
@@ -77,17 +77,44 @@ export function helmetHeaders(options: HelmetOptions = HELMET_OPTIONS): Record<s
   return headers;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false on a route that never answers with HTML: it needs no inline-script policy check */
+    html?: false;
+  }
+}
+
+/**
+ * Set by a proxy in front that adds the headers which are the same on every answer itself
+ * (deploy/nginx does, where it caches the status documents): a cached copy then holds only
+ * what varies, which nginx parses again on every hit. A client sending it to the server
+ * directly only leaves those headers off its own answers; a browser cannot send it from
+ * another origin, since no CORS preflight allows it.
+ */
+export const PROXY_ADDS_HEADER = 'x-flashcrowd-proxy-adds';
+export const PROXY_ADDS_VALUE = 'constant-headers';
+
+export function proxyAddsConstantHeaders(request: FastifyRequest): boolean {
+  return request.headers[PROXY_ADDS_HEADER] === PROXY_ADDS_VALUE;
+}
+
+const inlinePolicy: onSendHookHandler = (_req, reply, payload, done) => {
+  if (typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+    const inline = policyForInlineHtml(payload);
+    if (inline) reply.header('content-security-policy', inline);
+  }
+  done(null, payload);
+};
+
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
   const headers = helmetHeaders();
-  app.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(headers);
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!proxyAddsConstantHeaders(request)) reply.headers(headers);
     done();
   });
-  app.addHook('onSend', (_req, reply, payload, done) => {
-    if (typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-      const inline = policyForInlineHtml(payload);
-      if (inline) reply.header('content-security-policy', inline);
-    }
-    done(null, payload);
+  // per route, so a route that never sends HTML runs no hook for it
+  app.addHook('onRoute', (route) => {
+    if (route.config?.html === false) return;
+    route.onSend = [inlinePolicy, ...(route.onSend === undefined ? [] : Array.isArray(route.onSend) ? route.onSend : [route.onSend])];
   });
 }

@@ -19,27 +19,31 @@ export interface Rendered {
 export interface Snapshot {
   input: StatusInput;
   /** the document rendered from this snapshot's input, rendered at most once per version */
-  render(document: string, language: Language, build: (input: StatusInput) => string): Rendered;
+  render(document: string, language: Language, build: (input: StatusInput, language: Language) => string): Rendered;
 }
 
 interface Generation {
   version: number;
   input: Promise<StatusInput>;
-  bodies: Map<string, Rendered>;
+  /** by document, then language: a hit allocates nothing */
+  bodies: Map<string, Map<Language, Rendered>>;
   /** set once the input has arrived */
   ready: Snapshot | null;
 }
 
-function snapshotOf(input: StatusInput, bodies: Map<string, Rendered> | null): Snapshot {
+function snapshotOf(input: StatusInput, bodies: Map<string, Map<Language, Rendered>> | null): Snapshot {
   return {
     input,
     render(document, language, build) {
-      const key = `${document}\u0000${language}`;
-      const hit = bodies?.get(key);
+      const hit = bodies?.get(document)?.get(language);
       if (hit) return hit;
-      const body = build(input);
+      const body = build(input, language);
       const rendered = { body, etag: strongEtag(body) };
-      bodies?.set(key, rendered);
+      if (bodies) {
+        const byLanguage = bodies.get(document) ?? new Map<Language, Rendered>();
+        byLanguage.set(language, rendered);
+        bodies.set(document, byLanguage);
+      }
       return rendered;
     },
   };

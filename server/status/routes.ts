@@ -4,14 +4,15 @@
  * cache lifetime and CORS for browsers; bodies are rendered once per input version.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../core/plan/types.js';
 import { ALWAYS, errors, READER } from '../http/schemas/error-body.js';
 import { serializeAsIs } from '../http/schemas/serialize-as-is.js';
 import type { PreHandler } from '../ingest/pre-handler.js';
 import { buildAtomFeed } from './atom-feed.js';
 import { pickLanguage } from './language.js';
-import { renderedCache } from './rendered-cache.js';
+import { renderedCache, type Snapshot } from './rendered-cache.js';
 import { sendStatusDocument } from './send-document.js';
 import type { StatusInput } from './status-input.js';
 import { buildComponents, buildIncidents, buildStatus, buildSummary, buildUnresolved } from './statuspage.js';
@@ -62,11 +63,19 @@ export const statusRoutes: FastifyPluginAsyncTypebox<StatusRoutesOptions> = asyn
   const hooks = opts.preHandler ? { preHandler: opts.preHandler } : {};
 
   for (const [url, doc] of Object.entries(DOCUMENTS)) {
-    app.get(url, { ...hooks, schema: describe(url, doc.type) }, async (request, reply) => {
-      const snapshot = await cache.snapshot();
+    const send = (request: FastifyRequest<{ Querystring: Static<typeof Query> }>, reply: FastifyReply, snapshot: Snapshot): void => {
       const language = pickLanguage(request.query.lang, request.headers['accept-language'], snapshot.input.language);
-      const { body, etag } = snapshot.render(url, language, (input) => doc.render(input, language));
-      return sendStatusDocument(request, reply, { body, etag, type: doc.type, language });
+      const { body, etag } = snapshot.render(url, language, doc.render);
+      sendStatusDocument(request, reply, { body, etag, type: doc.type, language });
+    };
+    // Not async, and nothing returned once sent (Fastify would try to send a returned reply
+    // again): once the input of this version is in hand, as for nearly every request of a
+    // crowd, the answer goes out without a promise.
+    app.get(url, { ...hooks, config: { html: false }, schema: describe(url, doc.type) }, (request, reply) => {
+      const snapshot = cache.snapshot();
+      if (snapshot instanceof Promise) return snapshot.then((s) => send(request, reply, s));
+      send(request, reply, snapshot);
+      return undefined;
     });
 
     // A script that sets If-None-Match itself makes the browser ask first.

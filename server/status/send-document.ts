@@ -4,6 +4,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Language } from '../core/plan/types.js';
+import { proxyAddsConstantHeaders } from '../http/security-headers.js';
 import { noneMatch } from './etag.js';
 
 // one second fresh: a cache in front (deploy/nginx) then revalidates with the ETag, so what it
@@ -27,17 +28,31 @@ export interface StatusDocument {
  */
 export const nginxExpiry = (nowMs: number): string => `@${Math.floor(nowMs / 1000)}`;
 
+/** the same on every status document, so a proxy in front may add them itself (deploy/nginx) */
+export const STATUS_CONSTANT_HEADERS: Readonly<Record<string, string>> = {
+  vary: 'Accept-Language',
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'ETag, Content-Language',
+};
+
+// a crowd's requests mostly fall in the same second: the header is made once per second
+let expirySecond = Number.NaN;
+let expiry = '';
+function expiryAt(nowMs: number): string {
+  const second = Math.floor(nowMs / 1000);
+  if (second !== expirySecond) {
+    expirySecond = second;
+    expiry = nginxExpiry(nowMs);
+  }
+  return expiry;
+}
+
 export function sendStatusDocument(request: FastifyRequest, reply: FastifyReply, doc: StatusDocument): FastifyReply {
   // an app without a clock (a route under test on its own) leaves the expiry to Cache-Control
   const clock = (reply.server as { clock?: { now(): number } }).clock;
-  if (clock) reply.header('X-Accel-Expires', nginxExpiry(clock.now()));
-  reply
-    .header('ETag', doc.etag)
-    .header('Cache-Control', STATUS_CACHE_CONTROL)
-    .header('Vary', 'Accept-Language')
-    .header('Content-Language', doc.language)
-    .header('Access-Control-Allow-Origin', '*')
-    .header('Access-Control-Expose-Headers', 'ETag, Content-Language');
+  if (clock) reply.header('x-accel-expires', expiryAt(clock.now()));
+  if (!proxyAddsConstantHeaders(request)) reply.headers(STATUS_CONSTANT_HEADERS);
+  reply.header('etag', doc.etag).header('cache-control', STATUS_CACHE_CONTROL).header('content-language', doc.language);
   if (noneMatch(request.headers['if-none-match'], doc.etag)) return reply.code(304).send();
   return reply.type(doc.type).send(doc.body);
 }

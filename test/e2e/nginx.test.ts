@@ -43,6 +43,29 @@ describe.skipIf(!nginxAvailable() && !inCi)('nginx in front, with the shipped co
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
   });
 
+  it('gives a client the headers the server gives it directly, on a hit, a miss and a 304', async () => {
+    // nginx adds the constant ones itself; its own, the hop-by-hop ones and the expiry it consumes aside
+    const NOT_COMPARED = new Set(['date', 'connection', 'keep-alive', 'server', 'x-cache-status', 'x-accel-expires', 'transfer-encoding', 'content-length']);
+    const comparable = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => !NOT_COMPARED.has(name)));
+    for (const path of ['/api/v2/summary.json', '/api/v2/status.json', '/history.atom']) {
+      const expected = comparable(await fetch(`${direct}${path}`));
+      expect(expected['content-security-policy'], path).toBeDefined();
+      expect(expected['access-control-allow-origin'], path).toBe('*');
+      const seen = new Set<string>();
+      for (let i = 0; i < 10 && !(i >= 2 && seen.has('HIT')); i++) {
+        const res = await fetch(`${nginx.url}${path}`);
+        seen.add(res.headers.get('x-cache-status') ?? '');
+        expect(comparable(res), `${path} ${res.headers.get('x-cache-status')}`).toEqual(expected);
+      }
+      expect(seen, path).toContain('HIT');
+      const etag = expected.etag ?? '';
+      const unchanged = await fetch(`${nginx.url}${path}`, { headers: { 'if-none-match': etag } });
+      const unchangedDirect = await fetch(`${direct}${path}`, { headers: { 'if-none-match': etag } });
+      expect(unchanged.status).toBe(304);
+      expect(comparable(unchanged), `${path} 304`).toEqual(comparable(unchangedDirect));
+    }
+  });
+
   it('picks up a change once its copy is over a second old', async () => {
     const before = await (await fetch(`${nginx.url}/api/v2/incidents.json`)).json();
     const posted = await server.app.inject({

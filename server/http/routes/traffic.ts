@@ -43,14 +43,15 @@ const schema = {
 export const trafficRoutes: FastifyPluginAsyncTypebox<TrafficRouteOptions> = async (app, opts) => {
   const random = opts.random ?? Math.random;
   const now = opts.now ?? (() => app.clock.now());
-  app.all('/t/:service/*', { logLevel: 'warn', schema }, async (req, reply) => {
+  app.all('/t/:service/*', { logLevel: 'warn', config: { html: false }, schema }, async (req, reply) => {
     const { service } = req.params;
     // own properties only: a service named "constructor" or "__proto__" is unknown, not Object's
     const svc = Object.hasOwn(opts.drills.plan.services, service) ? opts.drills.plan.services[service] : undefined;
     if (!svc) {
       return sendError(reply, domainError('traffic.service', { service, known: Object.keys(opts.drills.plan.services) }));
     }
-    const weight = await requestWeight(opts.store, req, now());
+    const weighed = requestWeight(opts.store, req, now());
+    const weight = weighed instanceof Promise ? await weighed : weighed;
     if (weight === null) {
       return sendError(reply, domainError('traffic.weight', { header: WEIGHT_HEADER, min: MIN_WEIGHT, max: MAX_WEIGHT }, WEIGHT_HEADER));
     }
