@@ -132,7 +132,11 @@ try {
     await chmod(dir, 0o755);
     await chmod(staticRoot, 0o755);
     await chmod(join(staticRoot, 'summary.json'), 0o644);
-    const nginx = await startNginx({ instances: [url.replace('http://', '')], staticRoot });
+    // the peer sends the headers a client gets through nginx from ours, as every peer here
+    // does: nginx makes its own ETag and Content-Type, and consumes X-Accel-Expires
+    const NGINX_MAKES = new Set(['etag', 'content-type', 'x-accel-expires']);
+    const headers = Object.fromEntries(Object.entries(summary.headers).filter(([name]) => !NGINX_MAKES.has(name)));
+    const nginx = await startNginx({ instances: [url.replace('http://', '')], staticPeer: { root: staticRoot, headers: { ...headers, 'x-cache-status': 'HIT' } } });
     try {
       // one nginx serves both sides, one side at a time: its CPU during a run is that side's
       const nginxPids = await withChildren(nginx.pid);

@@ -67,17 +67,31 @@ async function waitForPort(port: number, child: ChildProcess, log: () => Promise
   throw new Error(`nginx did not answer on 127.0.0.1:${port}: ${await log()}`);
 }
 
-export async function startNginx(options: { instances: readonly string[]; staticRoot?: string; workers?: number }): Promise<RunningNginx> {
+/** an nginx add_header line: the value quoted, quotes and backslashes escaped */
+const addHeader = (name: string, value: string): string => `add_header ${name} "${value.replace(/["\\]/g, '\\$&')}" always;`;
+
+export interface StaticPeer {
+  root: string;
+  /** JSON files are sent as application/json; charset=utf-8, as ours are */
+  headers?: Readonly<Record<string, string>>;
+}
+
+export async function startNginx(options: { instances: readonly string[]; staticPeer?: StaticPeer; workers?: number }): Promise<RunningNginx> {
   const prefix = await mkdtemp(join(tmpdir(), 'flashcrowd-nginx-'));
   // workers drop to an unprivileged user when started as root: let them use the prefix
   await chmod(prefix, 0o777);
   for (const dir of ['cache', 'tmp']) await mkdir(join(prefix, dir), { mode: 0o777 });
   const port = await freePort();
-  const staticPort = options.staticRoot ? await freePort() : null;
+  const staticPort = options.staticPeer ? await freePort() : null;
   const shipped = await readFile(existsSync(SHIPPED_CONFIG) ? SHIPPED_CONFIG : SHIPPED_CONFIG_FROM_SOURCE, 'utf8');
   await writeFile(join(prefix, 'flashcrowd.conf'), renderShippedConfig(shipped, { instances: options.instances, port, cacheDir: join(prefix, 'cache') }));
-  const staticServer = staticPort
-    ? `server { listen 127.0.0.1:${staticPort}; root ${options.staticRoot}; etag on; }`
+  const peer = options.staticPeer;
+  const staticServer = peer && staticPort
+    ? `server {
+    listen 127.0.0.1:${staticPort}; root ${peer.root}; etag on;
+    types { application/json json; } charset utf-8; charset_types application/json;
+    ${Object.entries(peer.headers ?? {}).map(([name, value]) => addHeader(name, value)).join('\n    ')}
+  }`
     : '';
   const temp = join(prefix, 'tmp');
   await writeFile(
