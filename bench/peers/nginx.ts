@@ -6,10 +6,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../lib/processes.js';
 
 export const NGINX_PATH = '/usr/sbin/nginx';
 export const HOW_TO_GET_NGINX = 'apt-get install nginx-light (or nginx)';
@@ -18,17 +18,6 @@ const SHIPPED_CONFIG_FROM_SOURCE = fileURLToPath(new URL('../../deploy/nginx/fla
 
 export function nginxAvailable(): boolean {
   return existsSync(NGINX_PATH);
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** The shipped server block with these instances, this port and this cache folder. */

@@ -28,7 +28,7 @@ import type { ScaleBody, StartDrillBody } from './start-drill-body.js';
 import { failWith, type Result } from '../errors/result.js';
 import { saveReport, storeReport } from './drill-report.js';
 import type { EndReason } from './closing-notice.js';
-import { NoticePublisher, type CorrectionListener, type OutputListener, type PersistHook } from './notice-publisher.js';
+import { NoticePublisher, type CorrectionListener, type OutputListener, type PersistHook, type PublisherListeners } from './notice-publisher.js';
 import { planService } from './plan-service.js';
 import { drillSpec, LIVE_CONFIG, liveSpec, specOfRecord } from './drill-spec.js';
 import type { ClusterBus, ClusterCommand, DriverNews } from '../cluster/cluster-bus.js';
@@ -76,14 +76,22 @@ type StatusListener = (drill: DrillDto) => void;
 // from the reports folder, so memory does not grow with every drill run
 const FINISHED_KEPT = 1;
 
+/** Everyone told of what the service does; the publisher reads its three lists from here. */
+interface DrillListeners extends PublisherListeners {
+  readonly persist: PersistHook[];
+  readonly output: OutputListener[];
+  readonly correction: CorrectionListener[];
+  readonly status: StatusListener[];
+  readonly follow: OutputListener[];
+}
+
 export class DrillService {
   private current: DrillRunner | null = null;
   private readonly finished: DrillRunner[] = [];
-  private readonly statusListeners: StatusListener[] = [];
+  private readonly listeners: DrillListeners = { persist: [], output: [], correction: [], status: [], follow: [] };
   private readonly publisher: NoticePublisher;
   private writes: Promise<void> = Promise.resolve();
   private closing = false;
-  private readonly followListeners: OutputListener[] = [];
   private sent = 0;
   private booted = false;
   private readonly run = randomUUID();
@@ -96,7 +104,7 @@ export class DrillService {
   private following: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: DrillServiceOptions) {
-    this.publisher = new NoticePublisher(opts.store, opts.plan, opts.clock);
+    this.publisher = new NoticePublisher(opts.store, opts.plan, opts.clock, this.listeners);
     const cluster = opts.cluster;
     if (!cluster) return;
     this.keeper = new LeaseKeeper({
@@ -121,8 +129,8 @@ export class DrillService {
     });
     this.demand = new DemandRelay(cluster.bus, cluster.instance, opts.clock);
     // everything published here (ticks once stored, operators' and closing notices) reaches the other instances
-    this.publisher.onOutput((out) => this.tell({ kind: 'output', out }));
-    this.publisher.onCorrection((notice, drillId) => this.tell({ kind: 'correction', notice, drillId }));
+    this.listeners.output.push((out) => this.tell({ kind: 'output', out }));
+    this.listeners.correction.push((notice, drillId) => this.tell({ kind: 'correction', notice, drillId }));
     this.followCluster(cluster);
   }
 
@@ -182,25 +190,25 @@ export class DrillService {
   }
 
   onOutput(fn: OutputListener): void {
-    this.publisher.onOutput(fn);
+    this.listeners.output.push(fn);
   }
 
   onPersist(fn: PersistHook): void {
-    this.publisher.onPersist(fn);
+    this.listeners.persist.push(fn);
   }
 
   onStatus(fn: StatusListener): void {
-    this.statusListeners.push(fn);
+    this.listeners.status.push(fn);
   }
 
   /** Output of a drill another instance drives, as it reaches this one. */
   onFollow(fn: OutputListener): void {
-    this.followListeners.push(fn);
+    this.listeners.follow.push(fn);
   }
 
   /** An operator corrected a published notice (after it is stored). */
   onCorrection(fn: CorrectionListener): void {
-    this.publisher.onCorrection(fn);
+    this.listeners.correction.push(fn);
   }
 
   running(): DrillRunner | null {
@@ -359,7 +367,7 @@ export class DrillService {
   }
 
   private announce(drill: DrillDto): void {
-    for (const fn of this.statusListeners) fn(drill);
+    for (const fn of this.listeners.status) fn(drill);
     this.tell({ kind: 'status', drill });
   }
 
@@ -474,7 +482,7 @@ export class DrillService {
       // already had from the driver's memory when following began: its clients have it in their snapshot
       if (!runner.absorb(out, last ? last.t : runner.dto().scenarioNow)) return;
       this.publisher.emit(out);
-      for (const fn of this.followListeners) fn(out);
+      for (const fn of this.listeners.follow) fn(out);
     } else if (news.kind === 'status') {
       const { drill } = news;
       if (drill.status === 'running') {
@@ -487,7 +495,7 @@ export class DrillService {
       runner?.settle(drill);
       if (runner && this.current === runner) this.current = null;
       if (runner && runner.spec.kind !== 'live') this.keepFinished(runner);
-      for (const fn of this.statusListeners) fn(drill);
+      for (const fn of this.listeners.status) fn(drill);
     } else {
       for (const runner of this.runners()) runner.correctNotice(news.notice);
       this.publisher.notifyCorrection(news.notice, news.drillId);
@@ -512,7 +520,7 @@ export class DrillService {
     const previous = this.current;
     if (previous && previous !== runner && previous.spec.kind !== 'live') this.keepFinished(previous);
     this.current = runner;
-    for (const fn of this.statusListeners) fn(runner.dto());
+    for (const fn of this.listeners.status) fn(runner.dto());
     const synced = this.requests ? await this.requests.ask({ op: 'sync' }) : null;
     const memory = synced?.ok ? (synced.value as DrillSync | null) : null;
     if (memory && memory.drillId === id) {
@@ -520,7 +528,7 @@ export class DrillService {
       const out = { drillId: id, ticks: memory.ticks, events: memory.events, notices: memory.notices };
       runner.absorb(out, last ? last.t : memory.scenarioNow);
       // the levels so far, for the status documents; not pushed to clients, who had them already
-      for (const fn of this.followListeners) fn(out);
+      for (const fn of this.listeners.follow) fn(out);
     }
     return runner;
   }

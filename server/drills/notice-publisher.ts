@@ -20,24 +20,20 @@ export type OutputListener = (out: DrillOutput) => void;
 export type PersistHook = (store: Store, out: DrillOutput) => Promise<void>;
 export type CorrectionListener = (notice: Notice, drillId: string | null) => void;
 
+/** Who hears of what the publisher stores and pushes; the owner of the lists adds to them. */
+export interface PublisherListeners {
+  readonly persist: readonly PersistHook[];
+  readonly output: readonly OutputListener[];
+  readonly correction: readonly CorrectionListener[];
+}
+
 export class NoticePublisher {
-  private readonly persistHooks: PersistHook[] = [];
-  private readonly outputListeners: OutputListener[] = [];
-  private readonly correctionListeners: CorrectionListener[] = [];
-
-  constructor(private readonly store: Store, private readonly plan: Plan, private readonly clock: Clock) {}
-
-  onPersist(fn: PersistHook): void {
-    this.persistHooks.push(fn);
-  }
-
-  onOutput(fn: OutputListener): void {
-    this.outputListeners.push(fn);
-  }
-
-  onCorrection(fn: CorrectionListener): void {
-    this.correctionListeners.push(fn);
-  }
+  constructor(
+    private readonly store: Store,
+    private readonly plan: Plan,
+    private readonly clock: Clock,
+    private readonly listeners: PublisherListeners,
+  ) {}
 
   /** Store a tick's notices with their incidents, inside the caller's transaction. */
   async persist(store: Store, out: DrillOutput, author: string | null = null): Promise<void> {
@@ -46,11 +42,11 @@ export class NoticePublisher {
       await store.notices.insert(notice, { drillId, author });
       await store.incidents.upsert(incidentFromNotice(notice, drillId));
     }
-    for (const hook of this.persistHooks) await hook(store, out);
+    for (const hook of this.listeners.persist) await hook(store, out);
   }
 
   emit(out: DrillOutput): void {
-    for (const fn of this.outputListeners) fn(out);
+    for (const fn of this.listeners.output) fn(out);
   }
 
   /** An operator's notice: stored before this returns, then pushed like the engine's. */
@@ -78,7 +74,7 @@ export class NoticePublisher {
       await store.notices.edit(notice, { author: authorOf(actor), editedAt });
       await store.audit.append({ at: editedAt, actor, action: 'notice.edit', target: id, detail: { before: stored.notice.text, after: text } });
       const output: DrillOutput = { drillId: stored.drillId ?? '', ticks: [], events: [], notices: [notice] };
-      for (const hook of this.persistHooks) await hook(store, output);
+      for (const hook of this.listeners.persist) await hook(store, output);
       return { notice, drillId: stored.drillId };
     });
     if (!corrected) return failWith('notice.not-found', { id }, 'id');
@@ -89,7 +85,7 @@ export class NoticePublisher {
 
   /** Tell the listeners of a stored correction (this instance's, or one another instance made). */
   notifyCorrection(notice: Notice, drillId: string | null): void {
-    for (const fn of this.correctionListeners) fn(notice, drillId);
+    for (const fn of this.listeners.correction) fn(notice, drillId);
   }
 
   /** Resolve a drill's open incidents with a closing update each, at `t` (its scenario time when it ended). */

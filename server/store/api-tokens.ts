@@ -2,8 +2,8 @@ import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { ApiTokensTable, Database } from './database.js';
 import { firstRow } from './first-row.js';
 
-export type TokenRole = 'ingest' | 'operator' | 'admin';
-export const TOKEN_ROLES: readonly TokenRole[] = ['ingest', 'operator', 'admin'];
+export const TOKEN_ROLES = ['ingest', 'operator', 'admin'] as const;
+export type TokenRole = (typeof TOKEN_ROLES)[number];
 
 /** A token as stored: its SHA-256 hash (hex), never the token. */
 export interface ApiTokenRecord {

@@ -108,9 +108,16 @@ export interface LeasesTable {
 
 export interface DrillCheckpointsTable {
   drill_id: string;
+  /** scenario time of the checkpoint's tick (ISO) */
   scenario_now: string;
+  /** the engine state, plain data as JSON */
   state_json: string;
+  /**
+   * that tick's output as JSON: stored in the same transaction, pushed only after it, so a
+   * driver that dies in between leaves it for the next to push
+   */
   output_json: string;
+  /** the instance that wrote it */
   holder: string;
   saved_at: string;
 }

@@ -3,6 +3,7 @@ import type { DrillDto, DrillStatus, DrillTakeover } from '../contracts.js';
 import type { Database, DrillsTable } from './database.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
 import { firstRow } from './first-row.js';
+import { newestMatching } from './newest-matching.js';
 
 /** A drill as stored: the API's DrillDto plus what is needed to resume or report it. */
 export interface DrillRecord extends DrillDto {
@@ -78,9 +79,9 @@ export function drillRepository(db: Kysely<Database>): DrillRepository {
     },
     get: (id) => firstRow(db.selectFrom('drills').selectAll().where('id', '=', id), fromRow),
     async list(query = {}) {
-      let q = db.selectFrom('drills').selectAll();
-      if (query.status) q = q.where('status', '=', query.status);
-      const rows = await q.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(query.limit ?? 50).execute();
+      // an empty status filters nothing
+      const equal = { status: query.status || undefined };
+      const rows = await newestMatching(db.selectFrom('drills').selectAll(), equal, 'started_at', query.limit ?? 50).execute();
       return rows.map(fromRow);
     },
     async updateProgress(id, scenarioNow) {

@@ -4,6 +4,7 @@ import type { Notice } from '../core/engine/types.js';
 import type { Database, IncidentsTable } from './database.js';
 import { fromJsonColumn } from './json-column.js';
 import { firstRow } from './first-row.js';
+import { newestMatching } from './newest-matching.js';
 
 export interface IncidentRecord {
   id: string;
@@ -91,10 +92,9 @@ export function incidentRepository(db: Kysely<Database>): IncidentRepository {
     get: (id) => firstRow(db.selectFrom('incidents').selectAll().where('id', '=', id), fromRow),
     async list(query = {}) {
       let q = db.selectFrom('incidents').selectAll();
-      if (query.drillId !== undefined) q = q.where('drill_id', '=', query.drillId);
-      if (query.service !== undefined) q = q.where('service', '=', query.service);
       if (query.unresolvedOnly) q = q.where('resolved_at', 'is', null);
-      const rows = await q.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(query.limit ?? 50).execute();
+      const equal = { drill_id: query.drillId, service: query.service };
+      const rows = await newestMatching(q, equal, 'opened_at', query.limit ?? 50).execute();
       return rows.map(fromRow);
     },
     async listWithNotices(query = {}) {

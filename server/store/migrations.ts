@@ -25,7 +25,9 @@
  *
  * Migrations only ever get added: a shipped migration is never edited. (0001's PostgreSQL
  * variant had never run when its text collation and float width were corrected; its SQLite
- * DDL is unchanged.)
+ * DDL is unchanged.) Tables are described as data (TableSpec) for one function to create;
+ * migrations.test.ts pins the statements each dialect receives, so rewriting how a
+ * migration is written can never change what it does.
  */
 import {
   sql,
@@ -63,164 +65,123 @@ function columnTypes(dialect: SqlDialectName): ColumnTypes {
       };
 }
 
-async function createDrills(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
-  await db.schema
-    .createTable('drills')
-    .addColumn('id', t.text, (c) => c.primaryKey())
-    .addColumn('status', t.text, (c) => c.notNull())
-    .addColumn('scenario', t.text, (c) => c.notNull())
-    .addColumn('policy', t.text, (c) => c.notNull())
-    .addColumn('speed', t.float, (c) => c.notNull())
-    .addColumn('source', t.text, (c) => c.notNull())
-    .addColumn('plan_name', t.text, (c) => c.notNull())
-    .addColumn('config_json', t.text, (c) => c.notNull())
-    .addColumn('timezone', t.text, (c) => c.notNull())
-    .addColumn('started_at', t.text, (c) => c.notNull())
-    .addColumn('ended_at', t.text)
-    .addColumn('scenario_start', t.text, (c) => c.notNull())
-    .addColumn('scenario_now', t.text, (c) => c.notNull())
-    .addColumn('scenario_end', t.text)
-    .execute();
-  await db.schema.createIndex('drills_status').on('drills').column('status').execute();
+/**
+ * How a column is declared; ColumnTypes gives each its type in the dialect.
+ *   key            text primary key
+ *   identity       integer primary key that the database numbers
+ *   text, text!    text that may be null; text not null
+ *   unique text!   text not null unique
+ *   float!         8-byte float not null
+ *   integer!       integer not null
+ *   { references } text not null, a foreign key deleted with the row it points to
+ */
+type ColumnSpec = 'key' | 'identity' | 'text' | 'text!' | 'unique text!' | 'float!' | 'integer!' | { references: string };
+
+interface TableSpec {
+  name: string;
+  /** in the order the table lists them */
+  columns: Record<string, ColumnSpec>;
+  /** index name: its columns */
+  indexes?: Record<string, string[]>;
 }
 
-async function createIncidents(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
-  await db.schema
-    .createTable('incidents')
-    .addColumn('id', t.text, (c) => c.primaryKey())
-    .addColumn('drill_id', t.text)
-    .addColumn('service', t.text, (c) => c.notNull())
-    .addColumn('level', t.text, (c) => c.notNull())
-    .addColumn('stage', t.text, (c) => c.notNull())
-    .addColumn('opened_at', t.text, (c) => c.notNull())
-    .addColumn('updated_at', t.text, (c) => c.notNull())
-    .addColumn('resolved_at', t.text)
-    .execute();
-  await db.schema.createIndex('incidents_drill').on('incidents').columns(['drill_id', 'opened_at']).execute();
-  await db.schema.createIndex('incidents_resolved').on('incidents').column('resolved_at').execute();
+function column(spec: ColumnSpec, t: ColumnTypes): [ColumnType, IdentityColumn] {
+  if (typeof spec === 'object') return [t.text, (c) => c.notNull().references(spec.references).onDelete('cascade')];
+  switch (spec) {
+    case 'key':
+      return [t.text, (c) => c.primaryKey()];
+    case 'identity':
+      return ['integer', t.identity];
+    case 'text':
+      return [t.text, (c) => c];
+    case 'text!':
+      return [t.text, (c) => c.notNull()];
+    case 'unique text!':
+      return [t.text, (c) => c.notNull().unique()];
+    case 'float!':
+      return [t.float, (c) => c.notNull()];
+    case 'integer!':
+      return ['integer', (c) => c.notNull()];
+  }
 }
 
-async function createNotices(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
-  await db.schema
-    .createTable('notices')
-    .addColumn('id', t.text, (c) => c.primaryKey())
-    .addColumn('incident_id', t.text, (c) => c.notNull())
-    .addColumn('drill_id', t.text)
-    .addColumn('service', t.text, (c) => c.notNull())
-    .addColumn('t', t.text, (c) => c.notNull())
-    .addColumn('level', t.text, (c) => c.notNull())
-    .addColumn('stage', t.text, (c) => c.notNull())
-    .addColumn('author', t.text)
-    .addColumn('edited_at', t.text)
-    .addColumn('notice_json', t.text, (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('notices_t').on('notices').columns(['t', 'id']).execute();
-  await db.schema.createIndex('notices_incident').on('notices').columns(['incident_id', 't']).execute();
-  await db.schema.createIndex('notices_drill').on('notices').columns(['drill_id', 't']).execute();
+async function createTable(db: Kysely<unknown>, t: ColumnTypes, table: TableSpec): Promise<void> {
+  let create = db.schema.createTable(table.name);
+  for (const [name, spec] of Object.entries(table.columns)) create = create.addColumn(name, ...column(spec, t));
+  await create.execute();
+  for (const [name, columns] of Object.entries(table.indexes ?? {})) {
+    await db.schema.createIndex(name).on(table.name).columns(columns).execute();
+  }
 }
 
-async function createEngineEvents(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
-  await db.schema
-    .createTable('engine_events')
-    .addColumn('id', 'integer', t.identity)
-    .addColumn('drill_id', t.text, (c) => c.notNull().references('drills.id').onDelete('cascade'))
-    .addColumn('t', t.text, (c) => c.notNull())
-    .addColumn('service', t.text, (c) => c.notNull())
-    .addColumn('type', t.text, (c) => c.notNull())
-    .addColumn('reason', t.text)
-    .addColumn('message', t.text, (c) => c.notNull())
-    .addColumn('data_json', t.text)
-    .execute();
-  await db.schema.createIndex('engine_events_drill').on('engine_events').columns(['drill_id', 'id']).execute();
-}
-
-async function createAcknowledgements(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
-  await db.schema
-    .createTable('acknowledgements')
-    .addColumn('id', 'integer', t.identity)
-    .addColumn('incident_id', t.text, (c) => c.notNull().references('incidents.id').onDelete('cascade'))
-    .addColumn('acknowledged_by', t.text, (c) => c.notNull())
-    .addColumn('acknowledged_at', t.text, (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('acknowledgements_incident').on('acknowledgements').column('incident_id').execute();
-}
-
-async function createWebhookSubscriptions(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
-  await db.schema
-    .createTable('webhook_subscriptions')
-    .addColumn('id', t.text, (c) => c.primaryKey())
-    .addColumn('url', t.text, (c) => c.notNull())
-    .addColumn('event_types_json', t.text, (c) => c.notNull())
-    .addColumn('secret', t.text, (c) => c.notNull())
-    .addColumn('created_at', t.text, (c) => c.notNull())
-    .execute();
-}
-
-async function createWebhookOutbox(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
-  await db.schema
-    .createTable('webhook_outbox')
-    .addColumn('id', t.text, (c) => c.primaryKey())
-    .addColumn('subscription_id', t.text, (c) =>
-      c.notNull().references('webhook_subscriptions.id').onDelete('cascade'),
-    )
-    .addColumn('event_type', t.text, (c) => c.notNull())
-    .addColumn('payload_json', t.text, (c) => c.notNull())
-    .addColumn('status', t.text, (c) => c.notNull())
-    .addColumn('attempts', 'integer', (c) => c.notNull())
-    .addColumn('created_at', t.text, (c) => c.notNull())
-    .addColumn('next_attempt_at', t.text, (c) => c.notNull())
-    .addColumn('delivered_at', t.text)
-    .addColumn('last_error', t.text)
-    .execute();
-  await db.schema
-    .createIndex('webhook_outbox_due')
-    .on('webhook_outbox')
-    .columns(['status', 'next_attempt_at'])
-    .execute();
-}
-
-async function createAuditLog(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
-  await db.schema
-    .createTable('audit_log')
-    .addColumn('id', 'integer', t.identity)
-    .addColumn('at', t.text, (c) => c.notNull())
-    .addColumn('actor_token_id', t.text)
-    .addColumn('actor_role', t.text)
-    .addColumn('action', t.text, (c) => c.notNull())
-    .addColumn('target', t.text, (c) => c.notNull())
-    .addColumn('detail_json', t.text)
-    .execute();
-}
-
-async function createApiTokens(db: Kysely<unknown>, t: ColumnTypes): Promise<void> {
-  await db.schema
-    .createTable('api_tokens')
-    .addColumn('id', t.text, (c) => c.primaryKey())
-    .addColumn('role', t.text, (c) => c.notNull())
-    .addColumn('hash', t.text, (c) => c.notNull().unique())
-    .addColumn('name', t.text, (c) => c.notNull())
-    .addColumn('created_at', t.text, (c) => c.notNull())
-    .addColumn('last_used_at', t.text)
-    .execute();
-}
+const INITIAL_TABLES: readonly TableSpec[] = [
+  {
+    name: 'drills',
+    columns: {
+      id: 'key', status: 'text!', scenario: 'text!', policy: 'text!', speed: 'float!', source: 'text!', plan_name: 'text!',
+      config_json: 'text!', timezone: 'text!', started_at: 'text!', ended_at: 'text',
+      scenario_start: 'text!', scenario_now: 'text!', scenario_end: 'text',
+    },
+    indexes: { drills_status: ['status'] },
+  },
+  {
+    name: 'incidents',
+    columns: {
+      id: 'key', drill_id: 'text', service: 'text!', level: 'text!', stage: 'text!',
+      opened_at: 'text!', updated_at: 'text!', resolved_at: 'text',
+    },
+    indexes: { incidents_drill: ['drill_id', 'opened_at'], incidents_resolved: ['resolved_at'] },
+  },
+  {
+    name: 'notices',
+    columns: {
+      id: 'key', incident_id: 'text!', drill_id: 'text', service: 'text!', t: 'text!', level: 'text!', stage: 'text!',
+      author: 'text', edited_at: 'text', notice_json: 'text!',
+    },
+    indexes: { notices_t: ['t', 'id'], notices_incident: ['incident_id', 't'], notices_drill: ['drill_id', 't'] },
+  },
+  {
+    name: 'engine_events',
+    columns: {
+      id: 'identity', drill_id: { references: 'drills.id' }, t: 'text!', service: 'text!', type: 'text!',
+      reason: 'text', message: 'text!', data_json: 'text',
+    },
+    indexes: { engine_events_drill: ['drill_id', 'id'] },
+  },
+  {
+    name: 'acknowledgements',
+    columns: { id: 'identity', incident_id: { references: 'incidents.id' }, acknowledged_by: 'text!', acknowledged_at: 'text!' },
+    indexes: { acknowledgements_incident: ['incident_id'] },
+  },
+  {
+    name: 'webhook_subscriptions',
+    columns: { id: 'key', url: 'text!', event_types_json: 'text!', secret: 'text!', created_at: 'text!' },
+  },
+  {
+    name: 'webhook_outbox',
+    columns: {
+      id: 'key', subscription_id: { references: 'webhook_subscriptions.id' }, event_type: 'text!', payload_json: 'text!',
+      status: 'text!', attempts: 'integer!', created_at: 'text!', next_attempt_at: 'text!', delivered_at: 'text', last_error: 'text',
+    },
+    indexes: { webhook_outbox_due: ['status', 'next_attempt_at'] },
+  },
+  {
+    name: 'audit_log',
+    columns: {
+      id: 'identity', at: 'text!', actor_token_id: 'text', actor_role: 'text', action: 'text!', target: 'text!', detail_json: 'text',
+    },
+  },
+  {
+    name: 'api_tokens',
+    columns: { id: 'key', role: 'text!', hash: 'unique text!', name: 'text!', created_at: 'text!', last_used_at: 'text' },
+  },
+];
 
 function initialSchema(dialect: SqlDialectName): Migration {
   const t = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>) {
-      for (const create of [
-        createDrills,
-        createIncidents,
-        createNotices,
-        createEngineEvents,
-        createAcknowledgements,
-        createWebhookSubscriptions,
-        createWebhookOutbox,
-        createAuditLog,
-        createApiTokens,
-      ]) {
-        await create(db, t);
-      }
+      for (const table of INITIAL_TABLES) await createTable(db, t, table);
     },
   };
 }
@@ -244,6 +205,15 @@ function auditChain(dialect: SqlDialectName): Migration {
   };
 }
 
+const CLUSTER_TABLES: readonly TableSpec[] = [
+  { name: 'leases', columns: { name: 'key', holder: 'text!', expires_at: 'text!' } },
+  {
+    name: 'drill_checkpoints',
+    columns: { drill_id: 'key', scenario_now: 'text!', state_json: 'text!', output_json: 'text!', holder: 'text!', saved_at: 'text!' },
+  },
+  { name: 'drill_reports', columns: { drill_id: 'key', report_json: 'text!' } },
+];
+
 /**
  * What several instances on one database coordinate through: the leases, the drills'
  * checkpoints and where each was taken over, and the socket.io adapter's table.
@@ -252,26 +222,7 @@ function cluster(dialect: SqlDialectName): Migration {
   const t = columnTypes(dialect);
   return {
     async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('leases')
-        .addColumn('name', t.text, (c) => c.primaryKey())
-        .addColumn('holder', t.text, (c) => c.notNull())
-        .addColumn('expires_at', t.text, (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('drill_checkpoints')
-        .addColumn('drill_id', t.text, (c) => c.primaryKey())
-        .addColumn('scenario_now', t.text, (c) => c.notNull())
-        .addColumn('state_json', t.text, (c) => c.notNull())
-        .addColumn('output_json', t.text, (c) => c.notNull())
-        .addColumn('holder', t.text, (c) => c.notNull())
-        .addColumn('saved_at', t.text, (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('drill_reports')
-        .addColumn('drill_id', t.text, (c) => c.primaryKey())
-        .addColumn('report_json', t.text, (c) => c.notNull())
-        .execute();
+      for (const table of CLUSTER_TABLES) await createTable(db, t, table);
       await db.schema.alterTable('drills').addColumn('takeovers_json', t.text, (c) => c.notNull().defaultTo('[]')).execute();
       if (dialect === 'postgres') {
         // the shape @socket.io/postgres-adapter expects (its README's DDL)

@@ -3,6 +3,7 @@ import type { Notice } from '../core/engine/types.js';
 import type { Database, NoticesTable } from './database.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
 import { firstRow } from './first-row.js';
+import { newestMatching } from './newest-matching.js';
 
 export interface StoredNotice {
   notice: Notice;
@@ -54,11 +55,8 @@ export function noticeRepository(db: Kysely<Database>): NoticeRepository {
     },
     get: (id) => firstRow(db.selectFrom('notices').selectAll().where('id', '=', id), fromRow),
     async list(query = {}) {
-      let q = db.selectFrom('notices').selectAll();
-      if (query.drillId !== undefined) q = q.where('drill_id', '=', query.drillId);
-      if (query.incidentId !== undefined) q = q.where('incident_id', '=', query.incidentId);
-      if (query.service !== undefined) q = q.where('service', '=', query.service);
-      const rows = await q.orderBy('t', 'desc').orderBy('id', 'desc').limit(query.limit ?? 50).execute();
+      const equal = { drill_id: query.drillId, incident_id: query.incidentId, service: query.service };
+      const rows = await newestMatching(db.selectFrom('notices').selectAll(), equal, 't', query.limit ?? 50).execute();
       return rows.map(fromRow);
     },
   };

@@ -13,9 +13,6 @@ import { createTestSchema } from './test-postgres.js';
 
 export { sampleDrill, sampleNotice } from './test-samples.js';
 
-export type StoreKind = 'memory' | 'file' | 'postgres';
-export const STORE_KINDS: readonly StoreKind[] = ['memory', 'file', 'postgres'];
-
 export interface TestStore {
   store: Store;
   /** the SQLite file, ':memory:', or the PostgreSQL URL of the test's schema */
@@ -33,12 +30,7 @@ interface Backend {
   remove(): Promise<void>;
 }
 
-async function backend(kind: StoreKind, context: Pick<TestContext, 'skip'> | undefined): Promise<Backend> {
-  if (kind === 'postgres') {
-    const schema = await createTestSchema(context);
-    return { location: schema.url, open: () => openPostgresStore(schema.url), remove: schema.drop };
-  }
-  const dir = kind === 'file' ? mkdtempSync(join(tmpdir(), 'flashcrowd-store-')) : null;
+function sqliteBackend(dir: string | null): Backend {
   const file = dir ? join(dir, 'flashcrowd.sqlite') : ':memory:';
   return {
     location: file,
@@ -49,13 +41,26 @@ async function backend(kind: StoreKind, context: Pick<TestContext, 'skip'> | und
   };
 }
 
+/** Each kind of store the suites run against, and how to make an empty one. */
+const BACKENDS = {
+  memory: async () => sqliteBackend(null),
+  file: async () => sqliteBackend(mkdtempSync(join(tmpdir(), 'flashcrowd-store-'))),
+  postgres: async (context: Pick<TestContext, 'skip'> | undefined): Promise<Backend> => {
+    const schema = await createTestSchema(context);
+    return { location: schema.url, open: () => openPostgresStore(schema.url), remove: schema.drop };
+  },
+};
+
+export type StoreKind = keyof typeof BACKENDS;
+export const STORE_KINDS = Object.keys(BACKENDS) as readonly StoreKind[];
+
 /**
  * A fresh, empty store of `kind`. `context` is the test's (or beforeEach's) context: the
  * PostgreSQL kind skips through it when no server is configured outside CI (and fails
  * without one).
  */
 export async function openTestStore(kind: StoreKind, context?: Pick<TestContext, 'skip'>): Promise<TestStore> {
-  const { location, open, remove } = await backend(kind, context);
+  const { location, open, remove } = await BACKENDS[kind](context);
   let current = await open();
   return {
     location,

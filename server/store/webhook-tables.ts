@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, WebhookOutboxTable, WebhookSubscriptionsTable } from './database.js';
 import { fromJsonColumn, toJsonColumn } from './json-column.js';
 import { firstRow } from './first-row.js';
+import { newestMatching } from './newest-matching.js';
 
 export interface WebhookSubscription {
   id: string;
@@ -34,13 +35,7 @@ export interface OutboxDelivery extends OutboxMessage {
   secret: string;
 }
 
-export interface NewOutboxMessage {
-  id: string;
-  subscriptionId: string;
-  eventType: string;
-  payload: unknown;
-  createdAt: string;
-}
+export type NewOutboxMessage = Pick<OutboxMessage, 'id' | 'subscriptionId' | 'eventType' | 'payload' | 'createdAt'>;
 
 export interface WebhookRepository {
   subscribe(subscription: WebhookSubscription): Promise<void>;
@@ -185,10 +180,8 @@ export function webhookRepository(db: Kysely<Database>): WebhookRepository {
     },
     getMessage: (id) => firstRow(db.selectFrom('webhook_outbox').selectAll().where('id', '=', id), messageFromRow),
     async listMessages(query = {}) {
-      let q = db.selectFrom('webhook_outbox').selectAll();
-      if (query.status !== undefined) q = q.where('status', '=', query.status);
-      if (query.subscriptionId !== undefined) q = q.where('subscription_id', '=', query.subscriptionId);
-      const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit ?? 100).execute();
+      const equal = { status: query.status, subscription_id: query.subscriptionId };
+      const rows = await newestMatching(db.selectFrom('webhook_outbox').selectAll(), equal, 'created_at', query.limit ?? 100).execute();
       return rows.map(messageFromRow);
     },
     async backlog() {

@@ -15,6 +15,10 @@ export type ExportedDashboard = Dashboard & {
 
 const SEL = 'service="$service", kind=~"$kind"';
 
+/** Targets for series of the service the row repeats for, lettered A, B, C in order. */
+const perService = (series: readonly [metric: string, legend: string][], instant = false) =>
+  series.map(([metric, legend], i) => query(String.fromCharCode(65 + i), `${metric}{${SEL}}`, legend, instant));
+
 const variables: VariableModel[] = [
   {
     name: 'service',
@@ -68,34 +72,27 @@ function panels(): (Panel | RowPanel)[] {
     timeSeries({
       id: next(), title: 'Demand, capacity and served', gridPos: at(0, 5, 12, 8), unit: 'reqps',
       description: 'Requests per second users send, the serving fleet can handle, and that were served.',
-      targets: [
-        query('A', `flashcrowd_drill_demand_rps{${SEL}}`, 'demand'),
-        query('B', `flashcrowd_drill_capacity_rps{${SEL}}`, 'capacity'),
-        query('C', `flashcrowd_drill_served_rps{${SEL}}`, 'served'),
-      ],
+      targets: perService([['flashcrowd_drill_demand_rps', 'demand'], ['flashcrowd_drill_capacity_rps', 'capacity'], ['flashcrowd_drill_served_rps', 'served']]),
     }),
     timeSeries({
       id: next(), title: 'Throttled and dropped', gridPos: at(12, 5, 12, 8), unit: 'reqps',
       description: 'Requests per second refused by throttling (429), and lost because the queue was full.',
-      targets: [
-        query('A', `flashcrowd_drill_throttled_rps{${SEL}}`, 'throttled'),
-        query('B', `flashcrowd_drill_dropped_rps{${SEL}}`, 'dropped'),
-      ],
+      targets: perService([['flashcrowd_drill_throttled_rps', 'throttled'], ['flashcrowd_drill_dropped_rps', 'dropped']]),
     }),
     timeSeries({
       id: next(), title: 'Backlog', gridPos: at(0, 13, 8, 8),
       description: 'Requests waiting in the queue.',
-      targets: [query('A', `flashcrowd_drill_backlog_requests{${SEL}}`, 'queued requests')],
+      targets: perService([['flashcrowd_drill_backlog_requests', 'queued requests']]),
     }),
     timeSeries({
       id: next(), title: 'Latency', gridPos: at(8, 13, 8, 8), unit: 's',
       description: 'Simulated response time.',
-      targets: [query('A', `flashcrowd_drill_latency_seconds{${SEL}}`, 'latency')],
+      targets: perService([['flashcrowd_drill_latency_seconds', 'latency']]),
     }),
     timeSeries({
       id: next(), title: 'Servers by state', gridPos: at(16, 13, 8, 8), stacked: true,
       description: 'Simulated servers: standby, provisioning (cold), starting (booting or warming), active (serving), draining.',
-      targets: [query('A', `flashcrowd_drill_servers{${SEL}}`, '{{state}}')],
+      targets: perService([['flashcrowd_drill_servers', '{{state}}']]),
     }),
     stat({
       id: next(), title: 'Level now', gridPos: at(0, 21, 6, 6), showName: true, noValue: 'no tick yet',
@@ -105,12 +102,12 @@ function panels(): (Panel | RowPanel)[] {
     timeSeries({
       id: next(), title: 'Level', gridPos: at(6, 21, 10, 6), stepped: true,
       description: "The level as its position in the plan's levels: 0 is normal, higher is more severe.",
-      targets: [query('A', `flashcrowd_drill_level_rank{${SEL}}`, 'level rank')],
+      targets: perService([['flashcrowd_drill_level_rank', 'level rank']]),
     }),
     stat({
       id: next(), title: 'Expected recovery in', gridPos: at(16, 21, 8, 6), unit: 's', noValue: 'not known yet',
       description: 'Scenario time until the engine expects the service to recover, predicted by running the plan forward from the present state.',
-      targets: [query('A', `flashcrowd_drill_expected_recovery_seconds{${SEL}}`, '{{kind}}', true)],
+      targets: perService([['flashcrowd_drill_expected_recovery_seconds', '{{kind}}']], true),
     }),
   ];
 }

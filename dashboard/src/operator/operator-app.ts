@@ -30,6 +30,7 @@ import { localServices } from './local-plan.js';
 import { serviceOverview } from './overview.js';
 import { renderPlan } from './plan-view.js';
 import { createServiceCard, type ServiceCard } from './service-card.js';
+import { sidePanels } from './side-panels.js';
 import { renderTimeline } from './timeline-view.js';
 import type { ViewContext } from './view-context.js';
 
@@ -218,6 +219,7 @@ export function startOperatorApp(api: ApiClient, initialLanguage: Language): voi
     byId('controls').replaceChildren(controls.root);
   }
 
+  byId('side-panels').replaceChildren(...sidePanels(translator(language)));
   byId('connection').replaceChildren(badge.root);
   // the plan file comes with an operator token: fetch again whenever the token changes
   let planToken = readToken();

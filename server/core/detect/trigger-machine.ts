@@ -49,25 +49,35 @@ const FIRING: TriggerState = { phase: 'firing', since: null };
  * | clearing | clear does not hold                          | firing   | refiring   |
  */
 export function stepTrigger(state: TriggerState, input: TriggerStepInput): TriggerStep {
-  const { when, clear, forMs, clearForMs, tickStart, t } = input;
-  switch (state.phase) {
-    case 'inactive':
-      if (!when) return { state, transition: null };
-      if (t - tickStart >= forMs) return { state: FIRING, transition: 'firing' };
-      return { state: { phase: 'pending', since: tickStart }, transition: 'pending' };
-    case 'pending':
-      if (!when) return { state: INACTIVE, transition: 'cancelled' };
-      if (t - (state.since ?? tickStart) >= forMs) return { state: FIRING, transition: 'firing' };
-      return { state, transition: null };
-    case 'firing':
-      if (!clear) return { state, transition: null };
-      if (t - tickStart >= clearForMs) return { state: INACTIVE, transition: 'resolved' };
-      return { state: { phase: 'clearing', since: tickStart }, transition: 'clearing' };
-    case 'clearing':
-      if (!clear) return { state: FIRING, transition: 'refiring' };
-      if (t - (state.since ?? tickStart) >= clearForMs) return { state: INACTIVE, transition: 'resolved' };
-      return { state, transition: null };
-  }
+  return state.phase === 'inactive' || state.phase === 'pending'
+    ? timedMove(state, input.when, input.forMs, input, RISE)
+    : timedMove(state, input.clear, input.clearForMs, input, FALL);
+}
+
+/**
+ * The two halves of the table are one machine run both ways: from a resting phase, a
+ * condition that holds long enough reaches the other resting phase, through a waiting phase
+ * when that takes more than one tick; a condition that stops holding while waiting goes back.
+ */
+interface TimedMove {
+  rest: TriggerState;
+  waiting: TriggerPhase;
+  reached: TriggerState;
+  reachedBy: TriggerTransition;
+  waitingBy: TriggerTransition;
+  abandonedBy: TriggerTransition;
+}
+
+const RISE: TimedMove = { rest: INACTIVE, waiting: 'pending', reached: FIRING, reachedBy: 'firing', waitingBy: 'pending', abandonedBy: 'cancelled' };
+const FALL: TimedMove = { rest: FIRING, waiting: 'clearing', reached: INACTIVE, reachedBy: 'resolved', waitingBy: 'clearing', abandonedBy: 'refiring' };
+
+function timedMove(state: TriggerState, holds: boolean, durationMs: number, input: TriggerStepInput, move: TimedMove): TriggerStep {
+  const waiting = state.phase === move.waiting;
+  if (!holds) return waiting ? { state: move.rest, transition: move.abandonedBy } : { state, transition: null };
+  const since = waiting ? (state.since ?? input.tickStart) : input.tickStart;
+  if (input.t - since >= durationMs) return { state: move.reached, transition: move.reachedBy };
+  if (waiting) return { state, transition: null };
+  return { state: { phase: move.waiting, since: input.tickStart }, transition: move.waitingBy };
 }
 
 /** Firing and clearing triggers both hold their level up: clearing is hysteresis, not release. */

@@ -1,5 +1,6 @@
 import type { FlashcrowdError } from '../errors.js';
 import { parseIsoInstant } from './scenario-time.js';
+import { SCENARIO_LIMITS } from './scenario-validate.js';
 
 export interface TraceSample {
   line: number;
@@ -23,10 +24,8 @@ const SECONDS = /^[+-]?\d+(\.\d+)?$/;
 const TIMESTAMP_HINT = 'an ISO 8601 date-time with an offset (2020-02-03T09:00:00+08:00) or seconds (1580691600)';
 /** Seconds up to the end of year 9999, the last instant ISO 8601 text can name. */
 const MAX_SECONDS = 253_402_300_799;
-/** Requests per second a sample may claim; the same cap as scenario JSON. */
-const MAX_RPS = 1e9;
-const MAX_SERVICE_NAME = 200;
-const MAX_SERVICES = 100;
+// a trace becomes a scenario: its rates, service names and services have the scenario's caps
+const { maxRps: MAX_RPS, nameLength: MAX_SERVICE_NAME, services: MAX_SERVICES } = SCENARIO_LIMITS;
 
 interface Field {
   text: string;

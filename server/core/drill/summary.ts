@@ -26,6 +26,7 @@ import type { Plan } from '../plan/types.js';
 import type { EngineEvent, Notice, Tick } from '../engine/types.js';
 import { elasticity, type Elasticity } from './elasticity.js';
 import { promiseRecord, type PromiseRecord } from './promise-record.js';
+import { maxOf, sumOf } from './sums.js';
 
 export interface ServiceSummary {
   ticks: number;
@@ -113,59 +114,19 @@ function summariseService(
   levels: readonly string[],
   dt: number,
 ): ServiceSummary {
-  let peakDemand = 0;
-  let peakLevelIndex = 0;
-  let worst = 0;
-  let throttled = 0;
-  let dropped = 0;
-  let impactedTicks = 0;
-  let paidServerSeconds = 0;
-  let peakServers = 0;
-  let firstOverload: Tick | null = null;
-  let overloadRun: Tick | null = null;
-  let overloadRunTicks = 0;
-  const sustainedTicks = Math.max(2, Math.ceil(60 / dt));
-  let firstImpact: Tick | null = null;
-  let lastImpact: Tick | null = null;
-  let scaleOuts = 0;
-  let scaleIns = 0;
-  let committedBefore: number | null = null;
-  for (const tick of ticks) {
-    const committed = tick.servers.active + tick.servers.starting + tick.servers.provisioning;
-    if (committedBefore !== null && committed > committedBefore) scaleOuts++;
-    if (committedBefore !== null && committed < committedBefore) scaleIns++;
-    committedBefore = committed;
-    peakDemand = Math.max(peakDemand, tick.demandRps);
-    peakLevelIndex = Math.max(peakLevelIndex, levels.indexOf(tick.level));
-    worst = Math.max(worst, tick.latencyMs);
-    throttled += tick.throttledRps * dt;
-    dropped += tick.droppedRps * dt;
-    const paid = tick.servers.active + tick.servers.starting + tick.servers.provisioning + tick.servers.draining;
-    paidServerSeconds += paid * dt;
-    peakServers = Math.max(peakServers, paid);
-    if (!firstOverload) {
-      if (tick.demandServers > tick.supplyServers) {
-        overloadRun ??= tick;
-        if (++overloadRunTicks >= sustainedTicks) firstOverload = overloadRun;
-      } else {
-        overloadRun = null;
-        overloadRunTicks = 0;
-      }
-    }
-    if (tick.latencyMs > sloMs || tick.throttledRps > 0 || tick.droppedRps > 0) {
-      impactedTicks++;
-      firstImpact ??= tick;
-      lastImpact = tick;
-    }
-  }
+  const firstOverload = surgeStart(ticks, Math.max(2, Math.ceil(60 / dt)));
+  const impacted = ticks.filter((tick) => tick.latencyMs > sloMs || tick.throttledRps > 0 || tick.droppedRps > 0);
+  const firstImpact = impacted[0] ?? null;
+  const lastImpact = impacted[impacted.length - 1] ?? null;
+  const { scaleOuts, scaleIns } = fleetChanges(ticks);
   const opened = events.find((e) => e.type === 'incident:opened') ?? null;
   const delays = weightedQuantiles(ticks, [0.95, 0.99]);
   const detectedAt = firstOverload ? detection(ticks, firstOverload.t) : null;
   const recoveredAt = lastImpact ? new Date(Date.parse(lastImpact.t) + dt * 1000).toISOString() : null;
   return {
     ticks: ticks.length,
-    peakDemandRps: peakDemand,
-    peakLevel: levels[peakLevelIndex] ?? 'normal',
+    peakDemandRps: maxOf(ticks, (tick) => tick.demandRps),
+    peakLevel: levels[maxOf(ticks, (tick) => levels.indexOf(tick.level))] ?? 'normal',
     firstOverloadAt: firstOverload?.t ?? null,
     detectedAt,
     detectionDelaySeconds: detectedAt && firstOverload ? (Date.parse(detectedAt) - Date.parse(firstOverload.t)) / 1000 : null,
@@ -173,14 +134,14 @@ function summariseService(
     firstImpactAt: firstImpact?.t ?? null,
     recoveredAt,
     timeToRecoverSeconds: firstImpact && recoveredAt ? (Date.parse(recoveredAt) - Date.parse(firstImpact.t)) / 1000 : null,
-    worstUserDelayMs: worst,
+    worstUserDelayMs: maxOf(ticks, (tick) => tick.latencyMs),
     p95DelayMs: delays[0] as number,
     p99DelayMs: delays[1] as number,
-    requestsThrottled: Math.round(throttled),
-    requestsDropped: Math.round(dropped),
-    minutesOverSlo: (impactedTicks * dt) / 60,
-    serverHours: paidServerSeconds / 3600,
-    peakServers,
+    requestsThrottled: Math.round(sumOf(ticks, (tick) => tick.throttledRps * dt)),
+    requestsDropped: Math.round(sumOf(ticks, (tick) => tick.droppedRps * dt)),
+    minutesOverSlo: (impacted.length * dt) / 60,
+    serverHours: sumOf(ticks, (tick) => paidServers(tick) * dt) / 3600,
+    peakServers: maxOf(ticks, paidServers),
     scaleOuts,
     scaleIns,
     fleetChangesPerHour: ticks.length > 0 ? (scaleOuts + scaleIns) / ((ticks.length * dt) / 3600) : 0,
@@ -189,6 +150,30 @@ function summariseService(
     promises: promiseRecord(ticks, notices, sloMs, dt),
     elasticity: elasticity(ticks.map((t) => t.demandServers), ticks.map((t) => t.supplyServers), dt),
   };
+}
+
+/** every server not in the stopped standby pool */
+function paidServers(tick: Tick): number {
+  return tick.servers.active + tick.servers.starting + tick.servers.provisioning + tick.servers.draining;
+}
+
+function fleetChanges(ticks: readonly Tick[]): { scaleOuts: number; scaleIns: number } {
+  const committed = ticks.map((tick) => tick.servers.active + tick.servers.starting + tick.servers.provisioning);
+  const before = (i: number): number => committed[i - 1] as number;
+  return {
+    scaleOuts: committed.filter((c, i) => i > 0 && c > before(i)).length,
+    scaleIns: committed.filter((c, i) => i > 0 && c < before(i)).length,
+  };
+}
+
+/** The first tick of the first run of overloaded ticks at least `sustainedTicks` long. */
+function surgeStart(ticks: readonly Tick[], sustainedTicks: number): Tick | null {
+  let run = 0;
+  for (const [i, tick] of ticks.entries()) {
+    run = tick.demandServers > tick.supplyServers ? run + 1 : 0;
+    if (run >= sustainedTicks) return ticks[i - run + 1] as Tick;
+  }
+  return null;
 }
 
 /** For each share q (ascending), the latency below which that share of the served requests waited (ticks weighted by servedRps). */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parsePlan, planManifestPaths } from './parse.js';
-import type { Plan } from './types.js';
+import type { Plan, ServicePlan } from './types.js';
 
 function planOf(text: string, readFile?: (path: string) => string | undefined): Plan {
   const result = parsePlan(text, 'plan.yaml', readFile);
@@ -15,21 +15,23 @@ describe('defaults', () => {
     const plan = planOf(minimal);
     expect(plan).toMatchObject({ name: 't', timezone: 'Asia/Shanghai', tickSeconds: 15, levels: ['normal', 'watch', 'surge', 'critical'] });
     const api = plan.services.api;
-    expect(api).toMatchObject({
-      name: 'api',
-      displayName: 'api',
-      capacity: { rpsPerServer: 100, targetUtilization: 0.7, baseLatencyMs: 50, sloLatencyMs: 500, minServers: 1, maxServers: 10, initialServers: 1 },
-      standby: { poolSize: 0, startSeconds: 90 },
-      cold: { provisionSeconds: 240, startSeconds: 60, quotaPerMinute: 10 },
-      warmup: { startingCapacityFraction: 0 },
-      baseline: { windowSeconds: 86_400, quantile: 0.5, freezeWhileFiring: true, initialRps: 50 },
-      growth: { windowSeconds: 600 },
-      triggers: [],
-      throttle: { enabled: false, levels: [], admitFraction: 1, retryAfterSeconds: 30, queueLimitSeconds: 30 },
-      series: [],
-    });
+    expect(api).toMatchObject({ name: 'api', displayName: 'api' });
     expect(api?.notices).toMatchObject({ openAtLevel: 'surge', updateEverySeconds: 1800, cause: { en: 'an unusual surge in demand' } });
     expect(Object.keys(api?.notices.templates.critical ?? {})).toEqual(['investigating', 'identified', 'monitoring', 'resolved']);
+  });
+
+  test.each<[keyof ServicePlan, object]>([
+    ['capacity', { rpsPerServer: 100, targetUtilization: 0.7, baseLatencyMs: 50, sloLatencyMs: 500, minServers: 1, maxServers: 10, initialServers: 1 }],
+    ['standby', { poolSize: 0, startSeconds: 90 }],
+    ['cold', { provisionSeconds: 240, startSeconds: 60, quotaPerMinute: 10 }],
+    ['warmup', { startingCapacityFraction: 0 }],
+    ['baseline', { windowSeconds: 86_400, quantile: 0.5, freezeWhileFiring: true, initialRps: 50 }],
+    ['growth', { windowSeconds: 600 }],
+    ['triggers', []],
+    ['throttle', { enabled: false, levels: [], admitFraction: 1, retryAfterSeconds: 30, queueLimitSeconds: 30 }],
+    ['series', []],
+  ])('a minimal plan gets the documented %s defaults', (section, expected) => {
+    expect(planOf(minimal).services.api?.[section]).toMatchObject(expected);
   });
 
   test('target tracking defaults to the Kubernetes HPA behavior and tolerance', () => {

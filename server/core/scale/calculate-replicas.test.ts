@@ -10,20 +10,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { HpaBehavior, HpaScalingRules } from '../plan/types.js';
+import { defaultHpaBehavior } from '../plan/hpa-behavior.js';
 import { calculateReplicas, type ReplicaCalculationInput } from './calculate-replicas.js';
 
-/** [K-DOC] "Default behavior" */
-const DEFAULT_BEHAVIOR: HpaBehavior = {
-  scaleUp: {
-    stabilizationWindowSeconds: 0,
-    selectPolicy: 'Max',
-    policies: [
-      { type: 'Percent', value: 100, periodSeconds: 15 },
-      { type: 'Pods', value: 4, periodSeconds: 15 },
-    ],
-  },
-  scaleDown: { stabilizationWindowSeconds: 300, selectPolicy: 'Max', policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }] },
-};
+/** the plan's defaults, which the first test holds to [K-DOC] "Default behavior" */
+const DEFAULT_BEHAVIOR = defaultHpaBehavior();
 
 const NOW = 1_700_000_000_000;
 const MIN = 60_000;
@@ -54,6 +45,17 @@ const noBehavior: HpaBehavior = {
   scaleDown: { stabilizationWindowSeconds: 0, selectPolicy: 'Max', policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }] },
 };
 const recommend = (patch: Partial<ReplicaCalculationInput>) => calculateReplicas(input({ behavior: noBehavior, ...patch })).desired;
+
+describe('defaults', () => {
+  it('[K-DOC] Default behavior: up by the larger of 100% and 4 pods per 15 s at once, down by 100% per 15 s after 300 s', () => {
+    const { scaleUp, scaleDown } = DEFAULT_BEHAVIOR;
+    expect([scaleUp.stabilizationWindowSeconds, scaleUp.selectPolicy, scaleDown.stabilizationWindowSeconds, scaleDown.selectPolicy]).toEqual([0, 'Max', 300, 'Max']);
+    const percent = { type: 'Percent', value: 100, periodSeconds: 15 };
+    expect(scaleUp.policies).toHaveLength(2);
+    expect(scaleUp.policies).toEqual(expect.arrayContaining([percent, { type: 'Pods', value: 4, periodSeconds: 15 }]));
+    expect(scaleDown.policies).toEqual([percent]);
+  });
+});
 
 describe('calculateReplicas: the replica calculator', () => {
   it('[K-DOC] Algorithm details: 200m against 100m doubles, 50m halves', () => {

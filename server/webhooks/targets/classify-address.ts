@@ -23,23 +23,19 @@ export interface AddressVerdict {
 // instance metadata services that sit outside link-local: AWS over IPv6 (inside fc00::/7), Alibaba (inside 100.64/10)
 const METADATA = new Set(['169.254.169.254', '169.254.170.2', 'fd00:ec2::254', '100.100.100.200']);
 
-const IPV4_CLASSES: Record<string, [AddressClass, string]> = {
+type Family = 'ipv4' | 'ipv6';
+
+// ipaddr.js gives a range the same name in both families where it means the same; only the
+// wording of the two whose block it names differs
+const RANGES: Record<string, [AddressClass, string | Record<Family, string>]> = {
   unicast: ['public', 'a public address'],
   loopback: ['private', 'a loopback address'],
   private: ['private', 'a private network address (RFC 1918)'],
   carrierGradeNat: ['private', 'a carrier-grade NAT address (100.64.0.0/10)'],
-  linkLocal: ['forbidden', 'a link-local address (169.254.0.0/16)'],
-  unspecified: ['forbidden', 'an unspecified address (0.0.0.0/8)'],
-  broadcast: ['forbidden', 'the broadcast address'],
-  multicast: ['forbidden', 'a multicast address'],
-};
-
-const IPV6_CLASSES: Record<string, [AddressClass, string]> = {
-  unicast: ['public', 'a public address'],
-  loopback: ['private', 'a loopback address'],
   uniqueLocal: ['private', 'a unique local address (fc00::/7)'],
-  linkLocal: ['forbidden', 'a link-local address (fe80::/10)'],
-  unspecified: ['forbidden', 'the unspecified address (::)'],
+  linkLocal: ['forbidden', { ipv4: 'a link-local address (169.254.0.0/16)', ipv6: 'a link-local address (fe80::/10)' }],
+  unspecified: ['forbidden', { ipv4: 'an unspecified address (0.0.0.0/8)', ipv6: 'the unspecified address (::)' }],
+  broadcast: ['forbidden', 'the broadcast address'],
   multicast: ['forbidden', 'a multicast address'],
 };
 
@@ -49,11 +45,15 @@ function verdict(cls: AddressClass, address: string, what: string): AddressVerdi
   return { class: cls, address, what };
 }
 
+function byRange(family: Family, range: string, address: string): AddressVerdict {
+  const [cls, what] = RANGES[range] ?? ['forbidden', RESERVED];
+  return verdict(cls, address, typeof what === 'string' ? what : what[family]);
+}
+
 function classifyV4(ip: ipaddr.IPv4): AddressVerdict {
   const address = ip.toString();
   if (METADATA.has(address)) return verdict('forbidden', address, 'a cloud metadata address');
-  const [cls, what] = IPV4_CLASSES[ip.range()] ?? ['forbidden', RESERVED];
-  return verdict(cls, address, what);
+  return byRange('ipv4', ip.range(), address);
 }
 
 /** an IPv6 address that carries an IPv4 one is judged by the IPv4 address it reaches */
@@ -77,8 +77,7 @@ function classifyV6(ip: ipaddr.IPv6): AddressVerdict {
   if (range === '6to4') return embedded(address, new ipaddr.IPv4([p[1]! >> 8, p[1]! & 0xff, p[2]! >> 8, p[2]! & 0xff]), 'a 6to4 form of');
   // ::/96 other than :: and ::1 is the deprecated IPv4-compatible form, which ipaddr.js calls unicast
   if (range === 'unicast' && p.slice(0, 6).every((x) => x === 0)) return verdict('forbidden', address, 'an IPv4-compatible IPv6 address (deprecated)');
-  const [cls, what] = IPV6_CLASSES[range] ?? ['forbidden', RESERVED];
-  return verdict(cls, address, what);
+  return byRange('ipv6', range, address);
 }
 
 /** The verdict on an IP literal (IPv6 with or without brackets); null when `host` is not one. */
