@@ -23,4 +23,21 @@ describe('the incident page', () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('更新记录');
   });
+
+  it('gives a recovery time only while users are affected, and no next update once resolved', () => {
+    const statuses = new Set<string>();
+    for (const each of input.incidents) {
+      const sp = buildIncident(input, each, 'en');
+      const html = renderIncidentPage(sp, input.page.timeZone, 'en');
+      const sections = [...html.matchAll(/<section class="update">.*?<\/section>/g)].map((m) => m[0]);
+      expect(sections).toHaveLength(sp.incident_updates.length);
+      sp.incident_updates.forEach((u, i) => {
+        statuses.add(u.status);
+        const section = sections[i] ?? '';
+        expect(section.includes('Expected recovery'), u.status).toBe(u.status !== 'monitoring' && u.status !== 'resolved');
+        expect(section.includes('Next update'), u.status).toBe(u.status !== 'resolved');
+      });
+    }
+    expect([...statuses].sort()).toEqual(['identified', 'investigating', 'monitoring', 'resolved']);
+  });
 });

@@ -31,8 +31,9 @@ export function renderIncidentPage(incident: SpIncident, timeZone: string, langu
     '<dl>',
     fact(w.cause, esc(u.cause || w.unknown)),
     fact(w.delay, esc(`${Math.round(u.expected_delay_ms / 1000)} ${w.seconds}`)),
-    fact(w.recovery, time(u.expected_recovery_at)),
-    fact(w.nextUpdate, time(u.next_update_at)),
+    // as on the status page: no recovery to expect once service is back, no update after the last
+    u.status === 'monitoring' || u.status === 'resolved' ? '' : fact(w.recovery, time(u.expected_recovery_at)),
+    u.status === 'resolved' ? '' : fact(w.nextUpdate, time(u.next_update_at)),
     '</dl>',
     '</section>',
   ].join('')).join('\n');

@@ -2,6 +2,7 @@
 import type { Language } from '../api/api-types.js';
 import type { Translate } from '../i18n/translate.js';
 import { el } from '../shared/dom.js';
+import { expectsUpdate, isSettled } from '../shared/notice-stage.js';
 import { formatDuration, formatTime, zoneOffsetLabel } from '../time/format-time.js';
 import type { HistoryDay } from './past-incidents.js';
 import type { StatusNotice, StatusView } from './status-view.js';
@@ -19,7 +20,6 @@ function stageLabel(stage: string, t: Translate): string {
   return stage === 'investigating' || stage === 'identified' || stage === 'monitoring' || stage === 'resolved' ? t(`stage.${stage}`) : stage;
 }
 
-const settled = (stage: string): boolean => stage === 'monitoring' || stage === 'resolved';
 
 function noticeCard(notice: StatusNotice, view: StatusView, ctx: StatusContext): HTMLElement {
   const { t, language } = ctx;
@@ -38,8 +38,8 @@ function noticeCard(notice: StatusNotice, view: StatusView, ctx: StatusContext):
       ...fact(t('notice.cause'), notice.cause || t('notice.unknown'), 'status-notice-cause'),
       ...fact(t('notice.delay'), notice.expectedDelayMs === null ? t('notice.unknown') : formatDuration(notice.expectedDelayMs, language), 'status-notice-delay'),
       // once service is back (monitoring, resolved) there is no recovery left to expect
-      ...(settled(notice.stage) ? [] : fact(t('notice.recovery'), time(notice.expectedRecoveryAt), 'status-notice-recovery')),
-      ...fact(t('notice.nextUpdate'), time(notice.nextUpdateAt), 'status-notice-next-update'),
+      ...(isSettled(notice.stage) ? [] : fact(t('notice.recovery'), time(notice.expectedRecoveryAt), 'status-notice-recovery')),
+      ...(expectsUpdate(notice.stage) ? fact(t('notice.nextUpdate'), time(notice.nextUpdateAt), 'status-notice-next-update') : []),
     ),
   );
 }
