@@ -6,7 +6,12 @@ import { buildNotice } from './notice-build.js';
 
 /** After a forecast saw the service slip again, how long before a stage change asks again. */
 const CALM_RECHECK_MS = 120_000;
-/** After "not known yet" during a steep rise, how often the forecast is asked again for a time. */
+/**
+ * While users are affected, the forecast is asked again whether the latest notice still holds:
+ * a minute after the notice, then at twice the time since it (1, 2, 4, 8 minutes ...) until the
+ * next scheduled update, and every minute while a steep rise goes on. Backing off keeps a long
+ * incident cheap; a notice whose promise is as good as ever gives no reason to post again.
+ */
 const ASK_AGAIN_MS = 60_000;
 
 /**
@@ -17,12 +22,12 @@ const ASK_AGAIN_MS = 60_000;
 function promise(stage: OpenStage, input: IncidentInput): { at: number | null; earliest: number | null; latest: number | null; askAgainAt: number | null } {
   if (stage === 'monitoring') return { at: null, earliest: null, latest: null, askAgainAt: null };
   const f = input.forecast();
-  return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: f.at === null && f.askAgain === true ? input.t + ASK_AGAIN_MS : null };
+  return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: input.t + ASK_AGAIN_MS };
 }
 
 /** Why an open incident published an update: a closed set. */
-export type UpdateReason = 'stage-changed' | 'level-rose' | 'periodic' | 'recovery-known';
-export const UPDATE_REASONS: readonly UpdateReason[] = ['stage-changed', 'level-rose', 'periodic', 'recovery-known'];
+export type UpdateReason = 'stage-changed' | 'level-rose' | 'periodic' | 'recovery-known' | 'estimate-changed';
+export const UPDATE_REASONS: readonly UpdateReason[] = ['stage-changed', 'level-rose', 'periodic', 'recovery-known', 'estimate-changed'];
 
 export interface IncidentUpdate {
   state: IncidentState;
@@ -41,9 +46,12 @@ export interface IncidentUpdate {
  *             has lasted notices.minStageSeconds
  *   open      level rose                                             notice, incident:updated (level-rose)
  *   open      t >= nextUpdateAt                                      notice, incident:updated (periodic)
- *   open      the latest notice said "not known yet" during a steep   notice, incident:updated (recovery-known)
- *             rise, capacity still falls short, and the forecast,
- *             asked again once a minute, now gives a time
+ *   open      capacity still falls short, the forecast is due to be    notice, incident:updated (recovery-known
+ *             asked again (ASK_AGAIN_MS), and it now gives a time       after "not known yet", else
+ *             where the latest notice said "not known yet", or moved    estimate-changed)
+ *             beyond the promise's tolerance (promiseMoved); a changed
+ *             estimate waits until the latest notice is
+ *             notices.minStageSeconds old
  *   open      otherwise                                              nothing (level and stage kept up to date)
  *
  * Every notice moves the next periodic update to t + updateEverySeconds.
@@ -135,18 +143,23 @@ function continueIncident(
   if (wanted === 'monitoring' && open.stage === 'monitoring' && input.t >= open.nextUpdateAt && !input.forecast().calmAhead) wanted = 'identified';
   const stage = wanted !== open.stage && held ? open.stage : wanted;
   const stageSince = stage === open.stage ? open.stageSince : input.t;
+  const lastNoticeAt = open.nextUpdateAt - service.notices.updateEverySeconds * 1000;
+  // a notice stands for minStageSeconds before a higher level or a changed estimate replaces it
+  const settled = input.t - lastNoticeAt >= service.notices.minStageSeconds * 1000;
+  const shownLevel = settled || input.levels.indexOf(level) <= input.levels.indexOf(open.level) ? level : open.level;
   let askAgainAt = open.askAgainAt;
-  let reason = updateReason(open, input, stage, level);
+  let reason = updateReason(open, input, stage, shownLevel);
   // once capacity covers demand the stage change to monitoring speaks; a time now would be a moment's lull
   if (reason === null && askAgainAt !== null && input.t >= askAgainAt && stage !== 'monitoring' && !input.capacityCoversDemand) {
     const f = input.forecast();
-    if (f.at !== null) reason = 'recovery-known';
-    else askAgainAt = f.askAgain === true ? input.t + ASK_AGAIN_MS : null;
+    if (open.expectedRecoveryAt === null && f.at !== null) reason = 'recovery-known';
+    else if (open.expectedRecoveryAt !== null && settled && input.t >= open.expectedRecoveryAt) reason = 'estimate-changed';
+    else askAgainAt = input.t + (f.askAgain === true ? ASK_AGAIN_MS : Math.max(ASK_AGAIN_MS, input.t - lastNoticeAt));
   }
   if (reason === null) {
     // most ticks of an incident change nothing: the state itself carries over
-    if (stage === open.stage && level === open.level && calmCheckAfter === open.calmCheckAfter && askAgainAt === open.askAgainAt) return { state, notices: [], events: [] };
-    const kept = incidentWith(open, stage, stageSince, level, open.noticesSent, open.nextUpdateAt, open.expectedRecoveryAt, calmCheckAfter, askAgainAt);
+    if (stage === open.stage && shownLevel === open.level && calmCheckAfter === open.calmCheckAfter && askAgainAt === open.askAgainAt) return { state, notices: [], events: [] };
+    const kept = incidentWith(open, stage, stageSince, shownLevel, open.noticesSent, open.nextUpdateAt, open.expectedRecoveryAt, calmCheckAfter, askAgainAt);
     return { state: { seq: state.seq, open: kept }, notices: [], events: [] };
   }
   const nextUpdateAt = input.t + service.notices.updateEverySeconds * 1000;
@@ -190,6 +203,7 @@ const REASON_WORDS: Record<UpdateReason, string> = {
   'level-rose': 'level rose',
   periodic: 'scheduled update',
   'recovery-known': 'recovery time now known',
+  'estimate-changed': 'recovery estimate changed',
 };
 
 function updateReason(open: OpenIncident, input: IncidentInput, stage: string, level: string): UpdateReason | null {
