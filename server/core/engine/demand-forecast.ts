@@ -8,6 +8,7 @@
  * it (carriedTrend). A falling forecast stops at the level the day before had at that time:
  * demand that falls back after a wave settles where a day normally is, not below it.
  */
+import { agreedSlope } from './steep-rise.js';
 import type { DemandHistory } from './types.js';
 
 export const DAY_MS = 86_400_000;
@@ -56,6 +57,5 @@ export function demandForecast(
  * window's is the start of a wave, which steep-rise.ts weighs on its own.
  */
 export function carriedTrend(windowRpsPerSec: number, recentRpsPerSec: number): number {
-  if (Math.sign(windowRpsPerSec) !== Math.sign(recentRpsPerSec)) return 0;
-  return Math.abs(recentRpsPerSec) < Math.abs(windowRpsPerSec) ? recentRpsPerSec : windowRpsPerSec;
+  return agreedSlope(windowRpsPerSec, recentRpsPerSec);
 }

@@ -25,6 +25,21 @@ function promise(stage: OpenStage, input: IncidentInput): { at: number | null; e
   return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: input.t + ASK_AGAIN_MS };
 }
 
+/**
+ * Whether a higher level, or the move from investigating to identified, waits to be announced
+ * with a time: the latest notice said "not known yet", a steep rise goes on and the forecast
+ * still cannot give a time. Another "not known yet" a minute or two after the first tells
+ * users nothing new (that the rise goes on is why the time is not known); the change is
+ * announced once the forecast, asked again every minute, gives a time, or at the next
+ * scheduled update, whichever comes first.
+ */
+function quietUntilKnown(open: OpenIncident, input: IncidentInput, stage: OpenStage, level: string): boolean {
+  const news = (open.stage === 'investigating' && stage === 'identified') || input.levels.indexOf(level) > input.levels.indexOf(open.level);
+  if (!news || open.expectedRecoveryAt !== null || input.t >= open.nextUpdateAt) return false;
+  const f = input.forecast();
+  return f.at === null && f.askAgain === true;
+}
+
 /** Why an open incident published an update: a closed set. */
 export type UpdateReason = 'stage-changed' | 'level-rose' | 'periodic' | 'recovery-known' | 'estimate-changed';
 export const UPDATE_REASONS: readonly UpdateReason[] = ['stage-changed', 'level-rose', 'periodic', 'recovery-known', 'estimate-changed'];
@@ -141,12 +156,15 @@ function continueIncident(
   let wanted = nextStage(open.stage, input, calmAhead);
   // a monitoring notice that is due re-checks the forecast: if it sees a slip, say so
   if (wanted === 'monitoring' && open.stage === 'monitoring' && input.t >= open.nextUpdateAt && !input.forecast().calmAhead) wanted = 'identified';
-  const stage = wanted !== open.stage && held ? open.stage : wanted;
-  const stageSince = stage === open.stage ? open.stageSince : input.t;
+  const proposed = wanted !== open.stage && held ? open.stage : wanted;
   const lastNoticeAt = open.nextUpdateAt - service.notices.updateEverySeconds * 1000;
   // a notice stands for minStageSeconds before a higher level or a changed estimate replaces it
   const settled = input.t - lastNoticeAt >= service.notices.minStageSeconds * 1000;
-  const shownLevel = settled || input.levels.indexOf(level) <= input.levels.indexOf(open.level) ? level : open.level;
+  const proposedLevel = settled || input.levels.indexOf(level) <= input.levels.indexOf(open.level) ? level : open.level;
+  const quiet = quietUntilKnown(open, input, proposed, proposedLevel);
+  const stage = quiet ? open.stage : proposed;
+  const shownLevel = quiet ? open.level : proposedLevel;
+  const stageSince = stage === open.stage ? open.stageSince : input.t;
   let askAgainAt = open.askAgainAt;
   let reason = updateReason(open, input, stage, shownLevel);
   // once capacity covers demand the stage change to monitoring speaks; a time now would be a moment's lull
