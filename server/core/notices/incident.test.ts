@@ -189,7 +189,12 @@ describe('incident notices', () => {
   it('after "not known yet" during a steep rise, announce the time within a minute of the forecast giving one', () => {
     const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: false, capacityCoversDemand: false };
     const rising = () => ({ at: null, earliest: null, latest: null, calmAhead: false, askAgain: true });
-    let state = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: rising }).state;
+    const first = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: rising });
+    // the text says why: the time hangs on how far the rise goes, not on a horizon hours away
+    expect(first.notices[0]?.text.en.body).toContain('demand is still climbing fast');
+    expect(first.notices[0]?.text.en.body).not.toContain('next few hours');
+    expect(first.notices[0]?.text['zh-CN'].body).toContain('访问量仍在快速上升');
+    let state = first.state;
     // still rising a minute later: nothing new to say
     const still = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0 + MIN, forecast: rising });
     expect(still.notices).toEqual([]);

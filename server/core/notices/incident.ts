@@ -19,10 +19,13 @@ const ASK_AGAIN_MS = 60_000;
  * users are affected: the forecast's recovery, which is after now by construction, or null
  * ("not known yet") when it foresees none within its horizon.
  */
-function promise(stage: OpenStage, input: IncidentInput): { at: number | null; earliest: number | null; latest: number | null; askAgainAt: number | null } {
-  if (stage === 'monitoring') return { at: null, earliest: null, latest: null, askAgainAt: null };
+function promise(
+  stage: OpenStage,
+  input: IncidentInput,
+): { at: number | null; earliest: number | null; latest: number | null; askAgainAt: number | null; stillRising: boolean } {
+  if (stage === 'monitoring') return { at: null, earliest: null, latest: null, askAgainAt: null, stillRising: false };
   const f = input.forecast();
-  return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: input.t + ASK_AGAIN_MS };
+  return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: input.t + ASK_AGAIN_MS, stillRising: f.at === null && f.askAgain === true };
 }
 
 /**
@@ -105,6 +108,7 @@ function openIncident(service: ServicePlan, timezone: string, state: IncidentSta
     expectedRecoveryAt: promised.at,
     recoveryRange: promised,
     nextUpdateAt: incident.nextUpdateAt,
+    stillRising: promised.stillRising,
   });
   const event: CoreEvent = {
     type: 'incident:opened',
@@ -125,6 +129,7 @@ function resolveIncident(service: ServicePlan, timezone: string, state: Incident
     expectedRecoveryAt: input.t,
     recoveryRange: null,
     nextUpdateAt: null,
+    stillRising: false,
   });
   const minutes = Math.round((input.t - open.openedAt) / 60_000);
   const event: CoreEvent = {
@@ -190,6 +195,7 @@ function continueIncident(
     expectedRecoveryAt: promised.at,
     recoveryRange: promised,
     nextUpdateAt,
+    stillRising: promised.stillRising,
   });
   const event: CoreEvent = {
     type: 'incident:updated',
