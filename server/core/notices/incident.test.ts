@@ -227,6 +227,19 @@ describe('incident notices', () => {
     expect(known.events.map((e) => e.reason)).toEqual(['recovery-known']);
   });
 
+  it('during a steep rise whose time is not known, the move to identified waits to be announced with the time', () => {
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, scalingOut: false, capacityCoversDemand: false };
+    const rising = () => ({ at: null, earliest: null, latest: null, calmAhead: false, askAgain: true });
+    let state = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, throttling: false, forecast: rising }).state;
+    // throttling makes the cause known, but a second "not known yet" would tell users nothing new
+    const quiet = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0 + MIN, level: 'critical', throttling: true, forecast: rising });
+    expect(quiet.notices).toEqual([]);
+    state = quiet.state;
+    const known = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0 + 2 * MIN, level: 'critical', throttling: true, forecast: foresee(T0 + 12 * MIN, false) });
+    expect(known.events.map((e) => e.reason)).toEqual(['stage-changed']);
+    expect(known.notices[0]).toMatchObject({ stage: 'identified', level: 'critical', expectedRecoveryAt: new Date(T0 + 12 * MIN).toISOString() });
+  });
+
   it('once a promised time has passed with users still affected, publish a new estimate', () => {
     const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: false, capacityCoversDemand: false };
     let state = updateIncident(service(120), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: foresee(T0 + 5 * MIN, false) }).state;

@@ -38,7 +38,8 @@ function promise(
  */
 function quietUntilKnown(open: OpenIncident, input: IncidentInput, stage: OpenStage, level: string): boolean {
   const news = (open.stage === 'investigating' && stage === 'identified') || input.levels.indexOf(level) > input.levels.indexOf(open.level);
-  if (!news || open.expectedRecoveryAt !== null || input.t >= open.nextUpdateAt) return false;
+  // a monitoring notice promises no time either, but it said users were fine, not "not known yet"
+  if (!news || open.stage === 'monitoring' || open.expectedRecoveryAt !== null || input.t >= open.nextUpdateAt) return false;
   const f = input.forecast();
   return f.at === null && f.askAgain === true;
 }
