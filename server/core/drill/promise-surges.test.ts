@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
+import type { Notice } from '../engine/types.js';
 import { POLICY_NAMES, type Plan } from '../plan/types.js';
-import { replay } from './replay.js';
+import { replay, type ReplayResult } from './replay.js';
 import type { Scenario } from './scenario.js';
 import { surgeScenario, type Surge } from './test-surges.js';
 import { loadFeb3 } from '../../test-feb3.js';
@@ -11,8 +12,12 @@ import { loadFeb3 } from '../../test-feb3.js';
  * family (fixed seed, bounded count: the same traces every run, no timing). The goal of
  * issue 9 is at most 5% broken and at least 70% on target under the plan policies, at most
  * 10% broken under `none`. Where a family does not meet it, the bound below is what holds
- * today and the comment says how far the goal is; see forecast-recovery.ts for why notices
- * at the start of a steep wave say "not known yet".
+ * today and the test's name says how far the goal is.
+ *
+ * What is left is the start of a steep wave: a notice published while demand still climbs
+ * by more than a tenth a minute says "not known yet" (forecast-recovery.ts), which scores as
+ * neither kept nor broken but counts among the notices; and a wave that keeps accelerating
+ * past the forecast's trend makes the first estimate of an incident come a few minutes early.
  */
 
 let plan: Plan;
@@ -21,10 +26,6 @@ const FROM = Date.parse('2020-02-03T06:00:00+08:00');
 const TO = Date.parse('2020-02-03T13:00:00+08:00');
 const SEED = 20200203;
 const RUNS = 6;
-
-beforeAll(async () => {
-  ({ plan, feb3 } = await loadFeb3());
-});
 
 const FAMILIES: Record<Surge['kind'], fc.Arbitrary<Surge>> = {
   feb3: fc.record({ kind: fc.constant('feb3' as const), scale: fc.double({ min: 0.5, max: 1.5, noNaN: true }), shift: fc.integer({ min: -30, max: 30 }) }),
@@ -57,50 +58,89 @@ interface Tally {
   broken: number;
 }
 
+interface Run {
+  surge: Surge;
+  policy: string;
+  result: ReplayResult;
+}
+
+const runs = new Map<Surge['kind'], Run[]>();
+
+beforeAll(async () => {
+  ({ plan, feb3 } = await loadFeb3());
+  for (const kind of Object.keys(FAMILIES) as Surge['kind'][]) {
+    const out: Run[] = [];
+    for (const surge of fc.sample(FAMILIES[kind], { seed: SEED, numRuns: RUNS })) {
+      // Feb 3 reshaped moves every service; the synthetic shapes are sized for video meetings
+      const services = surge.kind === 'feb3' ? Object.keys(feb3.services) : ['meetings'];
+      const scenario = surgeScenario(feb3, services, surge);
+      for (const policy of POLICY_NAMES) {
+        const run = replay(plan, scenario, { policy, from: FROM, to: TO });
+        if (!run.ok) throw new Error(`${JSON.stringify(surge)}: ${run.errors.map((e) => e.message).join('; ')}`);
+        out.push({ surge, policy, result: run.value });
+      }
+    }
+    runs.set(kind, out);
+  }
+});
+
 /** The promise record of a family's sample, summed over services: plan policies apart from `none`. */
 function familyRecord(kind: Surge['kind']): { plan: Tally; none: Tally } {
   const plans: Tally = { scored: 0, onTarget: 0, broken: 0 };
   const none: Tally = { scored: 0, onTarget: 0, broken: 0 };
-  for (const surge of fc.sample(FAMILIES[kind], { seed: SEED, numRuns: RUNS })) {
-    // Feb 3 reshaped moves every service; the synthetic shapes are sized for video meetings
-    const services = surge.kind === 'feb3' ? Object.keys(feb3.services) : ['meetings'];
-    const scenario = surgeScenario(feb3, services, surge);
-    for (const policy of POLICY_NAMES) {
-      const run = replay(plan, scenario, { policy, from: FROM, to: TO });
-      if (!run.ok) throw new Error(`${JSON.stringify(surge)}: ${run.errors.map((e) => e.message).join('; ')}`);
-      const into = policy === 'none' ? none : plans;
-      for (const s of Object.values(run.value.summary.services)) {
-        into.scored += s.promises.scored;
-        into.onTarget += Math.round(s.promises.onTarget * s.promises.scored);
-        into.broken += Math.round(s.promises.broken * s.promises.scored);
-      }
+  for (const { policy, result } of runs.get(kind)!) {
+    const into = policy === 'none' ? none : plans;
+    for (const s of Object.values(result.summary.services)) {
+      into.scored += s.promises.scored;
+      into.onTarget += Math.round(s.promises.onTarget * s.promises.scored);
+      into.broken += Math.round(s.promises.broken * s.promises.scored);
     }
   }
   return { plan: plans, none };
 }
 
 describe('the promise record on generated surges', () => {
-  test('Feb 3 scaled and shifted: at least 70% on target, at most 10% broken (goal 5%: 6 of 78)', () => {
+  test('Feb 3 scaled and shifted: at least 70% on target, at most 8% broken (goal 5%: 4 of 55 are broken)', () => {
     const r = familyRecord('feb3');
-    expect(r.plan.scored).toBeGreaterThan(50);
+    expect(r.plan.scored).toBeGreaterThan(40);
     expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.7);
-    expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.1);
+    expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.08);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
   });
 
-  test('double waves: at most 5% broken (on target: 39%, the goal is 70%)', () => {
+  test('double waves: at most 5% broken, at least 50% on target (goal 70%)', () => {
     const r = familyRecord('double');
     expect(r.plan.scored).toBeGreaterThan(30);
     expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.05);
-    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.3);
+    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.5);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
   });
 
-  test.each(['ramp', 'plateau'] as const)('%s: at most 10% broken (goal 5%: 3 of 33; on target 39%, the goal is 70%)', (kind) => {
+  test.each(['ramp', 'plateau'] as const)('%s: at most 7% broken (goal 5%: 2 of 32), at least 54% on target (goal 70%)', (kind) => {
     const r = familyRecord(kind);
     expect(r.plan.scored).toBeGreaterThan(20);
-    expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.1);
-    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.3);
+    expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.07);
+    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.54);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe('the next update a notice announces', () => {
+  test.each(Object.keys(FAMILIES) as Surge['kind'][])('%s: every open incident posts again (or resolves) by the time its latest notice said', (kind) => {
+    for (const { surge, policy, result } of runs.get(kind)!) {
+      const byIncident = new Map<string, Notice[]>();
+      for (const n of result.notices) byIncident.set(n.incidentId, [...(byIncident.get(n.incidentId) ?? []), n]);
+      for (const notices of byIncident.values()) {
+        notices.forEach((n, i) => {
+          if (n.nextUpdateAt === null) return;
+          const next = notices[i + 1];
+          const due = Date.parse(n.nextUpdateAt);
+          // a replay that ends before the update was due cannot show it
+          if (!next && due > TO) return;
+          expect(next, `${JSON.stringify(surge)} ${policy}: ${n.id} said ${n.nextUpdateAt}`).toBeDefined();
+          expect(Date.parse(next!.t), `${JSON.stringify(surge)} ${policy}: ${n.id} said ${n.nextUpdateAt}, next was ${next!.t}`).toBeLessThanOrEqual(due);
+        });
+      }
+    }
   });
 });

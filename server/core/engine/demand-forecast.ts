@@ -3,7 +3,12 @@
  * current level) plus whatever trend the shape does not explain, damped after TREND_SECONDS.
  * Without a day of history it is the trend alone, damped the same way: a straight line
  * extrapolated for hours would promise that no fleet ever catches up.
+ *
+ * The trend carried forward is the growth window's only as far as the last minutes agree with
+ * it (carriedTrend). A falling forecast stops at the level the day before had at that time:
+ * demand that falls back after a wave settles where a day normally is, not below it.
  */
+import { agreedSlope } from './steep-rise.js';
 import type { DemandHistory } from './types.js';
 
 export const DAY_MS = 86_400_000;
@@ -38,6 +43,19 @@ export function demandForecast(
   return (at) => {
     const shaped = historyAt(history, at - DAY_MS);
     const base = shaped === null ? demandRps : shaped * scale;
-    return Math.max(0, base + residual * Math.min((at - t) / 1000, TREND_SECONDS));
+    const trended = base + residual * Math.min((at - t) / 1000, TREND_SECONDS);
+    if (residual >= 0) return Math.max(0, trended);
+    return Math.max(0, trended, Math.min(base, shaped ?? 0));
   };
+}
+
+/**
+ * The trend (rps per second) a forecast carries forward: the growth window's, as far as the
+ * rise over its last minutes (steep-rise.ts) agrees with it. After a ramp stops, the window
+ * still holds the rise for minutes while users already see the level hold; after a decline
+ * stops, carrying it on foresees a fall that is not coming. A recent rise steeper than the
+ * window's is the start of a wave, which steep-rise.ts weighs on its own.
+ */
+export function carriedTrend(windowRpsPerSec: number, recentRpsPerSec: number): number {
+  return agreedSlope(windowRpsPerSec, recentRpsPerSec);
 }

@@ -136,7 +136,8 @@ export function forecastRecovery(
 ): RecoveryForecast {
   const base = runForward(plan, svc, policy, start, demand, 1);
   const firstTick = start.lastT + plan.tickSeconds * 1000;
-  const calmAhead = base.recovered === firstTick;
+  // a steep rise the forecast does not explain can outgrow a fleet that the forecast sees catching up
+  const calmAhead = base.recovered === firstTick && unexplainedRps === 0;
   if (base.recovered === null) return { at: null, earliest: null, latest: null, calmAhead };
   const earliest = Math.min(base.firstCalm ?? base.recovered, base.recovered);
   if (calmAhead) return { at: base.recovered, earliest, latest: base.recovered, calmAhead };

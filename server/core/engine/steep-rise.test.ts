@@ -10,6 +10,13 @@ describe('recentRiseRpsPerSec', () => {
     expect(recentRiseRpsPerSec(points)).toBe((2200 - 1000) / 120);
   });
 
+  it('is 0 once the latest tick shows the rise has stopped, and the rise of the latest tick when that is gentler', () => {
+    const held: [number, number][] = [[0, 1000], [30_000, 1000], [60_000, 1300], [90_000, 1600], [120_000, 1900], [150_000, 1900]];
+    expect(recentRiseRpsPerSec(held)).toBe(0);
+    const slowing: [number, number][] = [[0, 1000], [30_000, 1000], [60_000, 1300], [90_000, 1600], [120_000, 1900], [150_000, 1930]];
+    expect(recentRiseRpsPerSec(slowing)).toBe(1);
+  });
+
   it('is 0 until two minutes of points exist', () => {
     expect(recentRiseRpsPerSec([])).toBe(0);
     expect(recentRiseRpsPerSec([[0, 100], [60_000, 900]])).toBe(0);

@@ -16,15 +16,35 @@ const STEEP_FACTOR = 2;
 /** a pessimistic forecast lets the rise of the last RECENT_MS go on as long again, then level off */
 export const RISE_SECONDS = RECENT_MS / 1000;
 
-/** rps per second over the last RECENT_MS of `points` ([ms, rps], oldest first); 0 with too few points. */
-export function recentRiseRpsPerSec(points: readonly (readonly [number, number])[]): number {
+/** rps per second over the last `spanMs` of `points` ([ms, rps], oldest first); 0 with too few points. */
+function riseOver(points: readonly (readonly [number, number])[], spanMs: number): number {
   const last = points[points.length - 1];
   if (!last) return 0;
   for (let i = points.length - 2; i >= 0; i--) {
     const p = points[i] as readonly [number, number];
-    if (last[0] - p[0] >= RECENT_MS) return (last[1] - p[1]) / ((last[0] - p[0]) / 1000);
+    if (last[0] - p[0] >= spanMs) return (last[1] - p[1]) / ((last[0] - p[0]) / 1000);
   }
   return 0;
+}
+
+/**
+ * Of two slopes, the part both agree on: 0 when they point different ways, else the gentler.
+ * A forecast carries a rise or a fall forward only as far as the shorter, later view still
+ * shows it.
+ */
+export function agreedSlope(longer: number, shorter: number): number {
+  if (Math.sign(longer) !== Math.sign(shorter)) return 0;
+  return Math.abs(shorter) < Math.abs(longer) ? shorter : longer;
+}
+
+/**
+ * rps per second over the last RECENT_MS of `points` ([ms, rps], oldest first, one a tick),
+ * as far as the latest tick agrees (agreedSlope): when a wave stops rising, the hold shows at
+ * once in the latest tick while the two minutes hold the rise for two minutes more, and a
+ * forecast that carried it on would promise a recovery minutes too late. 0 with too few points.
+ */
+export function recentRiseRpsPerSec(points: readonly (readonly [number, number])[]): number {
+  return agreedSlope(riseOver(points, RECENT_MS), riseOver(points, 1));
 }
 
 export interface RiseInput {

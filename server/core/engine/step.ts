@@ -17,7 +17,7 @@ import { initialFleetState, serversByState, setDesired, type FleetState, type Se
 import { initialIncidentState, updateIncident, type IncidentState, type IncidentUpdate } from '../notices/index.js';
 import type { Plan, PolicyName, ServicePlan } from '../plan/types.js';
 import { initialScaleState, type ScaleState } from '../scale/index.js';
-import { demandForecast } from './demand-forecast.js';
+import { carriedTrend, demandForecast } from './demand-forecast.js';
 import { forecastRecovery } from './forecast-recovery.js';
 import { recentRiseRpsPerSec, unexplainedRise } from './steep-rise.js';
 import { advanceAndServe, detectStage, scaleStage, type TickContext } from './stages.js';
@@ -129,8 +129,8 @@ function stepService(ctx: TickContext, sample: ServiceSample, commands: readonly
     if (forecast) return forecast;
     const now: ServiceState = { detect: detected.state, scale: scaled.state, fleet: scaled.fleet, incident: prev.incident, level: detected.level, lastT: t };
     const growthRpsPerSec = ((detected.growthPctPerMin / 100) * detected.baselineRps) / 60;
-    const demand = demandForecast(history, t, demandRps, growthRpsPerSec, svc.growth.windowSeconds);
     const recentRpsPerSec = recentRiseRpsPerSec(detected.state.growth.points);
+    const demand = demandForecast(history, t, demandRps, carriedTrend(growthRpsPerSec, recentRpsPerSec), svc.growth.windowSeconds);
     const unexplained = unexplainedRise({ t, demandRps, demand, trendRpsPerSec: growthRpsPerSec, recentRpsPerSec });
     forecast = forecastRecovery(plan, svc, policy, now, demand, unexplained);
     return forecast;

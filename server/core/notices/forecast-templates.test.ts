@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderNotice, type NoticeValues } from './index.js';
-import { MONITORING_TEMPLATE, NOT_KNOWN_TEMPLATE } from './forecast-templates.js';
+import { MONITORING_TEMPLATE, NOT_KNOWN_TEMPLATE, RISING_NOT_KNOWN_TEMPLATE } from './forecast-templates.js';
 
 const at = (hhmm: string): number => Date.parse(`2020-02-03T${hhmm}:00+08:00`);
 const base: NoticeValues = {
@@ -36,7 +36,7 @@ describe('the recovery range in notices', () => {
   it('"not known yet" and "monitoring" texts name no recovery time, only the next update', () => {
     const unknown = { ...base, expectedRecoveryAt: null, recoveryEarliestAt: null, recoveryLatestAt: null };
     for (const lang of ['en', 'zh-CN'] as const) {
-      for (const t of [NOT_KNOWN_TEMPLATE, MONITORING_TEMPLATE]) {
+      for (const t of [NOT_KNOWN_TEMPLATE, RISING_NOT_KNOWN_TEMPLATE, MONITORING_TEMPLATE]) {
         const body = renderNotice(t[lang], unknown, lang, 'Asia/Shanghai').body;
         expect(body).toContain(lang === 'en' ? '09:15 CST' : '09:15（北京时间）');
         expect(body).not.toMatch(/09:40|09:25|10:05|\{/);

@@ -2,7 +2,8 @@
  * Notice texts for what the forecast says rather than the stage alone. They take precedence
  * over the plan's templates in two cases, so that no notice shows a time it cannot stand
  * behind: "monitoring" (users are fine now, so there is no recovery time to promise, only
- * watching) and an open incident whose recovery is not foreseen within the forecast horizon.
+ * watching) and an open incident whose recovery is not known yet: not foreseen within the
+ * forecast horizon, or hanging on how far a steep rise still climbs.
  * The range: {recovery} in any template renders as "09:40 (between 09:25 and 10:05)" when
  * the notice carries one; {earliest} and {latest} are the two ends alone.
  */
@@ -27,6 +28,22 @@ export const NOT_KNOWN_TEMPLATE: Record<Language, NoticeText> = {
   'zh-CN': {
     title: '{service}响应变慢',
     body: '由于{cause}，{service}当前访问量为平时的 {multiple} 倍，响应可能延迟{delay}。我们正在处理，但目前还无法确定恢复时间：预测显示未来几小时内难以恢复。我们将于{nextUpdate}前告知最新进展。',
+  },
+};
+
+/**
+ * "Not known yet" while demand still climbs steeply: the time depends on how far it goes, not
+ * on a horizon, and the forecast is asked again every minute, so a time may come well before
+ * the next scheduled update.
+ */
+export const RISING_NOT_KNOWN_TEMPLATE: Record<Language, NoticeText> = {
+  en: {
+    title: '{service} is slower than usual',
+    body: '{service} is receiving {multiple}× its normal traffic because of {cause}, and responses may be delayed by {delay}. We are working on it, but we cannot yet say when normal service will return: demand is still climbing fast, and the time depends on how far it goes. We will give a time as soon as we can, and tell you more by {nextUpdate} at the latest.',
+  },
+  'zh-CN': {
+    title: '{service}响应变慢',
+    body: '由于{cause}，{service}当前访问量为平时的 {multiple} 倍，响应可能延迟{delay}。我们正在处理，但目前还无法确定恢复时间：访问量仍在快速上升，恢复时间取决于它还会升到多高。一旦能够估计，我们会立即公布，最迟于{nextUpdate}前告知最新进展。',
   },
 };
 

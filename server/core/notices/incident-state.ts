@@ -20,7 +20,7 @@ export interface OpenIncident {
   expectedRecoveryAt: number | null;
   /** a forecast that saw the service slip again is not re-run for a stage change before this, epoch ms */
   calmCheckAfter: number;
-  /** the latest notice said "not known yet" during a steep rise: the forecast is asked again from then, epoch ms */
+  /** while users are affected, when the forecast is next asked whether the latest notice still holds, epoch ms; null: not asked */
   askAgainAt: number | null;
 }
 

@@ -189,7 +189,12 @@ describe('incident notices', () => {
   it('after "not known yet" during a steep rise, announce the time within a minute of the forecast giving one', () => {
     const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: false, capacityCoversDemand: false };
     const rising = () => ({ at: null, earliest: null, latest: null, calmAhead: false, askAgain: true });
-    let state = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: rising }).state;
+    const first = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: rising });
+    // the text says why: the time hangs on how far the rise goes, not on a horizon hours away
+    expect(first.notices[0]?.text.en.body).toContain('demand is still climbing fast');
+    expect(first.notices[0]?.text.en.body).not.toContain('next few hours');
+    expect(first.notices[0]?.text['zh-CN'].body).toContain('访问量仍在快速上升');
+    let state = first.state;
     // still rising a minute later: nothing new to say
     const still = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0 + MIN, forecast: rising });
     expect(still.notices).toEqual([]);
@@ -198,9 +203,65 @@ describe('incident notices', () => {
     const known = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0 + 2 * MIN, forecast: foresee(T0 + 9 * MIN, false) });
     expect(known.events.map((e) => e.reason)).toEqual(['recovery-known']);
     expect(known.notices[0]?.expectedRecoveryAt).toBe(new Date(T0 + 9 * MIN).toISOString());
-    // a time foreseen beyond the horizon ("not known yet" without a rise) is not asked again every minute
-    const horizon = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: foresee(null, false) }).state;
-    expect(updateIncident(service(), 'Asia/Shanghai', horizon, { ...base, t: T0 + MIN, forecast: foresee(T0 + 9 * MIN, false) }).notices).toEqual([]);
+  });
+
+  it('without a steep rise, ask the forecast again at 1, 2, 4 ... minutes after the notice, and announce a time once it gives one', () => {
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: false, capacityCoversDemand: false };
+    let state = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: foresee(null, false) }).state;
+    const asked: number[] = [];
+    const counting = (at: number | null) => () => {
+      asked.push(t);
+      return { at, earliest: at, latest: at, calmAhead: false };
+    };
+    let t = T0;
+    for (const minute of [1, 2, 3]) {
+      t = T0 + minute * MIN;
+      const out = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t, forecast: counting(minute === 3 ? T0 + 20 * MIN : null) });
+      expect(out.notices).toEqual([]);
+      state = out.state;
+    }
+    // asked at 1 and 2 minutes; the next time is 4 minutes after the notice, so minute 3 did not ask
+    expect(asked).toEqual([T0 + MIN, T0 + 2 * MIN]);
+    t = T0 + 4 * MIN;
+    const known = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t, forecast: counting(T0 + 20 * MIN) });
+    expect(known.events.map((e) => e.reason)).toEqual(['recovery-known']);
+  });
+
+  it('during a steep rise whose time is not known, the move to identified waits to be announced with the time', () => {
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, scalingOut: false, capacityCoversDemand: false };
+    const rising = () => ({ at: null, earliest: null, latest: null, calmAhead: false, askAgain: true });
+    let state = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, throttling: false, forecast: rising }).state;
+    // throttling makes the cause known, but a second "not known yet" would tell users nothing new
+    const quiet = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0 + MIN, level: 'critical', throttling: true, forecast: rising });
+    expect(quiet.notices).toEqual([]);
+    state = quiet.state;
+    const known = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0 + 2 * MIN, level: 'critical', throttling: true, forecast: foresee(T0 + 12 * MIN, false) });
+    expect(known.events.map((e) => e.reason)).toEqual(['stage-changed']);
+    expect(known.notices[0]).toMatchObject({ stage: 'identified', level: 'critical', expectedRecoveryAt: new Date(T0 + 12 * MIN).toISOString() });
+  });
+
+  it('once a promised time has passed with users still affected, publish a new estimate', () => {
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: false, capacityCoversDemand: false };
+    let state = updateIncident(service(120), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: foresee(T0 + 5 * MIN, false) }).state;
+    for (const minute of [1, 2, 4]) {
+      const out = updateIncident(service(120), 'Asia/Shanghai', state, { ...base, t: T0 + minute * MIN, forecast: foresee(T0 + 5 * MIN, false) });
+      expect(out.notices).toEqual([]);
+      state = out.state;
+    }
+    const late = updateIncident(service(120), 'Asia/Shanghai', state, { ...base, t: T0 + 8 * MIN, forecast: foresee(T0 + 14 * MIN, false) });
+    expect(late.events.map((e) => e.reason)).toEqual(['estimate-changed']);
+    expect(late.notices[0]?.expectedRecoveryAt).toBe(new Date(T0 + 14 * MIN).toISOString());
+  });
+
+  it('a higher level within minStage of the latest notice waits until that notice has stood for minStage', () => {
+    const base = { levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: false, capacityCoversDemand: false, forecast: foresee(null, false) };
+    let state = updateIncident(service(120), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, level: 'surge' }).state;
+    const soon = updateIncident(service(120), 'Asia/Shanghai', state, { ...base, t: T0 + MIN, level: 'critical' });
+    expect(soon.notices).toEqual([]);
+    state = soon.state;
+    const later = updateIncident(service(120), 'Asia/Shanghai', state, { ...base, t: T0 + 2 * MIN, level: 'critical' });
+    expect(later.events.map((e) => e.reason)).toEqual(['level-rose']);
+    expect(later.notices[0]?.level).toBe('critical');
   });
 
   it('say when it recovered and promise no further update once resolved', () => {

@@ -6,7 +6,12 @@ import { buildNotice } from './notice-build.js';
 
 /** After a forecast saw the service slip again, how long before a stage change asks again. */
 const CALM_RECHECK_MS = 120_000;
-/** After "not known yet" during a steep rise, how often the forecast is asked again for a time. */
+/**
+ * While users are affected, the forecast is asked again whether the latest notice still holds:
+ * a minute after the notice, then at twice the time since it (1, 2, 4, 8 minutes ...) until the
+ * next scheduled update, and every minute while a steep rise goes on. Backing off keeps a long
+ * incident cheap; a notice whose promise is as good as ever gives no reason to post again.
+ */
 const ASK_AGAIN_MS = 60_000;
 
 /**
@@ -14,15 +19,34 @@ const ASK_AGAIN_MS = 60_000;
  * users are affected: the forecast's recovery, which is after now by construction, or null
  * ("not known yet") when it foresees none within its horizon.
  */
-function promise(stage: OpenStage, input: IncidentInput): { at: number | null; earliest: number | null; latest: number | null; askAgainAt: number | null } {
-  if (stage === 'monitoring') return { at: null, earliest: null, latest: null, askAgainAt: null };
+function promise(
+  stage: OpenStage,
+  input: IncidentInput,
+): { at: number | null; earliest: number | null; latest: number | null; askAgainAt: number | null; stillRising: boolean } {
+  if (stage === 'monitoring') return { at: null, earliest: null, latest: null, askAgainAt: null, stillRising: false };
   const f = input.forecast();
-  return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: f.at === null && f.askAgain === true ? input.t + ASK_AGAIN_MS : null };
+  return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: input.t + ASK_AGAIN_MS, stillRising: f.at === null && f.askAgain === true };
+}
+
+/**
+ * Whether a higher level, or the move from investigating to identified, waits to be announced
+ * with a time: the latest notice said "not known yet", a steep rise goes on and the forecast
+ * still cannot give a time. Another "not known yet" a minute or two after the first tells
+ * users nothing new (that the rise goes on is why the time is not known); the change is
+ * announced once the forecast, asked again every minute, gives a time, or at the next
+ * scheduled update, whichever comes first.
+ */
+function quietUntilKnown(open: OpenIncident, input: IncidentInput, stage: OpenStage, level: string): boolean {
+  const news = (open.stage === 'investigating' && stage === 'identified') || input.levels.indexOf(level) > input.levels.indexOf(open.level);
+  // a monitoring notice promises no time either, but it said users were fine, not "not known yet"
+  if (!news || open.stage === 'monitoring' || open.expectedRecoveryAt !== null || input.t >= open.nextUpdateAt) return false;
+  const f = input.forecast();
+  return f.at === null && f.askAgain === true;
 }
 
 /** Why an open incident published an update: a closed set. */
-export type UpdateReason = 'stage-changed' | 'level-rose' | 'periodic' | 'recovery-known';
-export const UPDATE_REASONS: readonly UpdateReason[] = ['stage-changed', 'level-rose', 'periodic', 'recovery-known'];
+export type UpdateReason = 'stage-changed' | 'level-rose' | 'periodic' | 'recovery-known' | 'estimate-changed';
+export const UPDATE_REASONS: readonly UpdateReason[] = ['stage-changed', 'level-rose', 'periodic', 'recovery-known', 'estimate-changed'];
 
 export interface IncidentUpdate {
   state: IncidentState;
@@ -41,9 +65,12 @@ export interface IncidentUpdate {
  *             has lasted notices.minStageSeconds
  *   open      level rose                                             notice, incident:updated (level-rose)
  *   open      t >= nextUpdateAt                                      notice, incident:updated (periodic)
- *   open      the latest notice said "not known yet" during a steep   notice, incident:updated (recovery-known)
- *             rise, capacity still falls short, and the forecast,
- *             asked again once a minute, now gives a time
+ *   open      capacity still falls short, the forecast is due to be    notice, incident:updated (recovery-known
+ *             asked again (ASK_AGAIN_MS), and it now gives a time       after "not known yet", else
+ *             where the latest notice said "not known yet", or moved    estimate-changed)
+ *             beyond the promise's tolerance (promiseMoved); a changed
+ *             estimate waits until the latest notice is
+ *             notices.minStageSeconds old
  *   open      otherwise                                              nothing (level and stage kept up to date)
  *
  * Every notice moves the next periodic update to t + updateEverySeconds.
@@ -82,6 +109,7 @@ function openIncident(service: ServicePlan, timezone: string, state: IncidentSta
     expectedRecoveryAt: promised.at,
     recoveryRange: promised,
     nextUpdateAt: incident.nextUpdateAt,
+    stillRising: promised.stillRising,
   });
   const event: CoreEvent = {
     type: 'incident:opened',
@@ -102,6 +130,7 @@ function resolveIncident(service: ServicePlan, timezone: string, state: Incident
     expectedRecoveryAt: input.t,
     recoveryRange: null,
     nextUpdateAt: null,
+    stillRising: false,
   });
   const minutes = Math.round((input.t - open.openedAt) / 60_000);
   const event: CoreEvent = {
@@ -133,20 +162,28 @@ function continueIncident(
   let wanted = nextStage(open.stage, input, calmAhead);
   // a monitoring notice that is due re-checks the forecast: if it sees a slip, say so
   if (wanted === 'monitoring' && open.stage === 'monitoring' && input.t >= open.nextUpdateAt && !input.forecast().calmAhead) wanted = 'identified';
-  const stage = wanted !== open.stage && held ? open.stage : wanted;
+  const proposed = wanted !== open.stage && held ? open.stage : wanted;
+  const lastNoticeAt = open.nextUpdateAt - service.notices.updateEverySeconds * 1000;
+  // a notice stands for minStageSeconds before a higher level or a changed estimate replaces it
+  const settled = input.t - lastNoticeAt >= service.notices.minStageSeconds * 1000;
+  const proposedLevel = settled || input.levels.indexOf(level) <= input.levels.indexOf(open.level) ? level : open.level;
+  const quiet = quietUntilKnown(open, input, proposed, proposedLevel);
+  const stage = quiet ? open.stage : proposed;
+  const shownLevel = quiet ? open.level : proposedLevel;
   const stageSince = stage === open.stage ? open.stageSince : input.t;
   let askAgainAt = open.askAgainAt;
-  let reason = updateReason(open, input, stage, level);
+  let reason = updateReason(open, input, stage, shownLevel);
   // once capacity covers demand the stage change to monitoring speaks; a time now would be a moment's lull
   if (reason === null && askAgainAt !== null && input.t >= askAgainAt && stage !== 'monitoring' && !input.capacityCoversDemand) {
     const f = input.forecast();
-    if (f.at !== null) reason = 'recovery-known';
-    else askAgainAt = f.askAgain === true ? input.t + ASK_AGAIN_MS : null;
+    if (open.expectedRecoveryAt === null && f.at !== null) reason = 'recovery-known';
+    else if (open.expectedRecoveryAt !== null && settled && input.t >= open.expectedRecoveryAt) reason = 'estimate-changed';
+    else askAgainAt = input.t + (f.askAgain === true ? ASK_AGAIN_MS : Math.max(ASK_AGAIN_MS, input.t - lastNoticeAt));
   }
   if (reason === null) {
     // most ticks of an incident change nothing: the state itself carries over
-    if (stage === open.stage && level === open.level && calmCheckAfter === open.calmCheckAfter && askAgainAt === open.askAgainAt) return { state, notices: [], events: [] };
-    const kept = incidentWith(open, stage, stageSince, level, open.noticesSent, open.nextUpdateAt, open.expectedRecoveryAt, calmCheckAfter, askAgainAt);
+    if (stage === open.stage && shownLevel === open.level && calmCheckAfter === open.calmCheckAfter && askAgainAt === open.askAgainAt) return { state, notices: [], events: [] };
+    const kept = incidentWith(open, stage, stageSince, shownLevel, open.noticesSent, open.nextUpdateAt, open.expectedRecoveryAt, calmCheckAfter, askAgainAt);
     return { state: { seq: state.seq, open: kept }, notices: [], events: [] };
   }
   const nextUpdateAt = input.t + service.notices.updateEverySeconds * 1000;
@@ -159,6 +196,7 @@ function continueIncident(
     expectedRecoveryAt: promised.at,
     recoveryRange: promised,
     nextUpdateAt,
+    stillRising: promised.stillRising,
   });
   const event: CoreEvent = {
     type: 'incident:updated',
@@ -190,6 +228,7 @@ const REASON_WORDS: Record<UpdateReason, string> = {
   'level-rose': 'level rose',
   periodic: 'scheduled update',
   'recovery-known': 'recovery time now known',
+  'estimate-changed': 'recovery estimate changed',
 };
 
 function updateReason(open: OpenIncident, input: IncidentInput, stage: string, level: string): UpdateReason | null {

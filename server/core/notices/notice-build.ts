@@ -3,7 +3,7 @@ import type { IncidentStage, Language, NoticeText, ServicePlan } from '../plan/t
 import { LANGUAGES } from '../plan/types.js';
 import type { IncidentInput } from './incident-state.js';
 import { renderNotice, type NoticeValues } from './render.js';
-import { MONITORING_TEMPLATE, NOT_KNOWN_TEMPLATE } from './forecast-templates.js';
+import { MONITORING_TEMPLATE, NOT_KNOWN_TEMPLATE, RISING_NOT_KNOWN_TEMPLATE } from './forecast-templates.js';
 import { selectTemplate } from './template-select.js';
 
 export interface NoticeSpec {
@@ -16,6 +16,8 @@ export interface NoticeSpec {
   /** the range around expectedRecoveryAt; null for a resolved notice */
   recoveryRange: { earliest: number | null; latest: number | null } | null;
   nextUpdateAt: number | null;
+  /** a "not known yet" that hangs on a steep rise still going on rather than on the horizon */
+  stillRising: boolean;
 }
 
 /** One notice with its numbers and its text in every language, rendered from the plan's templates. */
@@ -36,7 +38,7 @@ export function buildNotice(service: ServicePlan, timezone: string, input: Incid
   };
   const templates =
     spec.stage === 'monitoring' ? MONITORING_TEMPLATE
-    : spec.stage !== 'resolved' && spec.expectedRecoveryAt === null ? NOT_KNOWN_TEMPLATE
+    : spec.stage !== 'resolved' && spec.expectedRecoveryAt === null ? (spec.stillRising ? RISING_NOT_KNOWN_TEMPLATE : NOT_KNOWN_TEMPLATE)
     : selectTemplate(service.notices.templates, input.levels, spec.level, spec.stage);
   const text = Object.fromEntries(
     LANGUAGES.map((lang) => [lang, renderNotice(templates[lang], { ...values, service: service.displayNames[lang] }, lang, timezone)]),
