@@ -19,31 +19,24 @@ import type { BaselineState, DetectResult, DetectState, Observation, TriggerStat
 import type { FleetState, ServeResult } from '../fleet/index.js';
 import type { FlowInput, FlowOutcome } from '../fleet/request-flow.js';
 import type { ConditionValues } from '../detect/conditions.js';
-import type { Tick } from './types.js';
+import { tickRecord } from './tick-record.js';
 
 const F = 0.5;
 
+// fleet/serve-tick.ts serveTick
+const SERVED = {
+  capacityRps: F,
+  servedRps: F,
+  throttledRps: F,
+  droppedRps: F,
+  backlog: F,
+  latencyMs: F,
+  utilization: F,
+  supplyServers: F,
+  demandServers: F,
+} satisfies ServeResult;
+
 export const PRIMED_SHAPES: readonly object[] = [
-  // engine/step.ts tickRecord
-  ...[null, 'x'].map((recovery): Tick => ({
-    service: '',
-    policy: 'none',
-    demandRps: F,
-    capacityRps: F,
-    servedRps: F,
-    throttledRps: F,
-    droppedRps: F,
-    backlog: F,
-    latencyMs: F,
-    utilization: F,
-    level: '',
-    baselineRps: F,
-    demandServers: F,
-    supplyServers: F,
-    servers: { standby: F, provisioning: F, starting: F, active: F, draining: F },
-    expectedRecoveryAt: recovery,
-    t: '',
-  })),
   // engine/stages.ts detectStage
   { t: F, rps: F, latencyMs: F, errorRate: F, utilization: F } satisfies Observation,
   // engine/stages.ts scaleStage
@@ -60,18 +53,11 @@ export const PRIMED_SHAPES: readonly object[] = [
     scalingOut: true,
     capacityCoversDemand: true,
   })),
-  // fleet/serve-tick.ts serveTick
-  {
-    capacityRps: F,
-    servedRps: F,
-    throttledRps: F,
-    droppedRps: F,
-    backlog: F,
-    latencyMs: F,
-    utilization: F,
-    supplyServers: F,
-    demandServers: F,
-  } satisfies ServeResult,
+  SERVED,
+  // engine/tick-record.ts tickRecord, built by it: the literal it holds gets these representations
+  ...[null, 0].map((recoveryAt) =>
+    tickRecord({ service: '', policy: 'none', demandRps: F, served: SERVED, detected: { level: '', baselineRps: F }, servers: { standby: F, provisioning: F, starting: F, active: F, draining: F }, recoveryAt, iso: '' }),
+  ),
   // fleet/serve-tick.ts serveTick
   { demandRps: F, capacityRps: F, admitRps: F, backlog: F, queueLimit: F, dtSeconds: F } satisfies FlowInput,
   // fleet/request-flow.ts flowThroughTick

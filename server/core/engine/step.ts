@@ -21,6 +21,7 @@ import { carriedTrend, demandForecast } from './demand-forecast.js';
 import { forecastRecovery } from './forecast-recovery.js';
 import { recentRiseRpsPerSec, unexplainedRise } from './steep-rise.js';
 import { advanceAndServe, detectStage, scaleStage, type TickContext } from './stages.js';
+import { tickRecord } from './tick-record.js';
 // for its side effect: gives the per-tick shapes their final field representations first
 import './primed-shapes.js';
 import type { Command, CoreEvent, DemandHistory, EngineEvent, RecoveryForecast, Notice, ServersByState, ServiceSample, StepInput, Tick } from './types.js';
@@ -147,7 +148,7 @@ function stepService(ctx: TickContext, sample: ServiceSample, commands: readonly
       level: detected.level,
       lastT: t,
     },
-    tick: tickRecord(svc, policy, demandRps, served.result, detected, servers, recoveryAt, { t, iso }),
+    tick: tickRecord({ service: svc.name, policy, demandRps, served: served.result, detected, servers, recoveryAt, iso }),
     // in stage order: commands, fleet and service, triggers, scaling, incident
     events: [...commanded.events, ...served.events, ...detected.events, ...scaled.events, ...incident.events],
     notices: incident.notices,
@@ -201,38 +202,6 @@ function incidentStage(ctx: TickContext, detected: DetectResult, r: ServeResult,
     scalingOut: servers.starting + servers.provisioning > 0,
     capacityCoversDemand: r.capacityRps >= demandRps && r.backlog <= 0,
   });
-}
-
-function tickRecord(
-  svc: ServicePlan,
-  policy: PolicyName,
-  demandRps: number,
-  r: ServeResult,
-  detected: DetectResult,
-  servers: ServersByState,
-  recoveryAt: number | null,
-  at: { t: number; iso: string },
-): Tick {
-  return {
-    service: svc.name,
-    policy,
-    demandRps,
-    capacityRps: r.capacityRps,
-    servedRps: r.servedRps,
-    throttledRps: r.throttledRps,
-    droppedRps: r.droppedRps,
-    backlog: r.backlog,
-    latencyMs: r.latencyMs,
-    utilization: r.utilization,
-    level: detected.level,
-    baselineRps: detected.baselineRps,
-    demandServers: r.demandServers,
-    supplyServers: r.supplyServers,
-    servers,
-    // the latest notice's promise, and only while an incident is open
-    expectedRecoveryAt: recoveryAt === null ? null : new Date(recoveryAt).toISOString(),
-    t: at.iso,
-  };
 }
 
 export { leadTimeSeconds, throttleAllowed } from './stages.js';
