@@ -17,14 +17,23 @@ import type {
   ServerToClientEvents,
   Snapshot,
   SubscribeRequest,
+  TickBatch,
 } from '../contracts.js';
 import type { Notice, Tick } from '../core/engine/types.js';
 import type { DrillOutput } from '../drills/drill-runner.js';
 import { bearerToken } from '../auth/require-role.js';
 import { domainError, type DomainError } from '../errors/codes.js';
 import { fail, ok } from '../errors/result.js';
+import { engineMessage, sendVolatileFrame, textFrame } from './frame-fan-out.js';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/** socket.io's packet encoder (socket.io-parser), as far as a broadcast needs it */
+interface PacketEncoder {
+  encode(packet: { type: number; nsp: string; data: unknown[] }): unknown[];
+}
+/** socket.io-parser's packet type of an event */
+const EVENT_PACKET = 2;
 
 export interface LiveHubOptions {
   services: () => string[];
@@ -133,13 +142,30 @@ export class LiveHub {
         if (!name.startsWith(SELECTION)) continue;
         const followed: string[] = JSON.parse(name.slice(SELECTION.length));
         const ticks = all.filter((t) => followed.includes(t.service));
-        if (ticks.length > 0) this.io.local.to(name).volatile.emit('drill:tick', { drillId, ticks });
+        if (ticks.length > 0) this.broadcastTicks(name, { drillId, ticks });
       }
     }
     for (const out of outputs) {
       for (const event of out.events) this.io.local.to(room(event.service)).emit('drill:event', { ...event, drillId: out.drillId });
       for (const notice of out.notices) this.publishNotice(notice, out.drillId);
     }
+  }
+
+  /** One selection room's tick batch: one frame for all, written straight to each client that can take it. */
+  private broadcastTicks(name: string, batch: TickBatch): void {
+    const message = engineMessage((this.io.encoder as PacketEncoder).encode({ type: EVENT_PACKET, nsp: this.io.sockets.name, data: ['drill:tick', batch] }));
+    const members = this.io.sockets.adapter.rooms.get(name);
+    if (!message || !members) {
+      this.io.local.to(name).volatile.emit('drill:tick', batch);
+      return;
+    }
+    const frame = textFrame(message);
+    const viaSocketIo: string[] = [];
+    for (const id of members) {
+      const socket = this.io.sockets.sockets.get(id);
+      if (socket && sendVolatileFrame(socket, frame) === 'socket.io') viaSocketIo.push(id);
+    }
+    if (viaSocketIo.length > 0) this.io.local.to(viaSocketIo).volatile.emit('drill:tick', batch);
   }
 
   publishNotice(notice: Notice, drillId: string | null): void {
