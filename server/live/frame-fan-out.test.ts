@@ -4,7 +4,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot, TickBatch } from '../contracts.js';
 import { sampleTick } from '../core/engine/test-tick.js';
-import { engineMessage, sendVolatileFrame, textFrame } from './frame-fan-out.js';
+import { engineMessage, sendVolatileFrames, textFrame } from './frame-fan-out.js';
 import { LiveHub } from './live-hub.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -97,10 +97,18 @@ describe('tick batches through LiveHub', () => {
     const [ws, polling] = [...live.io.sockets.sockets.values()].sort((a) => (a.conn.transport.name === 'websocket' ? -1 : 1));
     const batch: TickBatch = { drillId: 'd-4', ticks: [sampleTick({ service: 'chat' })] };
     const frame = textFrame(`42${JSON.stringify(['drill:tick', batch])}`);
-    expect(ws && sendVolatileFrame(ws, frame)).toBe('written');
-    expect(polling && sendVolatileFrame(polling, frame)).toBe('socket.io');
-    await until(() => (batches[0]?.length ?? 0) > 0);
-    expect(batches[0]).toEqual([batch]);
+    expect(ws && sendVolatileFrames(ws, [frame, frame])).toEqual({ via: 'direct', written: 2 });
+    expect(polling && sendVolatileFrames(polling, [frame])).toEqual({ via: 'socket.io' });
+    await until(() => (batches[0]?.length ?? 0) > 1);
+    expect(batches[0]).toEqual([batch, batch]);
+  });
+
+  test('outputs published together reach a WebSocket client as one batch each, in order', async () => {
+    const { hub: live, batches } = await hubWithClients([{ transport: 'websocket', services: ['chat'] }]);
+    const at = (s: number): string => new Date(Date.UTC(2020, 1, 3, 0, 0, s)).toISOString();
+    for (const s of [0, 15, 30]) live.publish({ drillId: 'd-5', ticks: [sampleTick({ service: 'chat', t: at(s) }), sampleTick({ service: 'video', t: at(s) })], events: [], notices: [] });
+    await until(() => (batches[0]?.length ?? 0) > 2);
+    expect(batches[0]?.map((b) => b.ticks.map((t) => `${t.service} ${t.t}`))).toEqual([[`chat ${at(0)}`], [`chat ${at(15)}`], [`chat ${at(30)}`]]);
   });
 
   test('a batch above 64 KiB arrives whole', async () => {

@@ -14,9 +14,6 @@
  */
 import type { Socket } from 'socket.io';
 
-/** how a frame reached one client */
-export type FrameSend = 'written' | 'skipped' | 'socket.io';
-
 /** the TCP socket under a client's WebSocket, as far as this module needs it */
 interface RawSocket {
   writable: boolean;
@@ -79,14 +76,20 @@ function rawSocketOf(socket: Socket): RawSocket | null {
 }
 
 /**
- * Write a volatile frame to one client: skipped while the client's last write is still
- * waiting to leave (socket.io's volatile rule: a slow client misses ticks rather than
- * queueing them); 'socket.io' when the client must be sent to through socket.io instead.
+ * Write volatile frames to one client, in order: 'socket.io' (nothing written) when the client
+ * can only be reached through socket.io; otherwise each frame is written unless the client's
+ * last write is still waiting to leave (socket.io's volatile rule: a slow client misses ticks
+ * rather than queueing them). A write the kernel takes at once leaves nothing waiting, so
+ * frames back to back all go, where socket.io would drop every one after the first.
  */
-export function sendVolatileFrame(socket: Socket, frame: Buffer): FrameSend {
+export function sendVolatileFrames(socket: Socket, frames: readonly Buffer[]): { via: 'direct'; written: number } | { via: 'socket.io' } {
   const raw = rawSocketOf(socket);
-  if (!raw) return 'socket.io';
-  if (!raw.writable || raw.writableLength > 0 || !(socket.conn.transport as { writable: boolean }).writable) return 'skipped';
-  raw.write(frame);
-  return 'written';
+  if (!raw) return { via: 'socket.io' };
+  let written = 0;
+  for (const frame of frames) {
+    if (!raw.writable || raw.writableLength > 0 || !(socket.conn.transport as { writable: boolean }).writable) continue;
+    raw.write(frame);
+    written++;
+  }
+  return { via: 'direct', written };
 }
