@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents, Snapshot, TickBatch } from '../contracts.js';
@@ -101,6 +102,18 @@ describe('tick batches through LiveHub', () => {
     expect(polling && sendVolatileFrames(polling, [frame])).toEqual({ via: 'socket.io' });
     await until(() => (batches[0]?.length ?? 0) > 1);
     expect(batches[0]).toEqual([batch, batch]);
+  });
+
+  test('a WebSocket client with compression negotiated is left to socket.io', async () => {
+    http = createServer();
+    const io = new Server(http, { perMessageDeflate: true });
+    await new Promise<void>((resolve) => http?.listen(0, '127.0.0.1', resolve));
+    const connected = new Promise<Parameters<typeof sendVolatileFrames>[0]>((resolve) => io.once('connection', resolve));
+    const client: Client = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, { transports: ['websocket'], reconnection: false });
+    clients.push(client);
+    const socket = await connected;
+    expect(sendVolatileFrames(socket, [textFrame('42["drill:tick",{}]')])).toEqual({ via: 'socket.io' });
+    await io.close();
   });
 
   test('outputs published together reach a WebSocket client as one batch each, in order', async () => {

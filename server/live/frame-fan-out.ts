@@ -7,7 +7,7 @@
  * of the instance's CPU for a tick, the rest being the system call itself. With two cores
  * shared by the instances and the clients, that CPU is what the last client waits for.
  *
- * Only a client on an open WebSocket (no compression, no upgrade under way) whose engine.io
+ * Only a client on an open WebSocket (no compression negotiated, no upgrade under way) whose engine.io
  * queue is empty takes this path; the rest go through socket.io as before, so nothing is
  * reordered. Ticks are volatile as in socket.io: a client whose last write has not left is
  * skipped, never queued behind.
@@ -26,7 +26,7 @@ interface EngineView {
   readyState: string;
   upgrading: boolean;
   writeBuffer?: unknown[];
-  transport: { name: string; writable: boolean; perMessageDeflate?: unknown; socket?: { readyState?: number; _socket?: Partial<RawSocket> } };
+  transport: { name: string; writable: boolean; socket?: { readyState?: number; extensions?: string; _socket?: Partial<RawSocket> } };
 }
 
 /** the WebSocket readyState of an open connection (ws's `WebSocket.OPEN`) */
@@ -66,12 +66,14 @@ export function engineMessage(encoded: readonly unknown[]): string | null {
 function rawSocketOf(socket: Socket): RawSocket | null {
   const conn = socket.conn as unknown as EngineView;
   const transport = conn.transport;
-  if (conn.readyState !== 'open' || conn.upgrading || transport.name !== 'websocket' || transport.perMessageDeflate) return null;
+  if (conn.readyState !== 'open' || conn.upgrading || transport.name !== 'websocket') return null;
   // something socket.io queued goes first; it would be overtaken otherwise
   if (!Array.isArray(conn.writeBuffer) || conn.writeBuffer.length > 0) return null;
   const ws = transport.socket;
   const raw = ws?._socket;
   if (ws?.readyState !== WS_OPEN || !raw || typeof raw.write !== 'function' || typeof raw.writableLength !== 'number') return null;
+  // with compression ws may hold a message while it deflates it; a frame written past it would overtake it
+  if (ws.extensions !== '') return null;
   return raw as RawSocket;
 }
 
