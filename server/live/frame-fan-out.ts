@@ -7,10 +7,11 @@
  * of the instance's CPU for a tick, the rest being the system call itself. With two cores
  * shared by the instances and the clients, that CPU is what the last client waits for.
  *
- * Only a client on an open WebSocket (no compression negotiated, no upgrade under way) whose engine.io
- * queue is empty takes this path; the rest go through socket.io as before, so nothing is
- * reordered. Ticks are volatile as in socket.io: a client whose last write has not left is
- * skipped, never queued behind.
+ * Only a client on an open WebSocket (no compression negotiated, no upgrade under way) whose
+ * engine.io queue is empty takes this path; the rest go through socket.io as before, so nothing
+ * is reordered. Ticks are volatile as in socket.io: a client whose last write has not left is
+ * skipped, never queued behind. The path reads engine.io's send queue and ws's socket, which
+ * neither types; frame-fan-out.test.ts fails if an upgrade moves them.
  */
 import type { Socket } from 'socket.io';
 
