@@ -17,14 +17,23 @@ import type {
   ServerToClientEvents,
   Snapshot,
   SubscribeRequest,
+  TickBatch,
 } from '../contracts.js';
 import type { Notice, Tick } from '../core/engine/types.js';
 import type { DrillOutput } from '../drills/drill-runner.js';
 import { bearerToken } from '../auth/require-role.js';
 import { domainError, type DomainError } from '../errors/codes.js';
 import { fail, ok } from '../errors/result.js';
+import { engineMessage, sendVolatileFrames, textFrame } from './frame-fan-out.js';
 
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/** socket.io's packet encoder (socket.io-parser), as far as a broadcast needs it */
+interface PacketEncoder {
+  encode(packet: { type: number; nsp: string; data: unknown[] }): unknown[];
+}
+/** socket.io-parser's packet type of an event */
+const EVENT_PACKET = 2;
 
 export interface LiveHubOptions {
   services: () => string[];
@@ -53,6 +62,13 @@ const ALL = 'all';
 // one room per distinct set of services followed, named by the set, so a tick is one broadcast per set
 const SELECTION = 'sel:';
 const selectionRoom = (services: readonly string[]): string => `${SELECTION}${JSON.stringify([...new Set(services)].sort())}`;
+
+/** Batches of the same drill joined, in order: what socket.io can send without dropping any. */
+function oneBatchPerDrill(batches: readonly TickBatch[]): TickBatch[] {
+  const byDrill = new Map<string, Tick[]>();
+  for (const { drillId, ticks } of batches) byDrill.set(drillId, [...(byDrill.get(drillId) ?? []), ...ticks]);
+  return [...byDrill].map(([drillId, ticks]) => ({ drillId, ticks }));
+}
 
 /**
  * The snapshot for a client that draws no charts (the public status page): the latest tick
@@ -114,8 +130,10 @@ export class LiveHub {
 
   /**
    * Push an output to this instance's clients (each instance pushes what reaches it). Outputs
-   * that arrive together (an instance following a drill gets the driver's in bursts) go out as
-   * one tick batch per client: a second volatile batch right behind the first would be dropped.
+   * that arrive together (an instance following a drill gets the driver's in bursts) go out
+   * in the same turn, each its own tick batch to a client written to directly; a client that
+   * only socket.io reaches gets them as one batch, since socket.io drops a volatile batch
+   * right behind another.
    */
   publish(out: DrillOutput): void {
     if (this.pending.length === 0) setImmediate(() => this.flush());
@@ -126,20 +144,36 @@ export class LiveHub {
     if (this.pending.length === 0) return;
     const outputs = this.pending;
     this.pending = [];
-    const byDrill = new Map<string, Tick[]>();
-    for (const out of outputs) if (out.ticks.length > 0) byDrill.set(out.drillId, [...(byDrill.get(out.drillId) ?? []), ...out.ticks]);
-    for (const [drillId, all] of byDrill) {
+    const withTicks = outputs.filter((out) => out.ticks.length > 0);
+    if (withTicks.length > 0) {
       for (const name of this.io.sockets.adapter.rooms.keys()) {
         if (!name.startsWith(SELECTION)) continue;
         const followed: string[] = JSON.parse(name.slice(SELECTION.length));
-        const ticks = all.filter((t) => followed.includes(t.service));
-        if (ticks.length > 0) this.io.local.to(name).volatile.emit('drill:tick', { drillId, ticks });
+        const batches = withTicks
+          .map((out) => ({ drillId: out.drillId, ticks: out.ticks.filter((t) => followed.includes(t.service)) }))
+          .filter((batch) => batch.ticks.length > 0);
+        if (batches.length > 0) this.broadcastTicks(name, batches);
       }
     }
     for (const out of outputs) {
       for (const event of out.events) this.io.local.to(room(event.service)).emit('drill:event', { ...event, drillId: out.drillId });
       for (const notice of out.notices) this.publishNotice(notice, out.drillId);
     }
+  }
+
+  /** One selection room's tick batches: each encoded once, as one frame for every client written to directly. */
+  private broadcastTicks(name: string, batches: readonly TickBatch[]): void {
+    const encoder = this.io.encoder as PacketEncoder;
+    const messages = batches.map((batch) => engineMessage(encoder.encode({ type: EVENT_PACKET, nsp: this.io.sockets.name, data: ['drill:tick', batch] })));
+    const members = this.io.sockets.adapter.rooms.get(name);
+    const frames = messages.every((m): m is string => m !== null) ? messages.map(textFrame) : null;
+    const viaSocketIo: string[] = [];
+    for (const id of members ?? []) {
+      const socket = this.io.sockets.sockets.get(id);
+      if (socket && (!frames || sendVolatileFrames(socket, frames).via === 'socket.io')) viaSocketIo.push(id);
+    }
+    if (viaSocketIo.length === 0) return;
+    for (const batch of oneBatchPerDrill(batches)) this.io.local.to(viaSocketIo).volatile.emit('drill:tick', batch);
   }
 
   publishNotice(notice: Notice, drillId: string | null): void {
