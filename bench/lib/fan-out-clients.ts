@@ -33,8 +33,13 @@ const CONNECT_BATCH = 100;
 const CONNECT_WITHIN_MS = 180_000;
 const SUBSCRIBE = `420${JSON.stringify(['subscribe', { services: '*', history: false }])}`;
 const TICK_PREFIX = '42["drill:tick",';
-/** a batch is `{ drillId, ticks: [{ t, ... }] }`: its drill and first tick time name it for every client */
-const BATCH_KEY = /"drillId":"([^"]+)".*?"t":"([^"]+)"/;
+/**
+ * a batch is `{ drillId, ticks: [{ t, ... }] }`, and a tick holds no other "t": each tick time
+ * in it names a tick for every client, so outputs an instance sent together in one batch count
+ * as the ticks they are
+ */
+const DRILL_ID = /"drillId":"([^"]+)"/;
+const TICK_TIME = /"t":"([^"]+)"/g;
 
 const sockets: WebSocket[] = [];
 const receivedBy: Set<string>[] = [];
@@ -47,9 +52,12 @@ const send = (message: ChildMessage): void => {
 };
 
 function record(text: string, mine: Set<string>, instance: number, at: bigint): void {
-  const match = BATCH_KEY.exec(text);
-  if (!match) return;
-  const key = `${match[1]} ${match[2]}`;
+  const drill = DRILL_ID.exec(text)?.[1];
+  if (drill === undefined) return;
+  for (const t of new Set(Array.from(text.matchAll(TICK_TIME), (m) => m[1]))) recordTick(`${drill} ${t}`, mine, instance, at);
+}
+
+function recordTick(key: string, mine: Set<string>, instance: number, at: bigint): void {
   mine.add(key);
   const seen = arrivals.get(`${instance}\t${key}`);
   if (seen) {
