@@ -205,24 +205,45 @@ describe('incident notices', () => {
     expect(known.notices[0]?.expectedRecoveryAt).toBe(new Date(T0 + 9 * MIN).toISOString());
   });
 
-  it('without a steep rise, ask the forecast again at 1, 2, 4 ... minutes after the notice, and announce a time once it gives one', () => {
+  it('with no time in the horizon and no server on its way, the forecast waits for the next scheduled update', () => {
     const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: false, capacityCoversDemand: false };
     let state = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: foresee(null, false) }).state;
+    const asked: number[] = [];
+    for (let minute = 1; minute < 10; minute++) {
+      const t = T0 + minute * MIN;
+      const out = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t, forecast: () => (asked.push(t), { at: null, earliest: null, latest: null, calmAhead: false }) });
+      expect(out.notices).toEqual([]);
+      state = out.state;
+    }
+    expect(asked).toEqual([]);
+    // updateEverySeconds is 600 here
+    const due = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0 + 10 * MIN, forecast: foresee(null, false) });
+    expect(due.events.map((e) => e.reason)).toEqual(['periodic']);
+  });
+
+  it('without a steep rise, while servers are on their way, ask the forecast again at 1, 2, 4 ... minutes after the notice, and announce a time once it gives one', () => {
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: true, capacityCoversDemand: false };
+    const opened = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: foresee(null, false) }).state;
+    // servers on their way: the cause is known, and that is the notice the asking counts from
+    const T1 = T0 + 15_000;
+    const identified = updateIncident(service(), 'Asia/Shanghai', opened, { ...base, t: T1, forecast: foresee(null, false) });
+    expect(identified.events.map((e) => e.reason)).toEqual(['stage-changed']);
+    let state = identified.state;
     const asked: number[] = [];
     const counting = (at: number | null) => () => {
       asked.push(t);
       return { at, earliest: at, latest: at, calmAhead: false };
     };
-    let t = T0;
+    let t = T1;
     for (const minute of [1, 2, 3]) {
-      t = T0 + minute * MIN;
+      t = T1 + minute * MIN;
       const out = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t, forecast: counting(minute === 3 ? T0 + 20 * MIN : null) });
       expect(out.notices).toEqual([]);
       state = out.state;
     }
     // asked at 1 and 2 minutes; the next time is 4 minutes after the notice, so minute 3 did not ask
-    expect(asked).toEqual([T0 + MIN, T0 + 2 * MIN]);
-    t = T0 + 4 * MIN;
+    expect(asked).toEqual([T1 + MIN, T1 + 2 * MIN]);
+    t = T1 + 4 * MIN;
     const known = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t, forecast: counting(T0 + 20 * MIN) });
     expect(known.events.map((e) => e.reason)).toEqual(['recovery-known']);
   });

@@ -1,4 +1,4 @@
-import type { CoreEvent, Notice } from '../engine/types.js';
+import type { CoreEvent, Notice, RecoveryForecast } from '../engine/types.js';
 import type { ServicePlan } from '../plan/types.js';
 import { nextStage } from './incident-stage.js';
 import type { IncidentInput, IncidentState, OpenIncident, OpenStage } from './incident-state.js';
@@ -25,7 +25,19 @@ function promise(
 ): { at: number | null; earliest: number | null; latest: number | null; askAgainAt: number | null; stillRising: boolean } {
   if (stage === 'monitoring') return { at: null, earliest: null, latest: null, askAgainAt: null, stillRising: false };
   const f = input.forecast();
-  return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: input.t + ASK_AGAIN_MS, stillRising: f.at === null && f.askAgain === true };
+  return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: askAgainAfter(input, f, ASK_AGAIN_MS), stillRising: f.at === null && f.askAgain === true };
+}
+
+/**
+ * When to ask the forecast again, `waitMs` from now at the soonest: every minute during a
+ * steep rise; never before the next scheduled update when the whole horizon holds no calm
+ * and no server is on its way, since then only demand can bring a time, and each question
+ * runs hours ahead (asking every few minutes made a replay without scaling twice as slow).
+ */
+function askAgainAfter(input: IncidentInput, f: RecoveryForecast, waitMs: number): number | null {
+  if (f.askAgain === true) return input.t + ASK_AGAIN_MS;
+  if (f.at === null && f.earliest === null && !input.scalingOut) return null;
+  return input.t + Math.max(ASK_AGAIN_MS, waitMs);
 }
 
 /**
@@ -178,7 +190,7 @@ function continueIncident(
     const f = input.forecast();
     if (open.expectedRecoveryAt === null && f.at !== null) reason = 'recovery-known';
     else if (open.expectedRecoveryAt !== null && settled && input.t >= open.expectedRecoveryAt) reason = 'estimate-changed';
-    else askAgainAt = input.t + (f.askAgain === true ? ASK_AGAIN_MS : Math.max(ASK_AGAIN_MS, input.t - lastNoticeAt));
+    else askAgainAt = askAgainAfter(input, f, input.t - lastNoticeAt);
   }
   if (reason === null) {
     // most ticks of an incident change nothing: the state itself carries over
