@@ -78,11 +78,10 @@ export interface IncidentUpdate {
  *   open      level rose                                             notice, incident:updated (level-rose)
  *   open      t >= nextUpdateAt                                      notice, incident:updated (periodic)
  *   open      capacity still falls short, the forecast is due to be    notice, incident:updated (recovery-known
- *             asked again (ASK_AGAIN_MS), and it now gives a time       after "not known yet", else
- *             where the latest notice said "not known yet", or moved    estimate-changed)
- *             beyond the promise's tolerance (promiseMoved); a changed
- *             estimate waits until the latest notice is
- *             notices.minStageSeconds old
+ *             asked again (askAgainAfter), and it now gives a time      after "not known yet", else
+ *             where the latest notice said "not known yet", or the      estimate-changed)
+ *             promised time has passed; a changed estimate waits
+ *             until the latest notice is notices.minStageSeconds old
  *   open      otherwise                                              nothing (level and stage kept up to date)
  *
  * Every notice moves the next periodic update to t + updateEverySeconds.
