@@ -166,7 +166,9 @@ export class DrillService {
     if (this.keeper) {
       // in a cluster a running drill is another instance's, or to be gone on with: never cut off here
       await this.keeper.start();
-      if (!this.driving) await this.followRunning();
+      // in line with the driver's news: news that arrive while the driver's memory is on its
+      // way wait for it, or the memory would look older than what is held and be dropped
+      if (!this.driving) await this.followInOrder(() => this.followRunning());
       this.booted = true;
       return [];
     }
@@ -508,6 +510,12 @@ export class DrillService {
     });
   }
 
+  /** `work` after what is already being followed; the news that arrive meanwhile wait for it. */
+  private followInOrder(work: () => Promise<void>): Promise<void> {
+    this.inOrder(work);
+    return this.following;
+  }
+
   /**
    * Follow a drill another instance drives: a runner from its stored row that does not tick,
    * filled with what the driver remembers of it so far.
@@ -529,6 +537,11 @@ export class DrillService {
       runner.absorb(out, last ? last.t : memory.scenarioNow);
       // the levels so far, for the status documents; not pushed to clients, who had them already
       for (const fn of this.listeners.follow) fn(out);
+    } else {
+      // the driver did not answer in time: its ticks are only in its memory, but what it
+      // published is stored, so the report and the snapshots lose no event or notice
+      this.opts.log.warn({ drill: id, answer: synced?.ok === false ? synced.errors[0]?.code : 'another drill' }, "the driver's memory of the drill did not come; following from what is stored");
+      await this.recall(runner, record.scenarioNow);
     }
     return runner;
   }
