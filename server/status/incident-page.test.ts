@@ -24,7 +24,7 @@ describe('the incident page', () => {
     expect(html).toContain('更新记录');
   });
 
-  it('gives a recovery time only while users are affected, and no next update once resolved', () => {
+  it('gives a delay and a recovery time only while users are affected, and no next update once resolved', () => {
     const statuses = new Set<string>();
     for (const each of input.incidents) {
       const sp = buildIncident(input, each, 'en');
@@ -35,6 +35,7 @@ describe('the incident page', () => {
         statuses.add(u.status);
         const section = sections[i] ?? '';
         expect(section.includes('Expected recovery'), u.status).toBe(u.status !== 'monitoring' && u.status !== 'resolved');
+        expect(section.includes('Expected delay'), u.status).toBe(u.status !== 'monitoring' && u.status !== 'resolved');
         expect(section.includes('Next update'), u.status).toBe(u.status !== 'resolved');
       });
     }

@@ -20,6 +20,8 @@ function formatTime(iso: string | null, timeZone: string, language: Language, un
   return `<time datetime="${esc(iso)}">${esc(text)}</time>`;
 }
 
+const settled = (status: string): boolean => status === 'monitoring' || status === 'resolved';
+
 export function renderIncidentPage(incident: SpIncident, timeZone: string, language: Language): string {
   const w = INCIDENT_PAGE_WORDS[language];
   const time = (iso: string | null): string => formatTime(iso, timeZone, language, esc(w.unknown));
@@ -30,9 +32,9 @@ export function renderIncidentPage(incident: SpIncident, timeZone: string, langu
     `<p>${esc(u.body)}</p>`,
     '<dl>',
     fact(w.cause, esc(u.cause || w.unknown)),
-    fact(w.delay, esc(`${Math.round(u.expected_delay_ms / 1000)} ${w.seconds}`)),
-    // as on the status page: no recovery to expect once service is back, no update after the last
-    u.status === 'monitoring' || u.status === 'resolved' ? '' : fact(w.recovery, time(u.expected_recovery_at)),
+    // as on the status page: no delay or recovery to expect once service is back, no update after the last
+    settled(u.status) ? '' : fact(w.delay, esc(`${Math.round(u.expected_delay_ms / 1000)} ${w.seconds}`)),
+    settled(u.status) ? '' : fact(w.recovery, time(u.expected_recovery_at)),
     u.status === 'resolved' ? '' : fact(w.nextUpdate, time(u.next_update_at)),
     '</dl>',
     '</section>',

@@ -107,7 +107,7 @@ async function openNotices(): Promise<Notice[]> {
  * Waits until a status page shows an open incident with every fact filled in, and returns what
  * it shows. `recovery: 'any'` also takes "not known yet" for the recovery (the engine says so
  * for most of a surge's rise, and a recovery time is on the page only for a few wall seconds),
- * and a card with no recovery row because its service is back.
+ * and a card with no delay or recovery row because its service is back.
  */
 async function shownNotice(page: Page, unknown: string, recovery: 'known' | 'any' = 'known'): Promise<{ incident: string; cause: string; delay: string; recovery: string }> {
   const handle = await page.waitForFunction(
@@ -115,10 +115,11 @@ async function shownNotice(page: Page, unknown: string, recovery: 'known' | 'any
       for (const card of document.querySelectorAll<HTMLElement>('[data-testid="status-notice"]')) {
         const text = (id: string): string => card.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
         const shown = { incident: card.dataset.incident ?? '', cause: text('status-notice-cause'), delay: text('status-notice-delay'), recovery: text('status-notice-recovery') };
-        // a card whose service is back (monitoring) has no recovery to expect, so no such row
+        // a card whose service is back (monitoring) has no delay or recovery to expect, so no such rows
         const back = card.dataset.stage === 'monitoring' || card.dataset.stage === 'resolved';
         const recoveryShown = shown.recovery === '' ? anyRecovery && back : anyRecovery || shown.recovery !== unknownText;
-        if (shown.cause !== '' && shown.cause !== unknownText && shown.delay !== '' && recoveryShown) return shown;
+        const delayShown = shown.delay === '' ? anyRecovery && back : true;
+        if (shown.cause !== '' && shown.cause !== unknownText && delayShown && recoveryShown) return shown;
       }
       return null;
     },
@@ -290,15 +291,19 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     const desktop = await newContext();
     const status = await newPage(desktop, `${server.baseUrl}/status?lang=en`);
     await shownNotice(status.page, EN['notice.unknown'], 'any');
-    // "Expected recovery" only while something is wrong: never on a card whose service is back
+    // "Expected delay" and "Expected recovery" only while something is wrong: never on a card whose service is back
     // read in one go: the page redraws its cards on every change
     const cards = await status.page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('[data-testid="status-notice"]')].map((card) => ({
         stage: card.dataset.stage ?? '',
         recoveryRows: card.querySelectorAll('[data-testid="status-notice-recovery"]').length,
+        delayRows: card.querySelectorAll('[data-testid="status-notice-delay"]').length,
       })),
     );
-    for (const card of cards) expect(card.recoveryRows).toBe(card.stage === 'monitoring' || card.stage === 'resolved' ? 0 : 1);
+    for (const card of cards) {
+      const rows = card.stage === 'monitoring' || card.stage === 'resolved' ? 0 : 1;
+      expect(card, card.stage).toMatchObject({ recoveryRows: rows, delayRows: rows });
+    }
     desktopShots.push(await saveScreenshot(status.page, 'status-desktop'));
 
     const phone = await newContext(PHONE);

@@ -24,8 +24,8 @@ function facts(notice: Notice, ctx: ViewContext): HTMLElement {
     'dl',
     { class: 'notice-facts' },
     ...item(t('notice.cause'), notice.cause[language] || t('notice.unknown'), 'notice-cause'),
-    ...item(t('notice.delay'), durationText(ctx, notice.expectedDelayMs), 'notice-delay'),
-    // as on the status page: no recovery to expect once service is back, no update after the last
+    // as on the status page: no delay or recovery to expect once service is back, no update after the last
+    ...(isSettled(notice.stage) ? [] : item(t('notice.delay'), durationText(ctx, notice.expectedDelayMs), 'notice-delay')),
     ...(isSettled(notice.stage) ? [] : item(t('notice.recovery'), recoveryText(notice, ctx), 'notice-recovery')),
     ...(expectsUpdate(notice.stage) ? item(t('notice.nextUpdate'), notice.nextUpdateAt === null ? t('notice.unknown') : timeText(ctx, notice.nextUpdateAt), 'notice-next-update') : []),
   );

@@ -36,8 +36,8 @@ function noticeCard(notice: StatusNotice, view: StatusView, ctx: StatusContext):
       'dl',
       { class: 'notice-facts' },
       ...fact(t('notice.cause'), notice.cause || t('notice.unknown'), 'status-notice-cause'),
-      ...fact(t('notice.delay'), notice.expectedDelayMs === null ? t('notice.unknown') : formatDuration(notice.expectedDelayMs, language), 'status-notice-delay'),
-      // once service is back (monitoring, resolved) there is no recovery left to expect
+      // once service is back (monitoring, resolved) there is no delay or recovery left to expect
+      ...(isSettled(notice.stage) ? [] : fact(t('notice.delay'), notice.expectedDelayMs === null ? t('notice.unknown') : formatDuration(notice.expectedDelayMs, language), 'status-notice-delay')),
       ...(isSettled(notice.stage) ? [] : fact(t('notice.recovery'), time(notice.expectedRecoveryAt), 'status-notice-recovery')),
       ...(expectsUpdate(notice.stage) ? fact(t('notice.nextUpdate'), time(notice.nextUpdateAt), 'status-notice-next-update') : []),
     ),
