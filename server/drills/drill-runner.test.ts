@@ -57,3 +57,69 @@ describe('a runner following a drill driven elsewhere', () => {
     expect(follower.run().ticks.map((t) => `${t.service} ${t.t}`)).toEqual(driver.run().ticks.map((t) => `${t.service} ${t.t}`));
   });
 });
+
+describe('a drill on a loaded machine', () => {
+  /** a wall clock whose timer fires only when told, as late as the test likes */
+  function lateTimers(): Clock & { at: number; fire: () => void } {
+    let fn: (() => void) | null = null;
+    const clock = {
+      at: 0,
+      now: () => clock.at,
+      setInterval: (f: () => void) => {
+        fn = f;
+        return 1;
+      },
+      clearInterval: () => {
+        fn = null;
+      },
+      fire: () => fn?.(),
+    };
+    return clock;
+  }
+
+  const started = (clock: Clock): DrillRunner => {
+    const drill = new DrillRunner({ id: 'd1', kind: 'drill', scenarioName: 'feb3', scenario: feb3, plan, policy: 'step', speed: 60, source: 'generated', demandFrom: 'traffic', scale: 1, from: FROM, to: TO }, clock);
+    drill.start();
+    return drill;
+  };
+  const scenarioMinutes = (drill: DrillRunner): number => (Date.parse(drill.dto().scenarioNow) - FROM) / 60_000;
+
+  it('catches up on the ticks that fell due while its timer was late, and keeps pace with the wall', () => {
+    const clock = lateTimers();
+    const drill = started(clock);
+    const every = drill.clock.wallTickMs;
+    for (const late of [0, every, every / 2, 2 * every, 0]) {
+      clock.at += every + late;
+      clock.fire();
+    }
+    // 5 fires over 8.5 ticks of wall time: 8 ticks run, the half tick left for the next fire
+    expect(scenarioMinutes(drill)).toBe((8 * plan.tickSeconds) / 60);
+    clock.at += every / 2;
+    clock.fire();
+    expect(scenarioMinutes(drill)).toBe((9 * plan.tickSeconds) / 60);
+  });
+
+  it('fires early or on time: one tick per turn, never two', () => {
+    const clock = lateTimers();
+    const drill = started(clock);
+    const every = drill.clock.wallTickMs;
+    for (const offset of [-1, 1, -2, 0, 2]) {
+      clock.at += every + offset;
+      clock.fire();
+    }
+    expect(scenarioMinutes(drill)).toBe((5 * plan.tickSeconds) / 60);
+  });
+
+  it('after a stall goes on from the present instead of racing through what it missed', () => {
+    const clock = lateTimers();
+    const drill = started(clock);
+    const every = drill.clock.wallTickMs;
+    clock.at += 100 * every;
+    clock.fire();
+    // the tick this turn is for and three that fell due, then on from now
+    expect(scenarioMinutes(drill)).toBe((4 * plan.tickSeconds) / 60);
+    clock.at += every;
+    clock.fire();
+    expect(scenarioMinutes(drill)).toBe((5 * plan.tickSeconds) / 60);
+  });
+});
