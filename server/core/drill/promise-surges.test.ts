@@ -15,9 +15,10 @@ import { loadFeb3 } from '../../test-feb3.js';
  * today and the test's name says how far the goal is.
  *
  * What is left is the start of a steep wave: a notice published while demand still climbs
- * by more than a tenth a minute says "not known yet" (forecast-recovery.ts), which scores as
- * neither kept nor broken but counts among the notices; and a wave that keeps accelerating
- * past the forecast's trend makes the first estimate of an incident come a few minutes early.
+ * by more than a tenth a minute gives a time only when the recovery does not hinge on how long
+ * the rise lasts (forecast-recovery.ts), else it says "not known yet", which scores as neither
+ * kept nor broken but counts among the notices. On ramps and double waves most incidents open
+ * that way, so their on-target share stays under the goal while nothing is broken beyond it.
  */
 
 let plan: Plan;
@@ -100,27 +101,27 @@ function familyRecord(kind: Surge['kind']): { plan: Tally; none: Tally } {
 }
 
 describe('the promise record on generated surges', () => {
-  test('Feb 3 scaled and shifted: at least 70% on target, at most 8% broken (goal 5%: 4 of 55 are broken)', () => {
+  test('Feb 3 scaled and shifted: at least 70% on target, at most 5% broken', () => {
     const r = familyRecord('feb3');
     expect(r.plan.scored).toBeGreaterThan(40);
     expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.7);
-    expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.08);
+    expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.05);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
   });
 
-  test('double waves: at most 5% broken, at least 50% on target (goal 70%)', () => {
+  test('double waves: at most 5% broken, at least 65% on target (goal 70%: 26 of 40)', () => {
     const r = familyRecord('double');
     expect(r.plan.scored).toBeGreaterThan(30);
     expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.05);
-    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.5);
+    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.65);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
   });
 
-  test.each(['ramp', 'plateau'] as const)('%s: at most 7% broken (goal 5%: 2 of 32), at least 54% on target (goal 70%)', (kind) => {
+  test.each(['ramp', 'plateau'] as const)('%s: at most 5% broken, at least 58% on target (goal 70%: 17 of 29)', (kind) => {
     const r = familyRecord(kind);
     expect(r.plan.scored).toBeGreaterThan(20);
-    expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.07);
-    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.54);
+    expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.05);
+    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.58);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
   });
 });
