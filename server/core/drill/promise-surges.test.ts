@@ -4,7 +4,7 @@ import type { Notice } from '../engine/types.js';
 import { POLICY_NAMES, type Plan } from '../plan/types.js';
 import { replay, type ReplayResult } from './replay.js';
 import type { Scenario } from './scenario.js';
-import { surgeScenario, type Surge } from './test-surges.js';
+import { SURGE_FAMILIES, SURGE_FROM as FROM, SURGE_TO as TO, surgeScenario, surgeServices, type Surge } from './test-surges.js';
 import { loadFeb3 } from '../../test-feb3.js';
 
 /*
@@ -23,35 +23,8 @@ import { loadFeb3 } from '../../test-feb3.js';
 
 let plan: Plan;
 let feb3: Scenario;
-const FROM = Date.parse('2020-02-03T06:00:00+08:00');
-const TO = Date.parse('2020-02-03T13:00:00+08:00');
 const SEED = 20200203;
 const RUNS = 6;
-
-const FAMILIES: Record<Surge['kind'], fc.Arbitrary<Surge>> = {
-  feb3: fc.record({ kind: fc.constant('feb3' as const), scale: fc.double({ min: 0.5, max: 1.5, noNaN: true }), shift: fc.integer({ min: -30, max: 30 }) }),
-  ramp: fc.record({
-    kind: fc.constant('ramp' as const),
-    base: fc.integer({ min: 1000, max: 4000 }),
-    multiple: fc.double({ min: 3, max: 15, noNaN: true }),
-    rampMinutes: fc.integer({ min: 3, max: 60 }),
-    holdMinutes: fc.integer({ min: 20, max: 120 }),
-  }),
-  double: fc.record({
-    kind: fc.constant('double' as const),
-    base: fc.integer({ min: 1000, max: 4000 }),
-    first: fc.double({ min: 2, max: 8, noNaN: true }),
-    second: fc.double({ min: 2, max: 12, noNaN: true }),
-    rampMinutes: fc.integer({ min: 3, max: 40 }),
-    gapMinutes: fc.integer({ min: 0, max: 60 }),
-  }),
-  plateau: fc.record({
-    kind: fc.constant('plateau' as const),
-    base: fc.integer({ min: 1000, max: 4000 }),
-    multiple: fc.double({ min: 3, max: 15, noNaN: true }),
-    rampMinutes: fc.integer({ min: 3, max: 60 }),
-  }),
-};
 
 interface Tally {
   scored: number;
@@ -69,12 +42,10 @@ const runs = new Map<Surge['kind'], Run[]>();
 
 beforeAll(async () => {
   ({ plan, feb3 } = await loadFeb3());
-  for (const kind of Object.keys(FAMILIES) as Surge['kind'][]) {
+  for (const kind of Object.keys(SURGE_FAMILIES) as Surge['kind'][]) {
     const out: Run[] = [];
-    for (const surge of fc.sample(FAMILIES[kind], { seed: SEED, numRuns: RUNS })) {
-      // Feb 3 reshaped moves every service; the synthetic shapes are sized for video meetings
-      const services = surge.kind === 'feb3' ? Object.keys(feb3.services) : ['meetings'];
-      const scenario = surgeScenario(feb3, services, surge);
+    for (const surge of fc.sample(SURGE_FAMILIES[kind], { seed: SEED, numRuns: RUNS })) {
+      const scenario = surgeScenario(feb3, surgeServices(feb3, surge), surge);
       for (const policy of POLICY_NAMES) {
         const run = replay(plan, scenario, { policy, from: FROM, to: TO });
         if (!run.ok) throw new Error(`${JSON.stringify(surge)}: ${run.errors.map((e) => e.message).join('; ')}`);
@@ -127,7 +98,7 @@ describe('the promise record on generated surges', () => {
 });
 
 describe('the next update a notice announces', () => {
-  test.each(Object.keys(FAMILIES) as Surge['kind'][])('%s: every open incident posts again (or resolves) by the time its latest notice said', (kind) => {
+  test.each(Object.keys(SURGE_FAMILIES) as Surge['kind'][])('%s: every open incident posts again (or resolves) by the time its latest notice said', (kind) => {
     for (const { surge, policy, result } of runs.get(kind)!) {
       const byIncident = new Map<string, Notice[]>();
       for (const n of result.notices) byIncident.set(n.incidentId, [...(byIncident.get(n.incidentId) ?? []), n]);
