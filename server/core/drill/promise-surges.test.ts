@@ -4,7 +4,7 @@ import type { Notice } from '../engine/types.js';
 import { POLICY_NAMES, type Plan } from '../plan/types.js';
 import { replay, type ReplayResult } from './replay.js';
 import type { Scenario } from './scenario.js';
-import { surgeScenario, type Surge } from './test-surges.js';
+import { SURGE_FAMILIES, SURGE_FROM as FROM, SURGE_TO as TO, surgeScenario, surgeServices, type Surge } from './test-surges.js';
 import { loadFeb3 } from '../../test-feb3.js';
 
 /*
@@ -15,42 +15,16 @@ import { loadFeb3 } from '../../test-feb3.js';
  * today and the test's name says how far the goal is.
  *
  * What is left is the start of a steep wave: a notice published while demand still climbs
- * by more than a tenth a minute says "not known yet" (forecast-recovery.ts), which scores as
- * neither kept nor broken but counts among the notices; and a wave that keeps accelerating
- * past the forecast's trend makes the first estimate of an incident come a few minutes early.
+ * by more than a tenth a minute gives a time only when the recovery does not hinge on how long
+ * the rise lasts (forecast-recovery.ts), else it says "not known yet", which scores as neither
+ * kept nor broken but counts among the notices. On ramps and double waves most incidents open
+ * that way, so their on-target share stays under the goal while nothing is broken beyond it.
  */
 
 let plan: Plan;
 let feb3: Scenario;
-const FROM = Date.parse('2020-02-03T06:00:00+08:00');
-const TO = Date.parse('2020-02-03T13:00:00+08:00');
 const SEED = 20200203;
 const RUNS = 6;
-
-const FAMILIES: Record<Surge['kind'], fc.Arbitrary<Surge>> = {
-  feb3: fc.record({ kind: fc.constant('feb3' as const), scale: fc.double({ min: 0.5, max: 1.5, noNaN: true }), shift: fc.integer({ min: -30, max: 30 }) }),
-  ramp: fc.record({
-    kind: fc.constant('ramp' as const),
-    base: fc.integer({ min: 1000, max: 4000 }),
-    multiple: fc.double({ min: 3, max: 15, noNaN: true }),
-    rampMinutes: fc.integer({ min: 3, max: 60 }),
-    holdMinutes: fc.integer({ min: 20, max: 120 }),
-  }),
-  double: fc.record({
-    kind: fc.constant('double' as const),
-    base: fc.integer({ min: 1000, max: 4000 }),
-    first: fc.double({ min: 2, max: 8, noNaN: true }),
-    second: fc.double({ min: 2, max: 12, noNaN: true }),
-    rampMinutes: fc.integer({ min: 3, max: 40 }),
-    gapMinutes: fc.integer({ min: 0, max: 60 }),
-  }),
-  plateau: fc.record({
-    kind: fc.constant('plateau' as const),
-    base: fc.integer({ min: 1000, max: 4000 }),
-    multiple: fc.double({ min: 3, max: 15, noNaN: true }),
-    rampMinutes: fc.integer({ min: 3, max: 60 }),
-  }),
-};
 
 interface Tally {
   scored: number;
@@ -68,12 +42,10 @@ const runs = new Map<Surge['kind'], Run[]>();
 
 beforeAll(async () => {
   ({ plan, feb3 } = await loadFeb3());
-  for (const kind of Object.keys(FAMILIES) as Surge['kind'][]) {
+  for (const kind of Object.keys(SURGE_FAMILIES) as Surge['kind'][]) {
     const out: Run[] = [];
-    for (const surge of fc.sample(FAMILIES[kind], { seed: SEED, numRuns: RUNS })) {
-      // Feb 3 reshaped moves every service; the synthetic shapes are sized for video meetings
-      const services = surge.kind === 'feb3' ? Object.keys(feb3.services) : ['meetings'];
-      const scenario = surgeScenario(feb3, services, surge);
+    for (const surge of fc.sample(SURGE_FAMILIES[kind], { seed: SEED, numRuns: RUNS })) {
+      const scenario = surgeScenario(feb3, surgeServices(feb3, surge), surge);
       for (const policy of POLICY_NAMES) {
         const run = replay(plan, scenario, { policy, from: FROM, to: TO });
         if (!run.ok) throw new Error(`${JSON.stringify(surge)}: ${run.errors.map((e) => e.message).join('; ')}`);
@@ -100,33 +72,33 @@ function familyRecord(kind: Surge['kind']): { plan: Tally; none: Tally } {
 }
 
 describe('the promise record on generated surges', () => {
-  test('Feb 3 scaled and shifted: at least 70% on target, at most 8% broken (goal 5%: 4 of 55 are broken)', () => {
+  test('Feb 3 scaled and shifted: at least 70% on target, at most 5% broken', () => {
     const r = familyRecord('feb3');
     expect(r.plan.scored).toBeGreaterThan(40);
     expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.7);
-    expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.08);
+    expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.05);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
   });
 
-  test('double waves: at most 5% broken, at least 50% on target (goal 70%)', () => {
+  test('double waves: at most 5% broken, at least 65% on target (goal 70%: 26 of 40)', () => {
     const r = familyRecord('double');
     expect(r.plan.scored).toBeGreaterThan(30);
     expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.05);
-    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.5);
+    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.65);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
   });
 
-  test.each(['ramp', 'plateau'] as const)('%s: at most 7% broken (goal 5%: 2 of 32), at least 54% on target (goal 70%)', (kind) => {
+  test.each(['ramp', 'plateau'] as const)('%s: at most 5% broken, at least 58% on target (goal 70%: 17 of 29)', (kind) => {
     const r = familyRecord(kind);
     expect(r.plan.scored).toBeGreaterThan(20);
-    expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.07);
-    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.54);
+    expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.05);
+    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.58);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
   });
 });
 
 describe('the next update a notice announces', () => {
-  test.each(Object.keys(FAMILIES) as Surge['kind'][])('%s: every open incident posts again (or resolves) by the time its latest notice said', (kind) => {
+  test.each(Object.keys(SURGE_FAMILIES) as Surge['kind'][])('%s: every open incident posts again (or resolves) by the time its latest notice said', (kind) => {
     for (const { surge, policy, result } of runs.get(kind)!) {
       const byIncident = new Map<string, Notice[]>();
       for (const n of result.notices) byIncident.set(n.incidentId, [...(byIncident.get(n.incidentId) ?? []), n]);

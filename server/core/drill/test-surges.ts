@@ -4,6 +4,7 @@
  * would have; the surge day is reshaped. Each kind is a record of parameters rather than a
  * trace, so that a counterexample reads as one line.
  */
+import fc from 'fast-check';
 import type { Scenario } from './scenario.js';
 
 const DAY_STEPS = 1440;
@@ -71,4 +72,39 @@ export function surgeTrace(feb3: Scenario, service: string, s: Surge): number[] 
 /** Feb 3 with every one of `services` reshaped by the same surge. */
 export function surgeScenario(feb3: Scenario, services: readonly string[], s: Surge): Scenario {
   return { ...feb3, services: Object.fromEntries(services.map((name) => [name, surgeTrace(feb3, name, s)])) };
+}
+
+/** Each family's parameters: the promise-record test and tools/promise-table sample the same ones. */
+export const SURGE_FAMILIES: Record<Surge['kind'], fc.Arbitrary<Surge>> = {
+  feb3: fc.record({ kind: fc.constant('feb3' as const), scale: fc.double({ min: 0.5, max: 1.5, noNaN: true }), shift: fc.integer({ min: -30, max: 30 }) }),
+  ramp: fc.record({
+    kind: fc.constant('ramp' as const),
+    base: fc.integer({ min: 1000, max: 4000 }),
+    multiple: fc.double({ min: 3, max: 15, noNaN: true }),
+    rampMinutes: fc.integer({ min: 3, max: 60 }),
+    holdMinutes: fc.integer({ min: 20, max: 120 }),
+  }),
+  double: fc.record({
+    kind: fc.constant('double' as const),
+    base: fc.integer({ min: 1000, max: 4000 }),
+    first: fc.double({ min: 2, max: 8, noNaN: true }),
+    second: fc.double({ min: 2, max: 12, noNaN: true }),
+    rampMinutes: fc.integer({ min: 3, max: 40 }),
+    gapMinutes: fc.integer({ min: 0, max: 60 }),
+  }),
+  plateau: fc.record({
+    kind: fc.constant('plateau' as const),
+    base: fc.integer({ min: 1000, max: 4000 }),
+    multiple: fc.double({ min: 3, max: 15, noNaN: true }),
+    rampMinutes: fc.integer({ min: 3, max: 60 }),
+  }),
+};
+
+/** The part of the surge day a sample replays, epoch ms: the morning, and the waves in it. */
+export const SURGE_FROM = Date.parse('2020-02-03T06:00:00+08:00');
+export const SURGE_TO = Date.parse('2020-02-03T13:00:00+08:00');
+
+/** The services a surge moves: Feb 3 reshaped moves every one; the synthetic shapes are sized for video meetings. */
+export function surgeServices(feb3: Scenario, s: Surge): string[] {
+  return s.kind === 'feb3' ? Object.keys(feb3.services) : ['meetings'];
 }

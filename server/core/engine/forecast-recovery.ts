@@ -13,15 +13,22 @@
  *
  * While demand rises steeply beyond what the forecast explains (steep-rise.ts), the forecast
  * cannot be stood behind, and how long the rise goes on decides the recovery (rising()):
- * - a rise of more than STEEP_NOT_KNOWN of current demand a minute: "not known yet". Demand
- *   that can double in ten minutes may stop at any height; on generated ramps a time given
- *   here was broken more often than kept.
+ * - a rise of more than VERY_STEEP of current demand a minute can double demand in ten minutes
+ *   and stop at any height: a time only when it does not hinge on how long the rise lasts,
+ *   that is when the recoveries with the rise going on for each of WHILE_RISING_SECONDS (up to
+ *   ten minutes) and with none all lie within the scoring tolerance of a time between them
+ *   (max(2 min, 25% of the wait)): that time; else "not known yet". A fleet that catches up
+ *   within its standby start whatever the height is such a case; a cold fleet chasing a ramp
+ *   is not.
  * - otherwise the second run lets the unexplained rise go on for RISE_SECONDS, and the point
- *   estimate is the later end of the range;
+ *   estimate is the later end of the range. A rise steeper than the forecast's trend is most
+ *   often the start of a wave that goes on for minutes: carried on for two minutes only, the
+ *   first estimate of a reshaped Feb 3's 09:00 wave came about half the wait too early (4
+ *   minutes promised, 9 waited);
  * - when that run recovers no later than the forecast's own (the recovery hinges on when a
  *   level is reached, not on how much demand there is), a third run lets the rise go on for
  *   SUSTAINED_SECONDS: if both recoveries lie within the scoring tolerance of a time between
- *   them (max(2 min, 25% of the wait)), that time; else "not known yet".
+ *   them, that time; else "not known yet".
  * A "not known yet" during a rise says so (askAgain): the incident asks again a minute later.
  * A person told "about 10:05" who is served at 10:03 is better off than one told 09:58 and
  * still waiting at 10:03; one told "not known yet, next update 10:00" can plan.
@@ -29,17 +36,20 @@
 import type { Plan, PolicyName, ServicePlan } from '../plan/types.js';
 import { advanceAndServe, detectStage, scaleStage, type TickContext } from './stages.js';
 import type { ServiceState } from './step.js';
-import { RISE_SECONDS } from './steep-rise.js';
 import type { RecoveryForecast } from './types.js';
 
 export const STABLE_MS = 10 * 60_000;
 export const LOOKAHEAD_MS = 30 * 60_000;
 export const HORIZON_MS = 3 * 3_600_000;
 const HIGH_DEMAND = 1.15;
-/** an unexplained rise (share of current demand per minute) too steep to stand behind any time */
-const STEEP_NOT_KNOWN = 0.1;
+/** an unexplained rise (share of current demand per minute) whose recovery hinges on how long it lasts */
+const VERY_STEEP = 0.1;
+/** how long the runs behind a very steep rise's estimate let it go on */
+const WHILE_RISING_SECONDS: readonly number[] = [120, 300, 600];
+/** how long the second run lets an unexplained rise go on */
+const RISE_SECONDS = 300;
 /** how long the third run lets an unexplained rise go on */
-const SUSTAINED_SECONDS = 300;
+const SUSTAINED_SECONDS = 600;
 
 /**
  * How far a promised recovery may be from the actual one and still be on target: max(2 min,
@@ -105,21 +115,37 @@ function rising(
   base: number,
 ): { at: number | null; latest: number | null } {
   const now = start.lastT;
-  if (unexplainedRps * 60 > STEEP_NOT_KNOWN * Math.max(demand(now), 1)) return { at: null, latest: null };
   const risingFor =
     (seconds: number) =>
     (at: number): number =>
       demand(at) + unexplainedRps * Math.min((at - now) / 1000, seconds);
-  const high = runForward(plan, svc, policy, start, risingFor(RISE_SECONDS), 1).recovered;
+  const recoveredRising = (seconds: number): number | null => runForward(plan, svc, policy, start, risingFor(seconds), 1).recovered;
+  if (unexplainedRps * 60 > VERY_STEEP * Math.max(demand(now), 1)) {
+    let late = base;
+    let early = base;
+    for (const seconds of WHILE_RISING_SECONDS) {
+      const recovered = recoveredRising(seconds);
+      if (recovered === null) return { at: null, latest: null };
+      late = Math.max(late, recovered);
+      early = Math.min(early, recovered);
+    }
+    return { at: agreedTime(now, early, late), latest: late };
+  }
+  const high = recoveredRising(RISE_SECONDS);
   if (high === null) return { at: null, latest: null };
   if (high > base) return { at: high, latest: high };
-  const sustained = runForward(plan, svc, policy, start, risingFor(SUSTAINED_SECONDS), 1).recovered;
+  const sustained = recoveredRising(SUSTAINED_SECONDS);
   if (sustained === null) return { at: null, latest: null };
   const late = Math.max(sustained, base);
+  return { at: agreedTime(now, base, late), latest: late };
+}
+
+/** The time between two recoveries when both lie within the scoring tolerance of it, else null. */
+function agreedTime(now: number, early: number, late: number): number | null {
   // a whole second, as every other estimate is
-  const mid = Math.ceil((base + late) / 2000) * 1000;
+  const mid = Math.ceil((early + late) / 2000) * 1000;
   const tolerance = promiseToleranceMs(mid - now);
-  return { at: late - mid <= tolerance && mid - base <= tolerance ? mid : null, latest: late };
+  return late - mid <= tolerance && mid - early <= tolerance ? mid : null;
 }
 
 /**

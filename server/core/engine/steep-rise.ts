@@ -13,8 +13,6 @@ const STEEP_SHARE_PER_MIN = 0.05;
 /** ... and more than this many times as fast as the forecast rises over the same stretch and
  *  as the trend measured over the whole growth window (past the start of a wave the two agree) */
 const STEEP_FACTOR = 2;
-/** a pessimistic forecast lets the rise of the last RECENT_MS go on as long again, then level off */
-export const RISE_SECONDS = RECENT_MS / 1000;
 
 /** rps per second over the last `spanMs` of `points` ([ms, rps], oldest first); 0 with too few points. */
 function riseOver(points: readonly (readonly [number, number])[], spanMs: number): number {
