@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../errors.js';
 import { initialEngineState, step } from '../engine/step.js';
 import type { EngineEvent, Notice, Tick } from '../engine/types.js';
 import type { Plan, PolicyName } from '../plan/types.js';
-import { demandAt, scenarioBounds, type Scenario } from './scenario.js';
+import { demandSampler, scenarioBounds, type Scenario } from './scenario.js';
 import { scenarioHistory } from './scenario-history.js';
 import { summarise, type ReplaySummary } from './summary.js';
 
@@ -59,10 +59,11 @@ export function replay(plan: Plan, scenario: Scenario, opts: ReplayOptions = {})
   const ticks: Tick[] = [];
   const events: EngineEvent[] = [];
   const notices: Notice[] = [];
+  const demand = services.map((name) => [name, demandSampler(scenario, name)] as const);
   for (let i = 1; i <= total; i++) {
     const t = from + i * dtMs;
     const samples: Record<string, { rps: number }> = {};
-    for (const name of services) samples[name] = { rps: demandAt(scenario, name, t) };
+    for (const [name, at] of demand) samples[name] = { rps: at(t) };
     const out = step(played, state, { t, samples, history });
     state = out.state;
     for (const tick of out.ticks) ticks.push(tick);

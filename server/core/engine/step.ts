@@ -20,7 +20,7 @@ import { initialScaleState, type ScaleState } from '../scale/index.js';
 import { carriedTrend, demandForecast } from './demand-forecast.js';
 import { forecastRecovery } from './forecast-recovery.js';
 import { recentRiseRpsPerSec, unexplainedRise } from './steep-rise.js';
-import { advanceAndServe, detectStage, scaleStage, type TickContext } from './stages.js';
+import { advanceAndServe, detectStage, joined, scaleStage, type TickContext } from './stages.js';
 import { tickRecord } from './tick-record.js';
 // for its side effect: gives the per-tick shapes their final field representations first
 import './primed-shapes.js';
@@ -150,7 +150,7 @@ function stepService(ctx: TickContext, sample: ServiceSample, commands: readonly
     },
     tick: tickRecord({ service: svc.name, policy, demandRps, served: served.result, detected, servers, recoveryAt, iso }),
     // in stage order: commands, fleet and service, triggers, scaling, incident
-    events: [...commanded.events, ...served.events, ...detected.events, ...scaled.events, ...incident.events],
+    events: joined(joined(joined(joined(commanded.events, served.events), detected.events), scaled.events), incident.events),
     notices: incident.notices,
   };
 }
