@@ -115,9 +115,9 @@ function summariseService(
   dt: number,
 ): ServiceSummary {
   const firstOverload = surgeStart(ticks, Math.max(2, Math.ceil(60 / dt)));
-  const impacted = ticks.filter((tick) => tick.latencyMs > sloMs || tick.throttledRps > 0 || tick.droppedRps > 0);
-  const firstImpact = impacted[0] ?? null;
-  const lastImpact = impacted[impacted.length - 1] ?? null;
+  const impacted = impactedTicks(ticks, sloMs);
+  const firstImpact = impacted.first;
+  const lastImpact = impacted.last;
   const { scaleOuts, scaleIns } = fleetChanges(ticks);
   const opened = events.find((e) => e.type === 'incident:opened') ?? null;
   const delays = weightedQuantiles(ticks, [0.95, 0.99]);
@@ -139,7 +139,7 @@ function summariseService(
     p99DelayMs: delays[1] as number,
     requestsThrottled: Math.round(sumOf(ticks, (tick) => tick.throttledRps * dt)),
     requestsDropped: Math.round(sumOf(ticks, (tick) => tick.droppedRps * dt)),
-    minutesOverSlo: (impacted.length * dt) / 60,
+    minutesOverSlo: (impacted.count * dt) / 60,
     serverHours: sumOf(ticks, (tick) => paidServers(tick) * dt) / 3600,
     peakServers: maxOf(ticks, paidServers),
     scaleOuts,
@@ -157,13 +157,31 @@ function paidServers(tick: Tick): number {
   return tick.servers.active + tick.servers.starting + tick.servers.provisioning + tick.servers.draining;
 }
 
+/** Users saw these ticks (see above): how many, the first and the last. */
+function impactedTicks(ticks: readonly Tick[], sloMs: number): { count: number; first: Tick | null; last: Tick | null } {
+  let count = 0;
+  let first: Tick | null = null;
+  let last: Tick | null = null;
+  for (const tick of ticks) {
+    if (!(tick.latencyMs > sloMs || tick.throttledRps > 0 || tick.droppedRps > 0)) continue;
+    count++;
+    first ??= tick;
+    last = tick;
+  }
+  return { count, first, last };
+}
+
 function fleetChanges(ticks: readonly Tick[]): { scaleOuts: number; scaleIns: number } {
-  const committed = ticks.map((tick) => tick.servers.active + tick.servers.starting + tick.servers.provisioning);
-  const before = (i: number): number => committed[i - 1] as number;
-  return {
-    scaleOuts: committed.filter((c, i) => i > 0 && c > before(i)).length,
-    scaleIns: committed.filter((c, i) => i > 0 && c < before(i)).length,
-  };
+  let scaleOuts = 0;
+  let scaleIns = 0;
+  let before = 0;
+  for (const [i, tick] of ticks.entries()) {
+    const committed = tick.servers.active + tick.servers.starting + tick.servers.provisioning;
+    if (i > 0 && committed > before) scaleOuts++;
+    if (i > 0 && committed < before) scaleIns++;
+    before = committed;
+  }
+  return { scaleOuts, scaleIns };
 }
 
 /** The first tick of the first run of overloaded ticks at least `sustainedTicks` long. */
@@ -178,14 +196,25 @@ function surgeStart(ticks: readonly Tick[], sustainedTicks: number): Tick | null
 
 /** For each share q (ascending), the latency below which that share of the served requests waited (ticks weighted by servedRps). */
 function weightedQuantiles(ticks: readonly Tick[], qs: readonly number[]): number[] {
-  const served = ticks.filter((t) => t.servedRps > 0).sort((a, b) => a.latencyMs - b.latencyMs);
-  const total = served.reduce((sum, t) => sum + t.servedRps, 0);
+  // the ticks that served, by latency (ties in tick order), sorted as numbers rather than as
+  // ticks: a replay's ticks are scattered over the heap, and the sort reads each many times
+  const latency: number[] = [];
+  const servedRps: number[] = [];
+  for (const t of ticks) {
+    if (!(t.servedRps > 0)) continue;
+    latency.push(t.latencyMs);
+    servedRps.push(t.servedRps);
+  }
+  const order = Array.from(latency, (_, i) => i).sort((a, b) => (latency[a] as number) - (latency[b] as number) || a - b);
+  let total = 0;
+  for (const i of order) total += servedRps[i] as number;
   const out: number[] = [];
   let seen = 0;
-  let i = 0;
+  let k = 0;
   for (const q of qs) {
-    while (i < served.length && seen + (served[i] as Tick).servedRps < q * total) seen += (served[i++] as Tick).servedRps;
-    out.push(served[Math.min(i, served.length - 1)]?.latencyMs ?? 0);
+    while (k < order.length && seen + (servedRps[order[k] as number] as number) < q * total) seen += servedRps[order[k++] as number] as number;
+    const at = order[Math.min(k, order.length - 1)];
+    out.push(at === undefined ? 0 : (latency[at] as number));
   }
   return out;
 }
