@@ -1,3 +1,4 @@
+import { windowShift } from '../window-shift.js';
 import type { GrowthConfig } from '../plan/types.js';
 import type { GrowthState } from './types.js';
 
@@ -11,9 +12,7 @@ export function addGrowthPoint(state: GrowthState, cfg: GrowthConfig, t0: number
   const oldest = t - t0 - cfg.windowSeconds * 1000;
   let expired = 0;
   while (expired < state.points.length && (state.points[expired] as [number, number])[0] <= oldest) expired += 1;
-  const points = state.points.slice(expired);
-  points.push([t - t0, rps]);
-  return { points };
+  return { points: windowShift(state.points, expired, [t - t0, rps]) };
 }
 
 /** Least-squares slope of rps over the window, rps per minute; 0 until two points exist. */

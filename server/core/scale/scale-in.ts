@@ -1,3 +1,4 @@
+import { windowShift } from '../window-shift.js';
 import type { ServicePlan } from '../plan/types.js';
 import type { ScaleReason } from './reasons.js';
 import type { ScaleInHistory } from './types.js';
@@ -44,8 +45,7 @@ export function applyScaleIn(svc: ServicePlan, history: ScaleInHistory, t: numbe
   // the sample at or just before the cutoff stays: it is where the window starts
   let keepFrom = 0;
   while (keepFrom + 1 < history.demand.length && (history.demand[keepFrom + 1] as { t: number }).t <= cutoff) keepFrom++;
-  const demand = history.demand.slice(keepFrom);
-  demand.push({ t, rps: demandRps });
+  const demand = windowShift(history.demand, keepFrom, { t, rps: demandRps });
   const recommendations = history.recommendations.filter((r) => r.t > cutoff);
   const last = recommendations[recommendations.length - 1];
   // a repeat of the newest value only moves its time forward: same window maximum, shorter list
