@@ -4,7 +4,7 @@ import { addBaselineSample, initialBaseline, MIN_BASELINE_RPS, rollBaseline } fr
 import { groupHolds, type ConditionValues } from './conditions.js';
 import { addGrowthPoint, growthSlopePerMin } from './growth.js';
 import { firingLevels } from './levels.js';
-import { isActive, stepTrigger } from './trigger-machine.js';
+import { isActive, stepTriggerAt } from './trigger-machine.js';
 import { levelChangedEvent, triggerEvent } from './trigger-events.js';
 import type { DetectResult, DetectState, Observation, TriggerState } from './types.js';
 
@@ -76,14 +76,8 @@ function stepTriggers(
     const trigger = triggers[i] as Trigger;
     const before = state.triggers[i] ?? INACTIVE;
     const when = groupHolds(trigger.when, values);
-    const step = stepTrigger(before, {
-      when,
-      clear: trigger.clear ? groupHolds(trigger.clear, values) : !when,
-      forMs: trigger.forSeconds * 1000,
-      clearForMs: trigger.clearForSeconds * 1000,
-      tickStart: state.prevT,
-      t,
-    });
+    const clear = trigger.clear ? groupHolds(trigger.clear, values) : !when;
+    const step = stepTriggerAt(before, when, clear, trigger.forSeconds * 1000, trigger.clearForSeconds * 1000, state.prevT, t);
     if (step.transition !== null) {
       events.push(triggerEvent(i, trigger, step.transition, before.phase, step.state.phase, values));
     }

@@ -102,15 +102,17 @@ export function calculateReplicas(i: ReplicaCalculationInput): ReplicaCalculatio
   const events = recordScaleEvent(i.now, c, limited.replicas, i.behavior, i.scaleUpEvents, i.scaleDownEvents);
   const reason: ScaleReason =
     limited.limit ?? (stable.replicas !== rec.replicas ? 'StabilisationWindow' : rec.held && rec.replicas === c ? 'WithinTolerance' : 'TargetTracking');
-  const why = `metric ${round(i.currentMetric)} against target ${round(i.target)} (ratio ${round(rec.usageRatio)}) over ${i.readyPods} ready servers recommends ${rec.replicas}`;
-  const message = `Target tracking: ${why}; ${outcome(reason, i, stable.replicas, limited.replicas)}: ${c} → ${limited.replicas} servers.`;
   return {
     usageRatio: rec.usageRatio,
     recommended: rec.replicas,
     stabilized: stable.replicas,
     desired: limited.replicas,
     reason,
-    message,
+    // written when read: a policy evaluated every tick reads it only on the ticks it changes the fleet
+    get message(): string {
+      const why = `metric ${round(i.currentMetric)} against target ${round(i.target)} (ratio ${round(rec.usageRatio)}) over ${i.readyPods} ready servers recommends ${rec.replicas}`;
+      return `Target tracking: ${why}; ${outcome(reason, i, stable.replicas, limited.replicas)}: ${c} → ${limited.replicas} servers.`;
+    },
     recommendations: stable.recommendations,
     ...events,
   };
