@@ -129,7 +129,7 @@ function anySlotFreed(starts: readonly ColdStart[], t: number): boolean {
  * cohort arrays can be shared with the previous state instead of copied. Asked every tick of
  * every service: plain loops, no callbacks to build.
  */
-function settleIsDue(s: FleetState, t: number): boolean {
+export function settleIsDue(s: FleetState, t: number): boolean {
   return s.coldQueued > 0 || anySlotFreed(s.coldStarts, t) || anyDue(s.provisioning, t) || anyDue(s.starting, t) || anyDue(s.draining, t);
 }
 
