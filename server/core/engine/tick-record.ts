@@ -1,6 +1,7 @@
 /** A service's tick as the replay and the live feed report it, from what the tick's stages found. */
 import type { ServeResult } from '../fleet/index.js';
 import type { PolicyName } from '../plan/types.js';
+import { isoTime } from './iso-time.js';
 import type { ServersByState, Tick } from './types.js';
 
 export interface TickParts {
@@ -26,7 +27,7 @@ const lastPromise = { ms: Number.NaN, iso: '' };
 
 function promiseIso(ms: number): string {
   if (ms !== lastPromise.ms) {
-    lastPromise.iso = new Date(ms).toISOString();
+    lastPromise.iso = isoTime(ms);
     lastPromise.ms = ms;
   }
   return lastPromise.iso;
