@@ -43,7 +43,7 @@ export function detect(svc: ServicePlan, levels: readonly string[], state: Detec
   const firing = firingLevels(levels, svc.triggers, triggers);
   const level = firing[firing.length - 1] ?? 'normal';
   if (level !== state.level) events.push(levelChangedEvent(state.level, level, firing));
-  const frozen = svc.baseline.freezeWhileFiring && triggers.some((s) => isActive(s.phase));
+  const frozen = svc.baseline.freezeWhileFiring && anyActive(triggers);
   return {
     state: {
       t0: state.t0,
@@ -60,6 +60,11 @@ export function detect(svc: ServicePlan, levels: readonly string[], state: Detec
     growthPctPerMin: values.growthPctPerMin,
     events,
   };
+}
+
+function anyActive(triggers: readonly TriggerState[]): boolean {
+  for (const s of triggers) if (isActive(s.phase)) return true;
+  return false;
 }
 
 /** Steps every trigger, pushing its events; returns the previous array itself when nothing moved. */

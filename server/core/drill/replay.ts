@@ -59,11 +59,16 @@ export function replay(plan: Plan, scenario: Scenario, opts: ReplayOptions = {})
   const ticks: Tick[] = [];
   const events: EngineEvent[] = [];
   const notices: Notice[] = [];
-  const demand = services.map((name) => [name, demandSampler(scenario, name)] as const);
+  // one sample object per service, refilled each tick: step reads them and keeps none
+  const samples: Record<string, { rps: number }> = {};
+  const demand = services.map((name) => {
+    const sample = { rps: 0 };
+    samples[name] = sample;
+    return { at: demandSampler(scenario, name), sample };
+  });
   for (let i = 1; i <= total; i++) {
     const t = from + i * dtMs;
-    const samples: Record<string, { rps: number }> = {};
-    for (const [name, at] of demand) samples[name] = { rps: at(t) };
+    for (const d of demand) d.sample.rps = d.at(t);
     const out = step(played, state, { t, samples, history });
     state = out.state;
     for (const tick of out.ticks) ticks.push(tick);
