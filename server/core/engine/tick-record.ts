@@ -20,8 +20,8 @@ export interface TickParts {
 
 /*
  * The last promise written out. An open incident's ticks carry the same promise for minutes
- * on end, and formatting it anew on every tick of every service was a good part of a tick's
- * cost. A cache of a pure function: every answer is the same with or without it.
+ * on end: written once, and one string shared by those ticks rather than one each for the
+ * collector to copy. A cache of a pure function: every answer is the same with or without it.
  */
 const lastPromise = { ms: Number.NaN, iso: '' };
 
