@@ -1,5 +1,6 @@
 import { quantileSorted } from 'simple-statistics';
 import type { BaselineConfig } from '../plan/types.js';
+import { windowShift } from '../window-shift.js';
 import { replaceSorted } from './sorted-array.js';
 import type { BaselineState } from './types.js';
 
@@ -70,12 +71,8 @@ export function rollBaseline(state: BaselineState, cfg: BaselineConfig, t: numbe
     return baselineWith(state, bucket, 0, 0, state.bucketIds, state.bucketMeans, state.sortedMeans, baselineRps);
   }
   const added = closing && state.openBucket >= oldest ? [state.openSum / state.openCount] : [];
-  const bucketIds = state.bucketIds.slice(expired);
-  const bucketMeans = state.bucketMeans.slice(expired);
-  if (added.length > 0) {
-    bucketIds.push(state.openBucket);
-    bucketMeans.push(added[0] as number);
-  }
+  const bucketIds = added.length > 0 ? windowShift(state.bucketIds, expired, state.openBucket) : state.bucketIds.slice(expired);
+  const bucketMeans = added.length > 0 ? windowShift(state.bucketMeans, expired, added[0] as number) : state.bucketMeans.slice(expired);
   const sortedMeans = replaceSorted(state.sortedMeans, state.bucketMeans.slice(0, expired), added);
   const baselineRps = baselineOf(state, cfg, sortedMeans, oldest);
   return baselineWith(state, bucket, 0, 0, bucketIds, bucketMeans, sortedMeans, baselineRps);

@@ -19,9 +19,12 @@ export function conditionHolds(c: Condition, values: ConditionValues): boolean {
 
 /** `any` of an empty group is false and `all` of an empty group is true, as with Array some/every. */
 export function groupHolds(group: ConditionGroup, values: ConditionValues): boolean {
-  return group.combine === 'any'
-    ? group.conditions.some((c) => conditionHolds(c, values))
-    : group.conditions.every((c) => conditionHolds(c, values));
+  // a loop rather than some/every: every trigger of every service asks this every tick
+  const any = group.combine === 'any';
+  for (const c of group.conditions) {
+    if (conditionHolds(c, values) === any) return any;
+  }
+  return !any;
 }
 
 /** "rps > 1200 or baselineMultiple >= 3": the group as a person would write it. */

@@ -4,7 +4,7 @@ import { addBaselineSample, initialBaseline, MIN_BASELINE_RPS, rollBaseline } fr
 import { groupHolds, type ConditionValues } from './conditions.js';
 import { addGrowthPoint, growthSlopePerMin } from './growth.js';
 import { firingLevels } from './levels.js';
-import { isActive, stepTrigger } from './trigger-machine.js';
+import { isActive, stepTriggerAt } from './trigger-machine.js';
 import { levelChangedEvent, triggerEvent } from './trigger-events.js';
 import type { DetectResult, DetectState, Observation, TriggerState } from './types.js';
 
@@ -43,7 +43,7 @@ export function detect(svc: ServicePlan, levels: readonly string[], state: Detec
   const firing = firingLevels(levels, svc.triggers, triggers);
   const level = firing[firing.length - 1] ?? 'normal';
   if (level !== state.level) events.push(levelChangedEvent(state.level, level, firing));
-  const frozen = svc.baseline.freezeWhileFiring && triggers.some((s) => isActive(s.phase));
+  const frozen = svc.baseline.freezeWhileFiring && anyActive(triggers);
   return {
     state: {
       t0: state.t0,
@@ -62,6 +62,11 @@ export function detect(svc: ServicePlan, levels: readonly string[], state: Detec
   };
 }
 
+function anyActive(triggers: readonly TriggerState[]): boolean {
+  for (const s of triggers) if (isActive(s.phase)) return true;
+  return false;
+}
+
 /** Steps every trigger, pushing its events; returns the previous array itself when nothing moved. */
 function stepTriggers(
   triggers: readonly Trigger[],
@@ -76,14 +81,8 @@ function stepTriggers(
     const trigger = triggers[i] as Trigger;
     const before = state.triggers[i] ?? INACTIVE;
     const when = groupHolds(trigger.when, values);
-    const step = stepTrigger(before, {
-      when,
-      clear: trigger.clear ? groupHolds(trigger.clear, values) : !when,
-      forMs: trigger.forSeconds * 1000,
-      clearForMs: trigger.clearForSeconds * 1000,
-      tickStart: state.prevT,
-      t,
-    });
+    const clear = trigger.clear ? groupHolds(trigger.clear, values) : !when;
+    const step = stepTriggerAt(before, when, clear, trigger.forSeconds * 1000, trigger.clearForSeconds * 1000, state.prevT, t);
     if (step.transition !== null) {
       events.push(triggerEvent(i, trigger, step.transition, before.phase, step.state.phase, values));
     }

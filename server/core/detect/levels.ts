@@ -5,14 +5,20 @@ import type { TriggerState } from './types.js';
 /**
  * Levels with at least one firing (or clearing) trigger, in severity order. Walking `levels`
  * rather than the triggers keeps the result ordered, de-duplicated and limited to known levels.
+ * Runs every tick: plain loops, and nothing built when no trigger is active.
  */
 export function firingLevels(levels: readonly string[], triggers: readonly Trigger[], states: readonly TriggerState[]): string[] {
-  let active: Set<string> | null = null;
+  const out: string[] = [];
+  for (const level of levels) {
+    if (level !== 'normal' && raisedBy(level, triggers, states)) out.push(level);
+  }
+  return out;
+}
+
+function raisedBy(level: string, triggers: readonly Trigger[], states: readonly TriggerState[]): boolean {
   for (let i = 0; i < triggers.length; i += 1) {
     const s = states[i];
-    if (s && isActive(s.phase)) (active ??= new Set()).add((triggers[i] as Trigger).level);
+    if (s && isActive(s.phase) && (triggers[i] as Trigger).level === level) return true;
   }
-  if (active === null) return [];
-  const found = active;
-  return levels.filter((l) => l !== 'normal' && found.has(l));
+  return false;
 }

@@ -49,9 +49,14 @@ const FIRING: TriggerState = { phase: 'firing', since: null };
  * | clearing | clear does not hold                          | firing   | refiring   |
  */
 export function stepTrigger(state: TriggerState, input: TriggerStepInput): TriggerStep {
+  return stepTriggerAt(state, input.when, input.clear, input.forMs, input.clearForMs, input.tickStart, input.t);
+}
+
+/** stepTrigger with its input as arguments: detection steps every trigger every tick. */
+export function stepTriggerAt(state: TriggerState, when: boolean, clear: boolean, forMs: number, clearForMs: number, tickStart: number, t: number): TriggerStep {
   return state.phase === 'inactive' || state.phase === 'pending'
-    ? timedMove(state, input.when, input.forMs, input, RISE)
-    : timedMove(state, input.clear, input.clearForMs, input, FALL);
+    ? timedMove(state, when, forMs, tickStart, t, RISE)
+    : timedMove(state, clear, clearForMs, tickStart, t, FALL);
 }
 
 /**
@@ -71,13 +76,13 @@ interface TimedMove {
 const RISE: TimedMove = { rest: INACTIVE, waiting: 'pending', reached: FIRING, reachedBy: 'firing', waitingBy: 'pending', abandonedBy: 'cancelled' };
 const FALL: TimedMove = { rest: FIRING, waiting: 'clearing', reached: INACTIVE, reachedBy: 'resolved', waitingBy: 'clearing', abandonedBy: 'refiring' };
 
-function timedMove(state: TriggerState, holds: boolean, durationMs: number, input: TriggerStepInput, move: TimedMove): TriggerStep {
+function timedMove(state: TriggerState, holds: boolean, durationMs: number, tickStart: number, t: number, move: TimedMove): TriggerStep {
   const waiting = state.phase === move.waiting;
   if (!holds) return waiting ? { state: move.rest, transition: move.abandonedBy } : { state, transition: null };
-  const since = waiting ? (state.since ?? input.tickStart) : input.tickStart;
-  if (input.t - since >= durationMs) return { state: move.reached, transition: move.reachedBy };
+  const since = waiting ? (state.since ?? tickStart) : tickStart;
+  if (t - since >= durationMs) return { state: move.reached, transition: move.reachedBy };
   if (waiting) return { state, transition: null };
-  return { state: { phase: move.waiting, since: input.tickStart }, transition: move.waitingBy };
+  return { state: { phase: move.waiting, since: tickStart }, transition: move.waitingBy };
 }
 
 /** Firing and clearing triggers both hold their level up: clearing is hysteresis, not release. */

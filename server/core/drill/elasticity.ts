@@ -16,8 +16,6 @@
  *                                                       > 0 supply oscillates more than demand
  * Lower is better for all but jitter, whose ideal is 0.
  */
-import { sumOf } from './sums.js';
-
 export interface Elasticity {
   accuracyU: number;
   accuracyO: number;
@@ -27,26 +25,39 @@ export interface Elasticity {
   jitter: number;
 }
 
-interface Point {
-  d: number;
-  s: number;
-}
-
 export function elasticity(demand: readonly number[], supply: readonly number[], dtSeconds: number): Elasticity {
   const n = Math.min(demand.length, supply.length);
   const T = n * dtSeconds;
   if (n === 0 || dtSeconds <= 0) {
     return { accuracyU: 0, accuracyO: 0, timeshareU: 0, timeshareO: 0, instability: 0, jitter: 0 };
   }
-  const points = Array.from({ length: n }, (_, i) => ({ d: Math.max(demand[i] as number, 1), s: supply[i] as number }));
-  const moves = points.slice(1).map((p, i) => ({ dd: p.d - (points[i] as Point).d, ds: p.s - (points[i] as Point).s }));
-  const under = sumOf(points, ({ d, s }) => (d > s ? ((d - s) / d) * dtSeconds : 0));
-  const over = sumOf(points, ({ d, s }) => (s > d ? ((s - d) / d) * dtSeconds : 0));
-  const timeUnder = sumOf(points, ({ d, s }) => (d > s ? dtSeconds : 0));
-  const timeOver = sumOf(points, ({ d, s }) => (s > d ? dtSeconds : 0));
-  const unstable = sumOf(moves, ({ dd, ds }) => (Math.sign(ds) !== Math.sign(dd) ? dtSeconds : 0));
-  const supplyChanges = sumOf(moves, ({ ds }) => Math.abs(ds));
-  const demandChanges = sumOf(moves, ({ dd }) => Math.abs(dd));
+  // one pass over a replay's ticks, each sum added in tick order as a fold over them would
+  let under = 0;
+  let over = 0;
+  let timeUnder = 0;
+  let timeOver = 0;
+  let unstable = 0;
+  let supplyChanges = 0;
+  let demandChanges = 0;
+  let prevD = 0;
+  let prevS = 0;
+  for (let i = 0; i < n; i++) {
+    const d = Math.max(demand[i] as number, 1);
+    const s = supply[i] as number;
+    under += d > s ? ((d - s) / d) * dtSeconds : 0;
+    over += s > d ? ((s - d) / d) * dtSeconds : 0;
+    timeUnder += d > s ? dtSeconds : 0;
+    timeOver += s > d ? dtSeconds : 0;
+    if (i > 0) {
+      const dd = d - prevD;
+      const ds = s - prevS;
+      unstable += Math.sign(ds) !== Math.sign(dd) ? dtSeconds : 0;
+      supplyChanges += Math.abs(ds);
+      demandChanges += Math.abs(dd);
+    }
+    prevD = d;
+    prevS = s;
+  }
   return {
     accuracyU: (100 / T) * under,
     accuracyO: (100 / T) * over,

@@ -74,8 +74,7 @@ export function judgePromise(publishedAt: number, promised: number | null, actua
 
 /** Score one service's notices against its ticks (both in time order). */
 export function promiseRecord(ticks: readonly Tick[], notices: readonly Notice[], sloMs: number, tickSeconds: number): PromiseRecord {
-  const index = new Map<string, number>();
-  ticks.forEach((tick, i) => index.set(tick.t, i));
+  const indexOf = tickIndex(ticks, tickSeconds);
   const recovery = recoveryIndexAfter(ticks, sloMs, tickSeconds);
   let scored = 0;
   let notKnown = 0;
@@ -84,7 +83,7 @@ export function promiseRecord(ticks: readonly Tick[], notices: readonly Notice[]
   const errors: number[] = [];
   for (const notice of notices) {
     if (notice.stage === 'resolved') continue;
-    const i = index.get(notice.t);
+    const i = indexOf(notice.t);
     if (i === undefined || !isAffected(ticks[i] as Tick, sloMs)) continue;
     scored++;
     const promised = notice.expectedRecoveryAt === null ? null : Date.parse(notice.expectedRecoveryAt);
@@ -102,6 +101,28 @@ export function promiseRecord(ticks: readonly Tick[], notices: readonly Notice[]
     broken: scored > 0 ? broken / scored : 0,
     medianErrorSeconds: errors.length > 0 ? median(errors.map(Math.abs)) : null,
     biasSeconds: errors.length > 0 ? errors.reduce((a, b) => a + b, 0) / errors.length : null,
+  };
+}
+
+/**
+ * The index of the tick at `t` (the last one, should two share it), or undefined. Ticks come
+ * in time order, a tick apart: the index is computed from `t` and checked against the tick
+ * found there; only when that fails are all of them indexed by their time.
+ */
+function tickIndex(ticks: readonly Tick[], tickSeconds: number): (t: string) => number | undefined {
+  const firstMs = ticks.length > 0 ? Date.parse((ticks[0] as Tick).t) : 0;
+  let index: Map<string, number> | null = null;
+  return (t) => {
+    let i = Math.round((Date.parse(t) - firstMs) / (tickSeconds * 1000));
+    if (i >= 0 && i < ticks.length && (ticks[i] as Tick).t === t) {
+      while (i + 1 < ticks.length && (ticks[i + 1] as Tick).t === t) i++;
+      return i;
+    }
+    if (index === null) {
+      index = new Map();
+      for (const [j, tick] of ticks.entries()) index.set(tick.t, j);
+    }
+    return index.get(t);
   };
 }
 

@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../errors.js';
 import { initialEngineState, step } from '../engine/step.js';
 import type { EngineEvent, Notice, Tick } from '../engine/types.js';
 import type { Plan, PolicyName } from '../plan/types.js';
-import { demandAt, scenarioBounds, type Scenario } from './scenario.js';
+import { demandSampler, scenarioBounds, type Scenario } from './scenario.js';
 import { scenarioHistory } from './scenario-history.js';
 import { summarise, type ReplaySummary } from './summary.js';
 
@@ -59,10 +59,16 @@ export function replay(plan: Plan, scenario: Scenario, opts: ReplayOptions = {})
   const ticks: Tick[] = [];
   const events: EngineEvent[] = [];
   const notices: Notice[] = [];
+  // one sample object per service, refilled each tick: step reads them and keeps none
+  const samples: Record<string, { rps: number }> = {};
+  const demand = services.map((name) => {
+    const sample = { rps: 0 };
+    samples[name] = sample;
+    return { at: demandSampler(scenario, name), sample };
+  });
   for (let i = 1; i <= total; i++) {
     const t = from + i * dtMs;
-    const samples: Record<string, { rps: number }> = {};
-    for (const name of services) samples[name] = { rps: demandAt(scenario, name, t) };
+    for (const d of demand) d.sample.rps = d.at(t);
     const out = step(played, state, { t, samples, history });
     state = out.state;
     for (const tick of out.ticks) ticks.push(tick);

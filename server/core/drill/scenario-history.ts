@@ -5,7 +5,7 @@
  * each tick sees the previous day's shape and nothing of what is yet to come.
  */
 import type { DemandHistory } from '../engine/types.js';
-import { demandAt, scenarioBounds, type Scenario } from './scenario.js';
+import { demandSampler, scenarioBounds, type Scenario } from './scenario.js';
 
 const HISTORY_STEP_MS = 60_000;
 
@@ -13,8 +13,9 @@ export function scenarioHistory(scenario: Scenario, services: readonly string[])
   const { startMs, endMs } = scenarioBounds(scenario);
   const out: Record<string, DemandHistory> = {};
   for (const name of services) {
+    const at = demandSampler(scenario, name);
     const rps: number[] = [];
-    for (let t = startMs; t <= endMs; t += HISTORY_STEP_MS) rps.push(demandAt(scenario, name, t));
+    for (let t = startMs; t <= endMs; t += HISTORY_STEP_MS) rps.push(at(t));
     out[name] = { startMs, stepMs: HISTORY_STEP_MS, rps };
   }
   return out;

@@ -37,6 +37,25 @@ export function demandAt(scenario: Scenario, service: string, tMs: number): numb
   return before + (after - before) * (x - i);
 }
 
+/**
+ * demandAt for one service, its lookups done once: the same numbers, for a replay that asks
+ * every tick. (demandAt parses the scenario's start on every call.)
+ */
+export function demandSampler(scenario: Scenario, service: string): (tMs: number) => number {
+  const samples = scenario.services[service];
+  if (!samples || samples.length === 0) return () => 0;
+  const startMs = Date.parse(scenario.start);
+  const stepMs = scenario.stepSeconds * 1000;
+  return (tMs) => {
+    const x = (tMs - startMs) / stepMs;
+    if (!(x >= 0 && x <= samples.length - 1)) return 0;
+    const i = Math.floor(x);
+    const before = samples[i] ?? 0;
+    const after = samples[i + 1] ?? before;
+    return before + (after - before) * (x - i);
+  };
+}
+
 /** First and last sample times, epoch ms. */
 export function scenarioBounds(s: Scenario): { startMs: number; endMs: number } {
   const startMs = Date.parse(s.start);

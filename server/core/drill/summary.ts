@@ -26,7 +26,6 @@ import type { Plan } from '../plan/types.js';
 import type { EngineEvent, Notice, Tick } from '../engine/types.js';
 import { elasticity, type Elasticity } from './elasticity.js';
 import { promiseRecord, type PromiseRecord } from './promise-record.js';
-import { maxOf, sumOf } from './sums.js';
 
 export interface ServiceSummary {
   ticks: number;
@@ -115,18 +114,18 @@ function summariseService(
   dt: number,
 ): ServiceSummary {
   const firstOverload = surgeStart(ticks, Math.max(2, Math.ceil(60 / dt)));
-  const impacted = ticks.filter((tick) => tick.latencyMs > sloMs || tick.throttledRps > 0 || tick.droppedRps > 0);
-  const firstImpact = impacted[0] ?? null;
-  const lastImpact = impacted[impacted.length - 1] ?? null;
-  const { scaleOuts, scaleIns } = fleetChanges(ticks);
+  const f = tickFolds(ticks, sloMs, levels, dt);
+  const firstImpact = f.firstImpact;
+  const lastImpact = f.lastImpact;
+  const { scaleOuts, scaleIns } = f;
   const opened = events.find((e) => e.type === 'incident:opened') ?? null;
-  const delays = weightedQuantiles(ticks, [0.95, 0.99]);
+  const delays = weightedQuantiles(f.latency, f.servedRps, [0.95, 0.99]);
   const detectedAt = firstOverload ? detection(ticks, firstOverload.t) : null;
   const recoveredAt = lastImpact ? new Date(Date.parse(lastImpact.t) + dt * 1000).toISOString() : null;
   return {
     ticks: ticks.length,
-    peakDemandRps: maxOf(ticks, (tick) => tick.demandRps),
-    peakLevel: levels[maxOf(ticks, (tick) => levels.indexOf(tick.level))] ?? 'normal',
+    peakDemandRps: f.peakDemandRps,
+    peakLevel: levels[f.peakLevelIndex] ?? 'normal',
     firstOverloadAt: firstOverload?.t ?? null,
     detectedAt,
     detectionDelaySeconds: detectedAt && firstOverload ? (Date.parse(detectedAt) - Date.parse(firstOverload.t)) / 1000 : null,
@@ -134,36 +133,99 @@ function summariseService(
     firstImpactAt: firstImpact?.t ?? null,
     recoveredAt,
     timeToRecoverSeconds: firstImpact && recoveredAt ? (Date.parse(recoveredAt) - Date.parse(firstImpact.t)) / 1000 : null,
-    worstUserDelayMs: maxOf(ticks, (tick) => tick.latencyMs),
+    worstUserDelayMs: f.worstLatencyMs,
     p95DelayMs: delays[0] as number,
     p99DelayMs: delays[1] as number,
-    requestsThrottled: Math.round(sumOf(ticks, (tick) => tick.throttledRps * dt)),
-    requestsDropped: Math.round(sumOf(ticks, (tick) => tick.droppedRps * dt)),
-    minutesOverSlo: (impacted.length * dt) / 60,
-    serverHours: sumOf(ticks, (tick) => paidServers(tick) * dt) / 3600,
-    peakServers: maxOf(ticks, paidServers),
+    requestsThrottled: Math.round(f.throttled),
+    requestsDropped: Math.round(f.dropped),
+    minutesOverSlo: (f.impacted * dt) / 60,
+    serverHours: f.paidServerSeconds / 3600,
+    peakServers: f.peakServers,
     scaleOuts,
     scaleIns,
     fleetChangesPerHour: ticks.length > 0 ? (scaleOuts + scaleIns) / ((ticks.length * dt) / 3600) : 0,
     incidents: events.filter((e) => e.type === 'incident:opened').length,
     notices: notices.length,
     promises: promiseRecord(ticks, notices, sloMs, dt),
-    elasticity: elasticity(ticks.map((t) => t.demandServers), ticks.map((t) => t.supplyServers), dt),
+    elasticity: elasticity(f.demandServers, f.supplyServers, dt),
   };
 }
 
-/** every server not in the stopped standby pool */
-function paidServers(tick: Tick): number {
-  return tick.servers.active + tick.servers.starting + tick.servers.provisioning + tick.servers.draining;
+interface TickFolds {
+  /** impacted ticks (users saw them): how many, the first and the last */
+  impacted: number;
+  firstImpact: Tick | null;
+  lastImpact: Tick | null;
+  scaleOuts: number;
+  scaleIns: number;
+  peakDemandRps: number;
+  peakLevelIndex: number;
+  worstLatencyMs: number;
+  /** requests, summed over the ticks */
+  throttled: number;
+  dropped: number;
+  /** servers paid for (every server not in the stopped standby pool) times seconds */
+  paidServerSeconds: number;
+  peakServers: number;
+  demandServers: number[];
+  supplyServers: number[];
+  /** latency and served rate of the ticks that served any request, in tick order */
+  latency: number[];
+  servedRps: number[];
 }
 
-function fleetChanges(ticks: readonly Tick[]): { scaleOuts: number; scaleIns: number } {
-  const committed = ticks.map((tick) => tick.servers.active + tick.servers.starting + tick.servers.provisioning);
-  const before = (i: number): number => committed[i - 1] as number;
-  return {
-    scaleOuts: committed.filter((c, i) => i > 0 && c > before(i)).length,
-    scaleIns: committed.filter((c, i) => i > 0 && c < before(i)).length,
+/**
+ * Every figure that is a fold over the ticks, in one pass: a replay's ticks lie scattered
+ * over the heap, and a pass per figure read each of them a dozen times. Each sum still adds
+ * in tick order and each maximum starts from 0, as separate folds did.
+ */
+function tickFolds(ticks: readonly Tick[], sloMs: number, levels: readonly string[], dt: number): TickFolds {
+  const f: TickFolds = {
+    impacted: 0,
+    firstImpact: null,
+    lastImpact: null,
+    scaleOuts: 0,
+    scaleIns: 0,
+    peakDemandRps: 0,
+    peakLevelIndex: 0,
+    worstLatencyMs: 0,
+    throttled: 0,
+    dropped: 0,
+    paidServerSeconds: 0,
+    peakServers: 0,
+    demandServers: [],
+    supplyServers: [],
+    latency: [],
+    servedRps: [],
   };
+  let committedBefore = 0;
+  for (const [i, tick] of ticks.entries()) {
+    if (tick.latencyMs > sloMs || tick.throttledRps > 0 || tick.droppedRps > 0) {
+      f.impacted++;
+      f.firstImpact ??= tick;
+      f.lastImpact = tick;
+    }
+    const { active, starting, provisioning, draining } = tick.servers;
+    const committed = active + starting + provisioning;
+    if (i > 0 && committed > committedBefore) f.scaleOuts++;
+    if (i > 0 && committed < committedBefore) f.scaleIns++;
+    committedBefore = committed;
+    const paid = active + starting + provisioning + draining;
+    f.peakDemandRps = Math.max(f.peakDemandRps, tick.demandRps);
+    f.peakLevelIndex = Math.max(f.peakLevelIndex, levels.indexOf(tick.level));
+    f.worstLatencyMs = Math.max(f.worstLatencyMs, tick.latencyMs);
+    f.throttled += tick.throttledRps * dt;
+    f.dropped += tick.droppedRps * dt;
+    f.paidServerSeconds += paid * dt;
+    f.peakServers = Math.max(f.peakServers, paid);
+    f.demandServers.push(tick.demandServers);
+    f.supplyServers.push(tick.supplyServers);
+    if (tick.servedRps > 0) {
+      f.latency.push(tick.latencyMs);
+      f.servedRps.push(tick.servedRps);
+    }
+  }
+  return f;
 }
 
 /** The first tick of the first run of overloaded ticks at least `sustainedTicks` long. */
@@ -177,15 +239,18 @@ function surgeStart(ticks: readonly Tick[], sustainedTicks: number): Tick | null
 }
 
 /** For each share q (ascending), the latency below which that share of the served requests waited (ticks weighted by servedRps). */
-function weightedQuantiles(ticks: readonly Tick[], qs: readonly number[]): number[] {
-  const served = ticks.filter((t) => t.servedRps > 0).sort((a, b) => a.latencyMs - b.latencyMs);
-  const total = served.reduce((sum, t) => sum + t.servedRps, 0);
+function weightedQuantiles(latency: readonly number[], servedRps: readonly number[], qs: readonly number[]): number[] {
+  // sorted as numbers rather than as ticks: a replay's ticks lie scattered over the heap
+  const order = Array.from(latency, (_, i) => i).sort((a, b) => (latency[a] as number) - (latency[b] as number) || a - b);
+  let total = 0;
+  for (const i of order) total += servedRps[i] as number;
   const out: number[] = [];
   let seen = 0;
-  let i = 0;
+  let k = 0;
   for (const q of qs) {
-    while (i < served.length && seen + (served[i] as Tick).servedRps < q * total) seen += (served[i++] as Tick).servedRps;
-    out.push(served[Math.min(i, served.length - 1)]?.latencyMs ?? 0);
+    while (k < order.length && seen + (servedRps[order[k] as number] as number) < q * total) seen += servedRps[order[k++] as number] as number;
+    const at = order[Math.min(k, order.length - 1)];
+    out.push(at === undefined ? 0 : (latency[at] as number));
   }
   return out;
 }

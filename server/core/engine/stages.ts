@@ -7,7 +7,7 @@
  * stepService assembles them. None mutates its inputs.
  */
 import { detect, type DetectResult } from '../detect/index.js';
-import { advanceFleet, fleetView, serveTick, setDesired, type FleetState, type ServeResult } from '../fleet/index.js';
+import { advanceFleet, fleetView, serveTick, setDesired, settleIsDue, type FleetState, type ServeResult } from '../fleet/index.js';
 import type { Plan, PolicyName, ServicePlan } from '../plan/types.js';
 import { decideScale, type ScaleState } from '../scale/index.js';
 import type { CoreEvent, ServiceSample } from './types.js';
@@ -37,9 +37,10 @@ export function joined(a: readonly CoreEvent[], b: readonly CoreEvent[]): readon
 export function advanceAndServe(ctx: TickContext, fleet: FleetState): { state: FleetState; result: ServeResult; events: readonly CoreEvent[] } {
   const { plan, svc, prev, t } = ctx;
   const dtSeconds = Math.max((t - prev.lastT) / 1000, 0) || plan.tickSeconds;
-  const advanced = advanceFleet(svc, fleet, t);
-  const served = serveTick(svc, advanced.state, { demandRps: ctx.demandRps, dtSeconds, throttleAllowed: throttleAllowed(svc, prev.level) }, t);
-  return { state: served.state, result: served.result, events: joined(advanced.events, served.events) };
+  // most ticks nothing is due: serving takes the fleet as it is (serveTick moves its time on)
+  const advanced = settleIsDue(fleet, t) ? advanceFleet(svc, fleet, t) : null;
+  const served = serveTick(svc, advanced?.state ?? fleet, { demandRps: ctx.demandRps, dtSeconds, throttleAllowed: throttleAllowed(svc, prev.level) }, t);
+  return { state: served.state, result: served.result, events: advanced ? joined(advanced.events, served.events) : served.events };
 }
 
 /** 4. Triggers see the utilisation and latency users just saw. */

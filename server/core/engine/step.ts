@@ -19,8 +19,9 @@ import type { Plan, PolicyName, ServicePlan } from '../plan/types.js';
 import { initialScaleState, type ScaleState } from '../scale/index.js';
 import { carriedTrend, demandForecast } from './demand-forecast.js';
 import { forecastRecovery } from './forecast-recovery.js';
+import { isoTime } from './iso-time.js';
 import { recentRiseRpsPerSec, unexplainedRise } from './steep-rise.js';
-import { advanceAndServe, detectStage, scaleStage, type TickContext } from './stages.js';
+import { advanceAndServe, detectStage, joined, scaleStage, type TickContext } from './stages.js';
 import { tickRecord } from './tick-record.js';
 // for its side effect: gives the per-tick shapes their final field representations first
 import './primed-shapes.js';
@@ -73,7 +74,7 @@ export function step(plan: Plan, state: EngineState, input: StepInput): StepOutp
   const ticks: Tick[] = [];
   const events: EngineEvent[] = [];
   const notices: Notice[] = [];
-  const iso = new Date(input.t).toISOString();
+  const iso = isoTime(input.t);
   const commands = input.commands ?? NO_COMMANDS;
   for (const name of Object.keys(plan.services)) {
     const svc = plan.services[name] as ServicePlan;
@@ -150,7 +151,7 @@ function stepService(ctx: TickContext, sample: ServiceSample, commands: readonly
     },
     tick: tickRecord({ service: svc.name, policy, demandRps, served: served.result, detected, servers, recoveryAt, iso }),
     // in stage order: commands, fleet and service, triggers, scaling, incident
-    events: [...commanded.events, ...served.events, ...detected.events, ...scaled.events, ...incident.events],
+    events: joined(joined(joined(joined(commanded.events, served.events), detected.events), scaled.events), incident.events),
     notices: incident.notices,
   };
 }

@@ -1,6 +1,7 @@
 /** A service's tick as the replay and the live feed report it, from what the tick's stages found. */
 import type { ServeResult } from '../fleet/index.js';
 import type { PolicyName } from '../plan/types.js';
+import { isoTime } from './iso-time.js';
 import type { ServersByState, Tick } from './types.js';
 
 export interface TickParts {
@@ -15,6 +16,21 @@ export interface TickParts {
   recoveryAt: number | null;
   /** the tick's time as RFC 3339 */
   iso: string;
+}
+
+/*
+ * The last promise written out. An open incident's ticks carry the same promise for minutes
+ * on end: written once, and one string shared by those ticks rather than one each for the
+ * collector to copy. A cache of a pure function: every answer is the same with or without it.
+ */
+const lastPromise = { ms: Number.NaN, iso: '' };
+
+function promiseIso(ms: number): string {
+  if (ms !== lastPromise.ms) {
+    lastPromise.iso = isoTime(ms);
+    lastPromise.ms = ms;
+  }
+  return lastPromise.iso;
 }
 
 export function tickRecord(p: TickParts): Tick {
@@ -35,7 +51,7 @@ export function tickRecord(p: TickParts): Tick {
     demandServers: r.demandServers,
     supplyServers: r.supplyServers,
     servers: p.servers,
-    expectedRecoveryAt: p.recoveryAt === null ? null : new Date(p.recoveryAt).toISOString(),
+    expectedRecoveryAt: p.recoveryAt === null ? null : promiseIso(p.recoveryAt),
     t: p.iso,
   };
 }

@@ -114,20 +114,23 @@ export function settleFleet(svc: ServicePlan, s: FleetState, t: number): CoreEve
   ];
 }
 
-const isDue = (c: { until: number }, t: number): boolean => c.until <= t;
+function anyDue(cohorts: readonly { until: number }[], t: number): boolean {
+  for (const c of cohorts) if (c.until <= t) return true;
+  return false;
+}
+
+function anySlotFreed(starts: readonly ColdStart[], t: number): boolean {
+  for (const start of starts) if (!(holdsSlot(start, t) || start.at > t)) return true;
+  return false;
+}
 
 /**
  * Whether settleFleet would change anything at t. Most ticks nothing is due, and then the
- * cohort arrays can be shared with the previous state instead of copied.
+ * cohort arrays can be shared with the previous state instead of copied. Asked every tick of
+ * every service: plain loops, no callbacks to build.
  */
-function settleIsDue(s: FleetState, t: number): boolean {
-  return (
-    s.coldQueued > 0 ||
-    s.coldStarts.some((start) => !(holdsSlot(start, t) || start.at > t)) ||
-    s.provisioning.some((c) => isDue(c, t)) ||
-    s.starting.some((c) => isDue(c, t)) ||
-    s.draining.some((c) => isDue(c, t))
-  );
+export function settleIsDue(s: FleetState, t: number): boolean {
+  return s.coldQueued > 0 || anySlotFreed(s.coldStarts, t) || anyDue(s.provisioning, t) || anyDue(s.starting, t) || anyDue(s.draining, t);
 }
 
 /**

@@ -9,7 +9,8 @@ export const holdsSlot = (start: ColdStart, t: number): boolean =>
 
 /** Cold starts still allowed at t by the per-minute quota. */
 export function coldQuotaLeft(svc: ServicePlan, starts: readonly ColdStart[], t: number): number {
-  const used = starts.reduce((total, s) => total + (holdsSlot(s, t) ? s.count : 0), 0);
+  let used = 0;
+  for (const s of starts) used += holdsSlot(s, t) ? s.count : 0;
   return Math.max(0, svc.cold.quotaPerMinute - used);
 }
 

@@ -2,7 +2,7 @@
 export type { FleetState, ServeInput, ServeResult } from './types.js';
 export { initialFleetState, fleetView, serversByState } from './fleet-state.js';
 export { setDesired } from './scale-fleet.js';
-export { advanceFleet } from './advance-fleet.js';
+export { advanceFleet, settleIsDue } from './advance-fleet.js';
 export { serveTick, MAX_UTILIZATION } from './serve-tick.js';
 export { erlangB, erlangC } from './erlang.js';
 export { mmcWaitMs } from './queueing.js';

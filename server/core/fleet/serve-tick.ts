@@ -26,6 +26,8 @@ function admitRpsFor(svc: ServicePlan, input: ServeInput, capacityRps: number): 
 
 const NO_EVENTS: readonly CoreEvent[] = [];
 
+const perSecond = (n: number, dtSeconds: number): number => (dtSeconds > 0 ? n / dtSeconds : 0);
+
 function transitionEvents(state: FleetState, next: FleetState, demandRps: number, r: ServeResult): readonly CoreEvent[] {
   const { throttling, dropping } = next;
   // nearly every tick neither starts nor stops: build nothing for it
@@ -66,13 +68,13 @@ export function serveTick(
     queueLimit: svc.throttle.queueLimitSeconds * capacityRps,
     dtSeconds: input.dtSeconds,
   });
-  const perSecond = (n: number): number => (input.dtSeconds > 0 ? n / input.dtSeconds : 0);
+  const dt = input.dtSeconds;
   const demandRps = Math.max(0, input.demandRps);
   const result: ServeResult = {
     capacityRps,
-    servedRps: perSecond(flow.served),
-    throttledRps: perSecond(flow.throttled),
-    droppedRps: perSecond(flow.dropped),
+    servedRps: perSecond(flow.served, dt),
+    throttledRps: perSecond(flow.throttled, dt),
+    droppedRps: perSecond(flow.dropped, dt),
     backlog: flow.backlog,
     latencyMs: expectedLatencyMs(svc, supply, capacityRps, flow.admittedRps, flow.backlog),
     utilization: demandRps === 0 ? 0 : capacityRps > 0 ? Math.min(MAX_UTILIZATION, demandRps / capacityRps) : MAX_UTILIZATION,

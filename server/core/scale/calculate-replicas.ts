@@ -74,18 +74,53 @@ function guard(i: ReplicaCalculationInput): { desired: number; reason: ScaleReas
   return null;
 }
 
+/** A calculateReplicas result without its message (see replicaMessage). */
+export interface ReplicaCount extends Omit<ReplicaCalculationResult, 'message'> {
+  /** the message of a guard that decided without metrics, else null */
+  guardMessage: string | null;
+}
+
 /**
  * The Kubernetes HPA replica calculator and behavior (autoscaling/v2), pure: the replica
  * calculator's recommendation, then the scale-up/scale-down stabilisation windows, then the
  * Pods/Percent rate policies and min/max. Histories go in and come out as plain arrays.
  */
 export function calculateReplicas(i: ReplicaCalculationInput): ReplicaCalculationResult {
+  const r = countReplicas(i);
+  return {
+    usageRatio: r.usageRatio,
+    recommended: r.recommended,
+    stabilized: r.stabilized,
+    desired: r.desired,
+    reason: r.reason,
+    message: replicaMessage(i, r),
+    recommendations: r.recommendations,
+    scaleUpEvents: r.scaleUpEvents,
+    scaleDownEvents: r.scaleDownEvents,
+  };
+}
+
+/**
+ * calculateReplicas without the message: a policy evaluated every tick needs the message only
+ * on the ticks it changes the fleet, and formatting it on every other tick cost more than the
+ * calculation.
+ */
+export function countReplicas(i: ReplicaCalculationInput): ReplicaCount {
   const c = i.currentReplicas;
   const early = guard(i);
   if (early) {
     const events = recordScaleEvent(i.now, c, early.desired, i.behavior, i.scaleUpEvents, i.scaleDownEvents);
-    const usageRatio = i.readyPods > 0 ? i.currentMetric / i.target : 0;
-    return { usageRatio, recommended: early.desired, stabilized: early.desired, ...early, recommendations: i.recommendations, ...events };
+    return {
+      usageRatio: i.readyPods > 0 ? i.currentMetric / i.target : 0,
+      recommended: early.desired,
+      stabilized: early.desired,
+      desired: early.desired,
+      reason: early.reason,
+      guardMessage: early.message,
+      recommendations: i.recommendations,
+      scaleUpEvents: events.scaleUpEvents,
+      scaleDownEvents: events.scaleDownEvents,
+    };
   }
   const rec = recommendReplicas(i);
   const stable = stabilize(i.now, c, rec.replicas, i.behavior, i.recommendations);
@@ -102,16 +137,22 @@ export function calculateReplicas(i: ReplicaCalculationInput): ReplicaCalculatio
   const events = recordScaleEvent(i.now, c, limited.replicas, i.behavior, i.scaleUpEvents, i.scaleDownEvents);
   const reason: ScaleReason =
     limited.limit ?? (stable.replicas !== rec.replicas ? 'StabilisationWindow' : rec.held && rec.replicas === c ? 'WithinTolerance' : 'TargetTracking');
-  const why = `metric ${round(i.currentMetric)} against target ${round(i.target)} (ratio ${round(rec.usageRatio)}) over ${i.readyPods} ready servers recommends ${rec.replicas}`;
-  const message = `Target tracking: ${why}; ${outcome(reason, i, stable.replicas, limited.replicas)}: ${c} → ${limited.replicas} servers.`;
   return {
     usageRatio: rec.usageRatio,
     recommended: rec.replicas,
     stabilized: stable.replicas,
     desired: limited.replicas,
     reason,
-    message,
+    guardMessage: null,
     recommendations: stable.recommendations,
-    ...events,
+    scaleUpEvents: events.scaleUpEvents,
+    scaleDownEvents: events.scaleDownEvents,
   };
+}
+
+/** One sentence for a person, with the numbers, for a count made from `i`. */
+export function replicaMessage(i: ReplicaCalculationInput, r: ReplicaCount): string {
+  if (r.guardMessage !== null) return r.guardMessage;
+  const why = `metric ${round(i.currentMetric)} against target ${round(i.target)} (ratio ${round(r.usageRatio)}) over ${i.readyPods} ready servers recommends ${r.recommended}`;
+  return `Target tracking: ${why}; ${outcome(r.reason, i, r.stabilized, r.desired)}: ${i.currentReplicas} → ${r.desired} servers.`;
 }

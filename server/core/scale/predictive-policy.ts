@@ -1,4 +1,5 @@
 import { linearRegression } from 'simple-statistics';
+import { windowShift } from '../window-shift.js';
 import type { ServicePlan } from '../plan/types.js';
 import { clampServers, committedServers, round } from './fleet-math.js';
 import { isCooling, type PolicyOutcome } from './policy.js';
@@ -10,9 +11,7 @@ import { scaleStateWith } from './scale-state.js';
 function addDemandPoint(points: ReadonlyArray<[number, number]>, x: number, rps: number, windowMs: number): Array<[number, number]> {
   let expired = 0;
   while (expired < points.length && (points[expired] as [number, number])[0] <= x - windowMs) expired += 1;
-  const next = points.slice(expired);
-  next.push([x, rps]);
-  return next;
+  return windowShift(points, expired, [x, rps]);
 }
 
 /** The least-squares line through the window, read at `x`; the latest demand with fewer than two points. */

@@ -1,6 +1,7 @@
+import { windowShift } from '../window-shift.js';
 import type { ServicePlan } from '../plan/types.js';
 import type { ScaleReason } from './reasons.js';
-import type { ScaleInHistory } from './types.js';
+import type { ScaleInHistory, TimestampedRecommendation } from './types.js';
 
 const MINUTE_MS = 60_000;
 /** demand within this much of where the window started counts as not rising (noise, not a trend) */
@@ -16,6 +17,21 @@ function demandSettled(demand: readonly { t: number; rps: number }[], cutoff: nu
   if (!first || first.t > cutoff + windowMs / 4) return windowMs === 0;
   const ceiling = first.rps * (1 + RISE_TOLERANCE);
   return demand.every((d) => d.rps <= ceiling);
+}
+
+/**
+ * The recommendations after `cutoff` with `rec` recorded: a repeat of the newest value only
+ * moves its time forward (same window maximum, shorter list). The list is in time order, so
+ * what stays is its newest part, copied once at its final length.
+ */
+function recorded(list: readonly TimestampedRecommendation[], cutoff: number, rec: TimestampedRecommendation): TimestampedRecommendation[] {
+  let expired = 0;
+  while (expired < list.length && !((list[expired] as TimestampedRecommendation).t > cutoff)) expired++;
+  const last = list[list.length - 1];
+  if (last === undefined || expired === list.length || last.replicas !== rec.replicas) return windowShift(list, expired, rec);
+  const kept = list.slice(expired);
+  kept[kept.length - 1] = rec;
+  return kept;
 }
 
 export interface PolicyChange {
@@ -44,13 +60,8 @@ export function applyScaleIn(svc: ServicePlan, history: ScaleInHistory, t: numbe
   // the sample at or just before the cutoff stays: it is where the window starts
   let keepFrom = 0;
   while (keepFrom + 1 < history.demand.length && (history.demand[keepFrom + 1] as { t: number }).t <= cutoff) keepFrom++;
-  const demand = history.demand.slice(keepFrom);
-  demand.push({ t, rps: demandRps });
-  const recommendations = history.recommendations.filter((r) => r.t > cutoff);
-  const last = recommendations[recommendations.length - 1];
-  // a repeat of the newest value only moves its time forward: same window maximum, shorter list
-  if (last && last.replicas === recommendation) recommendations[recommendations.length - 1] = { t, replicas: recommendation };
-  else recommendations.push({ t, replicas: recommendation });
+  const demand = windowShift(history.demand, keepFrom, { t, rps: demandRps });
+  const recommendations = recorded(history.recommendations, cutoff, { t, replicas: recommendation });
   const removals = history.removals.filter((r) => r.t > t - MINUTE_MS);
   const held: ScaleInOutcome = { history: { recommendations, removals, demand }, change: null };
   if (recommendation >= current || !demandSettled(demand, cutoff, windowMs)) return held;
