@@ -44,6 +44,9 @@ export interface DrillOutput {
   notices: Notice[];
 }
 
+/** ticks that fell due while the timer was late, run at most this many in one turn */
+const CATCH_UP_TICKS = 3;
+
 /**
  * Where a runner starts: a new drill starts at its scenario's start; one another instance
  * drove until now goes on from that instance's last checkpoint (several instances on one
@@ -62,8 +65,6 @@ const REPORT_EVENTS = 200_000;
 const REPORT_NOTICES = 20_000;
 const RECENT_EVENTS = 500;
 const RECENT_NOTICES = 200;
-/** ticks that fell due while the timer was late, run at most this many in one turn */
-const CATCH_UP_TICKS = 3;
 
 export class DrillRunner {
   readonly spec: DrillSpec;

@@ -111,15 +111,20 @@ const keysOf = (service: DrillService, id: string): { ticks: string[]; notices: 
   };
 };
 
+/** Instance `a` drives the drill, ten ticks in. */
+async function drillUnderWay(): Promise<Awaited<ReturnType<typeof twoInstances>> & { driver: DrillService; id: string }> {
+  const instances = await twoInstances();
+  const driver = instances.instance('a');
+  await driver.boot();
+  const started = await driver.start(DRILL, null);
+  if (!started.ok) throw new Error(started.errors[0]?.message);
+  await instances.advance(10 * TICK_MS);
+  return { ...instances, driver, id: started.value.id };
+}
+
 describe('an instance joining a drill another drives', () => {
   it("holds the driver's whole memory even when news overtake its answer", async () => {
-    const { hub, instance, advance } = await twoInstances();
-    const driver = instance('a');
-    await driver.boot();
-    const started = await driver.start(DRILL, null);
-    if (!started.ok) throw new Error(started.errors[0]?.message);
-    const id = started.value.id;
-    await advance(10 * TICK_MS);
+    const { hub, instance, advance, driver, id } = await drillUnderWay();
     expect(keysOf(driver, id).notices.length, 'the wave published notices before the join').toBeGreaterThan(0);
 
     hub.hold('b', ['news', 'response']);
@@ -139,13 +144,7 @@ describe('an instance joining a drill another drives', () => {
   });
 
   it('recalls every stored event and notice when the driver never answers', async () => {
-    const { hub, store, instance, advance } = await twoInstances();
-    const driver = instance('a');
-    await driver.boot();
-    const started = await driver.start(DRILL, null);
-    if (!started.ok) throw new Error(started.errors[0]?.message);
-    const id = started.value.id;
-    await advance(10 * TICK_MS);
+    const { hub, store, instance, advance, driver, id } = await drillUnderWay();
     await driver.flush();
     const stored = (await store.notices.list({ drillId: id, limit: 1000 })).map((n) => n.notice.id).sort();
     expect(stored.length).toBeGreaterThan(0);

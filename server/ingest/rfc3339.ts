@@ -10,12 +10,7 @@
  * space for the T, is handed to Date.parse itself: V8 reads those with its legacy parser,
  * whose rules (year 0000 as 2000) are not worth copying for forms senders rarely use.
  */
-const ZERO = 48;
-const DOT = 46;
-const MINUS = 45;
-const PLUS = 43;
-const T = 84;
-const Z = 90;
+import { DOT, LETTER_T, LETTER_Z, MINUS, PLUS, ZERO } from '../core/rfc3339-chars.js';
 
 function digits(s: string, from: number, count: number): number {
   let n = 0;
@@ -27,7 +22,7 @@ function digits(s: string, from: number, count: number): number {
 const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
 
 export function rfc3339Millis(s: string): number {
-  if (s.charCodeAt(10) !== T) return Date.parse(s);
+  if (s.charCodeAt(10) !== LETTER_T) return Date.parse(s);
   const year = digits(s, 0, 4);
   const month = digits(s, 5, 2);
   const day = digits(s, 8, 2);
@@ -48,8 +43,8 @@ export function rfc3339Millis(s: string): number {
   }
   let offsetMs = 0;
   const sign = s.charCodeAt(i);
-  if (sign !== Z && sign !== MINUS && sign !== PLUS) return Date.parse(s);
-  if (sign !== Z) {
+  if (sign !== LETTER_Z && sign !== MINUS && sign !== PLUS) return Date.parse(s);
+  if (sign !== LETTER_Z) {
     const offsetHours = digits(s, i + 1, 2);
     const offsetMinutes = digits(s, i + 4, 2);
     if (offsetHours > 23 || offsetMinutes > 59) return Number.NaN;

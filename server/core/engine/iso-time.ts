@@ -6,17 +6,13 @@
  * outside the years 0000 to 9999, and anything that is not a whole number of milliseconds,
  * go to toISOString itself (which also throws for invalid times, as before).
  */
+import { COLON, DOT, LETTER_T, LETTER_Z, MINUS, ZERO } from '../rfc3339-chars.js';
+
 const DAY_MS = 86_400_000;
 /** 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z */
 const FIRST_MS = -62_167_219_200_000;
 const LAST_MS = 253_402_300_799_999;
 
-const ZERO = 48;
-const DASH = 45;
-const COLON = 58;
-const DOT = 46;
-const LETTER_T = 84;
-const LETTER_Z = 90;
 const digit = (n: number, place: number): number => ZERO + (Math.floor(n / place) % 10);
 
 export function isoTime(ms: number): string {
@@ -40,8 +36,8 @@ export function isoTime(ms: number): string {
   // from character codes, so the string is one flat piece: a template literal would leave a
   // tree of pieces behind in every tick that keeps it
   return String.fromCharCode(
-    digit(year, 1000), digit(year, 100), digit(year, 10), digit(year, 1), DASH,
-    digit(month, 10), digit(month, 1), DASH,
+    digit(year, 1000), digit(year, 100), digit(year, 10), digit(year, 1), MINUS,
+    digit(month, 10), digit(month, 1), MINUS,
     digit(day, 10), digit(day, 1), LETTER_T,
     digit(hours, 10), digit(hours, 1), COLON,
     digit(minutes, 10), digit(minutes, 1), COLON,
