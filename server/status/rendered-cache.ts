@@ -1,13 +1,15 @@
 /**
  * Serialised documents with their ETags, kept per (document, language) until the input's
  * version changes, with one input fetch per version however many requests arrive at once.
- * Without a version every request fetches and renders afresh.
+ * Without a version every request fetches and renders afresh. A body is kept as wire text
+ * (http/wire-text.ts), since it is sent many times.
  *
  * Once a version's input has arrived, snapshot() answers synchronously with the same
  * snapshot object: the common case (a poller asking for an unchanged document) costs a map
  * lookup, not a chain of promises.
  */
 import type { Language } from '../core/plan/types.js';
+import { wireText } from '../http/wire-text.js';
 import { strongEtag } from './etag.js';
 import type { StatusInput } from './status-input.js';
 
@@ -37,7 +39,7 @@ function snapshotOf(input: StatusInput, bodies: Map<string, Map<Language, Render
     render(document, language, build) {
       const hit = bodies?.get(document)?.get(language);
       if (hit) return hit;
-      const body = build(input, language);
+      const body = wireText(build(input, language));
       const rendered = { body, etag: strongEtag(body) };
       if (bodies) {
         const byLanguage = bodies.get(document) ?? new Map<Language, Rendered>();
