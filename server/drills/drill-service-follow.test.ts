@@ -152,6 +152,8 @@ describe('an instance joining a drill another drives', () => {
     hub.hold('b', ['response']);
     const joiner = instance('b');
     const booted = joiner.boot();
+    while (!hub.sent.has('b request')) await advance(TICK_MS);
+    // past the joiner's 20 s wait for an answer
     await advance(21_000);
     hub.drop('response');
     await booted;
