@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { benchRow, writeRows, type BenchRow } from './lib/bench-rows.js';
 import type { ChildMessage, ParentMessage } from './lib/fan-out-clients.js';
 import { startInstance, type Instance } from './lib/flashcrowd-process.js';
-import { processCpuMs } from './lib/process-cpu.js';
+import { cpuSecondsOf } from './lib/processes.js';
 import { createScratchDatabase, HOW_TO_GET_POSTGRES, type ScratchDatabase } from './lib/scratch-database.js';
 
 const { values } = parseArgs({ options: { clients: { type: 'string', default: '5000' }, seconds: { type: 'string', default: '20' }, rows: { type: 'string' } } });
@@ -90,10 +90,11 @@ async function measure(label: string, instances: readonly Instance[]): Promise<F
     const first = instances[0];
     if (!first) throw new Error('no instance');
     const drillId = await startDrill(first);
-    const processes = [...instances.map((i) => ({ name: i.name, pid: i.child.pid })), ...children.map((c, i) => ({ name: `clients ${i + 1}`, pid: c.pid }))];
-    const cpuBefore = processes.map((p) => processCpuMs(p.pid));
+    const processes = [...instances.map((i) => ({ name: i.name, pid: i.child.pid ?? -1 })), ...children.map((c, i) => ({ name: `clients ${i + 1}`, pid: c.pid ?? -1 }))];
+    const pids = processes.map((p) => p.pid);
+    const cpuBefore = await cpuSecondsOf(pids);
     await new Promise((r) => setTimeout(r, seconds * 1000));
-    const cpuAfter = processes.map((p) => processCpuMs(p.pid));
+    const cpuAfter = await cpuSecondsOf(pids);
     const replies = await Promise.all(children.map((child) => ask(child, { type: 'stop' }, 'ticks', 60_000)));
     await fetch(`${first.url}/api/v1/drills/${drillId}/stop`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, signal: AbortSignal.timeout(30_000) });
 
@@ -124,8 +125,8 @@ async function measure(label: string, instances: readonly Instance[]): Promise<F
       console.log(`${label}: first arrival behind the earliest instance, median: ${instances.map((inst, i) => `${inst.name} ${quantile(lags[i] ?? [], 0.5).toFixed(1)} ms`).join(', ')}`);
     }
     const perTick = processes.map((p, i) => {
-      const [before, after] = [cpuBefore[i], cpuAfter[i]];
-      return before === null || before === undefined || after === null || after === undefined ? null : `${p.name} ${((after - before) / merged.size).toFixed(1)} ms`;
+      const [before, after] = [cpuBefore[i] ?? null, cpuAfter[i] ?? null];
+      return before === null || after === null ? null : `${p.name} ${(((after - before) * 1000) / merged.size).toFixed(1)} ms`;
     });
     // what each process spent per tick (on every core): on a shared machine, steadier than the spread
     if (perTick.every((x) => x !== null)) console.log(`${label}: CPU per tick: ${perTick.join(', ')}`);

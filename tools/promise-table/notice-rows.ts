@@ -3,7 +3,7 @@
  * that was not on target went, so a change to the forecast can be judged notice by notice.
  */
 import type { ReplayResult } from '../../server/core/drill/replay.js';
-import { isAffected, judgePromise, recoveryAfter, type PromiseVerdict } from '../../server/core/drill/promise-record.js';
+import { noticeScores, type PromiseVerdict } from '../../server/core/drill/promise-record.js';
 import type { Plan } from '../../server/core/plan/types.js';
 
 export interface NoticeRow {
@@ -36,24 +36,19 @@ export function noticeRows(plan: Plan, run: ReplayResult): NoticeRow[] {
     const svc = plan.services[service];
     if (!svc) continue;
     const ticks = run.ticks.filter((x) => x.service === service);
-    const index = new Map(ticks.map((x, i) => [x.t, i]));
-    const back = recoveryAfter(ticks, svc.capacity.sloLatencyMs, plan.tickSeconds);
-    for (const n of run.notices.filter((x) => x.service === service)) {
-      const i = index.get(n.t);
-      if (i === undefined) continue;
+    const notices = run.notices.filter((x) => x.service === service);
+    for (const { notice: n, backAt, judged } of noticeScores(ticks, notices, svc.capacity.sloLatencyMs, plan.tickSeconds)) {
       const t = Date.parse(n.t);
-      const promised = n.expectedRecoveryAt === null ? null : Date.parse(n.expectedRecoveryAt);
-      const scored = n.stage !== 'resolved' && isAffected(ticks[i]!, svc.capacity.sloLatencyMs);
       rows.push({
         service,
         t,
         stage: n.stage,
         reason: reasons.get(n.id) ?? '',
-        promisedIn: minutesAfter(t, promised),
+        promisedIn: minutesAfter(t, n.expectedRecoveryAt),
         earliestIn: minutesAfter(t, n.recoveryEarliestAt),
         latestIn: minutesAfter(t, n.recoveryLatestAt),
-        actualIn: minutesAfter(t, back[i]),
-        verdict: scored ? judgePromise(t, promised, back[i] ?? null).verdict : null,
+        actualIn: minutesAfter(t, backAt),
+        verdict: judged?.verdict ?? null,
       });
     }
   }

@@ -5,7 +5,7 @@ import type { TriggerState } from './types.js';
 /**
  * Levels with at least one firing (or clearing) trigger, in severity order. Walking `levels`
  * rather than the triggers keeps the result ordered, de-duplicated and limited to known levels.
- * Runs every tick: plain loops, and nothing built when no trigger is active.
+ * Runs every tick: plain loops, no callbacks.
  */
 export function firingLevels(levels: readonly string[], triggers: readonly Trigger[], states: readonly TriggerState[]): string[] {
   const out: string[] = [];

@@ -72,23 +72,41 @@ export function judgePromise(publishedAt: number, promised: number | null, actua
   return { verdict: errorSeconds < 0 ? 'broken' : 'early', errorSeconds };
 }
 
-/** Score one service's notices against its ticks (both in time order). */
-export function promiseRecord(ticks: readonly Tick[], notices: readonly Notice[], sloMs: number, tickSeconds: number): PromiseRecord {
+/** One notice against what followed it; `judged` null when it is not scored (a resolved notice, or users not affected). */
+export interface NoticeScore {
+  notice: Notice;
+  /** when users were back for good after it, epoch ms; null: not within the ticks */
+  backAt: number | null;
+  judged: { verdict: PromiseVerdict; errorSeconds: number | null } | null;
+}
+
+/** Each notice published at one of `ticks` (both in time order), scored as the promise record scores it. */
+export function noticeScores(ticks: readonly Tick[], notices: readonly Notice[], sloMs: number, tickSeconds: number): NoticeScore[] {
   const indexOf = tickIndex(ticks, tickSeconds);
   const recovery = recoveryIndexAfter(ticks, sloMs, tickSeconds);
+  const out: NoticeScore[] = [];
+  for (const notice of notices) {
+    const i = indexOf(notice.t);
+    if (i === undefined) continue;
+    const back = recovery[i] ?? -1;
+    const backAt = back < 0 ? null : Date.parse((ticks[back] as Tick).t);
+    const scored = notice.stage !== 'resolved' && isAffected(ticks[i] as Tick, sloMs);
+    const promised = notice.expectedRecoveryAt === null ? null : Date.parse(notice.expectedRecoveryAt);
+    out.push({ notice, backAt, judged: scored ? judgePromise(Date.parse(notice.t), promised, backAt) : null });
+  }
+  return out;
+}
+
+/** Score one service's notices against its ticks (both in time order). */
+export function promiseRecord(ticks: readonly Tick[], notices: readonly Notice[], sloMs: number, tickSeconds: number): PromiseRecord {
   let scored = 0;
   let notKnown = 0;
   let onTarget = 0;
   let broken = 0;
   const errors: number[] = [];
-  for (const notice of notices) {
-    if (notice.stage === 'resolved') continue;
-    const i = indexOf(notice.t);
-    if (i === undefined || !isAffected(ticks[i] as Tick, sloMs)) continue;
+  for (const { judged } of noticeScores(ticks, notices, sloMs, tickSeconds)) {
+    if (judged === null) continue;
     scored++;
-    const promised = notice.expectedRecoveryAt === null ? null : Date.parse(notice.expectedRecoveryAt);
-    const back = recovery[i] ?? -1;
-    const judged = judgePromise(Date.parse(notice.t), promised, back < 0 ? null : Date.parse((ticks[back] as Tick).t));
     if (judged.verdict === 'not-known') notKnown++;
     if (judged.verdict === 'on-target') onTarget++;
     if (judged.verdict === 'broken') broken++;

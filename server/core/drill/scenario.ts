@@ -25,16 +25,20 @@ export { FEB3_PARAMS, FEB3_SEED } from './scenario-params.js';
 export type { HolidayDayParams, ScenarioParams, ServiceShape, SurgeDayParams } from './scenario-params.js';
 export { formatScenarioJson, parseScenarioJson } from './scenario-json.js';
 
-/** Demand of `service` at `tMs`, linearly interpolated between samples; 0 outside the scenario or for an unknown service. */
-export function demandAt(scenario: Scenario, service: string, tMs: number): number {
-  const samples = scenario.services[service];
-  if (!samples || samples.length === 0) return 0;
-  const x = (tMs - Date.parse(scenario.start)) / (scenario.stepSeconds * 1000);
+/** Linear interpolation at `x` samples from the first; 0 outside them. */
+function interpolate(samples: readonly number[], x: number): number {
   if (!(x >= 0 && x <= samples.length - 1)) return 0;
   const i = Math.floor(x);
   const before = samples[i] ?? 0;
   const after = samples[i + 1] ?? before;
   return before + (after - before) * (x - i);
+}
+
+/** Demand of `service` at `tMs`, linearly interpolated between samples; 0 outside the scenario or for an unknown service. */
+export function demandAt(scenario: Scenario, service: string, tMs: number): number {
+  const samples = scenario.services[service];
+  if (!samples || samples.length === 0) return 0;
+  return interpolate(samples, (tMs - Date.parse(scenario.start)) / (scenario.stepSeconds * 1000));
 }
 
 /**
@@ -46,14 +50,7 @@ export function demandSampler(scenario: Scenario, service: string): (tMs: number
   if (!samples || samples.length === 0) return () => 0;
   const startMs = Date.parse(scenario.start);
   const stepMs = scenario.stepSeconds * 1000;
-  return (tMs) => {
-    const x = (tMs - startMs) / stepMs;
-    if (!(x >= 0 && x <= samples.length - 1)) return 0;
-    const i = Math.floor(x);
-    const before = samples[i] ?? 0;
-    const after = samples[i + 1] ?? before;
-    return before + (after - before) * (x - i);
-  };
+  return (tMs) => interpolate(samples, (tMs - startMs) / stepMs);
 }
 
 /** First and last sample times, epoch ms. */

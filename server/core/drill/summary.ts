@@ -115,9 +115,7 @@ function summariseService(
 ): ServiceSummary {
   const firstOverload = surgeStart(ticks, Math.max(2, Math.ceil(60 / dt)));
   const f = tickFolds(ticks, sloMs, levels, dt);
-  const firstImpact = f.firstImpact;
-  const lastImpact = f.lastImpact;
-  const { scaleOuts, scaleIns } = f;
+  const { firstImpact, lastImpact, scaleOuts, scaleIns } = f;
   const opened = events.find((e) => e.type === 'incident:opened') ?? null;
   const delays = weightedQuantiles(f.latency, f.servedRps, [0.95, 0.99]);
   const detectedAt = firstOverload ? detection(ticks, firstOverload.t) : null;
@@ -210,7 +208,7 @@ function tickFolds(ticks: readonly Tick[], sloMs: number, levels: readonly strin
     if (i > 0 && committed > committedBefore) f.scaleOuts++;
     if (i > 0 && committed < committedBefore) f.scaleIns++;
     committedBefore = committed;
-    const paid = active + starting + provisioning + draining;
+    const paid = committed + draining;
     f.peakDemandRps = Math.max(f.peakDemandRps, tick.demandRps);
     f.peakLevelIndex = Math.max(f.peakLevelIndex, levels.indexOf(tick.level));
     f.worstLatencyMs = Math.max(f.worstLatencyMs, tick.latencyMs);
@@ -240,8 +238,8 @@ function surgeStart(ticks: readonly Tick[], sustainedTicks: number): Tick | null
 
 /** For each share q (ascending), the latency below which that share of the served requests waited (ticks weighted by servedRps). */
 function weightedQuantiles(latency: readonly number[], servedRps: readonly number[], qs: readonly number[]): number[] {
-  // sorted as numbers rather than as ticks: a replay's ticks lie scattered over the heap
-  const order = Array.from(latency, (_, i) => i).sort((a, b) => (latency[a] as number) - (latency[b] as number) || a - b);
+  // sorted as numbers rather than as ticks (a replay's ticks lie scattered over the heap); the sort is stable, so ties keep tick order
+  const order = Array.from(latency, (_, i) => i).sort((a, b) => (latency[a] as number) - (latency[b] as number));
   let total = 0;
   for (const i of order) total += servedRps[i] as number;
   const out: number[] = [];
