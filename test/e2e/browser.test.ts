@@ -291,17 +291,19 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     const desktop = await newContext();
     const status = await newPage(desktop, `${server.baseUrl}/status?lang=en`);
     await shownNotice(status.page, EN['notice.unknown'], 'any');
-    // "Expected delay" and "Expected recovery" only while something is wrong: never on a card whose service is back
+    // "Expected delay" and "Expected recovery" only while something is wrong: never on a card whose service is back,
+    // nor on a precaution (users fine, forecast calm)
     // read in one go: the page redraws its cards on every change
     const cards = await status.page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('[data-testid="status-notice"]')].map((card) => ({
         stage: card.dataset.stage ?? '',
+        precautionary: card.dataset.precautionary === 'true',
         recoveryRows: card.querySelectorAll('[data-testid="status-notice-recovery"]').length,
         delayRows: card.querySelectorAll('[data-testid="status-notice-delay"]').length,
       })),
     );
     for (const card of cards) {
-      const rows = card.stage === 'monitoring' || card.stage === 'resolved' ? 0 : 1;
+      const rows = card.stage === 'monitoring' || card.stage === 'resolved' || card.precautionary ? 0 : 1;
       expect(card, card.stage).toMatchObject({ recoveryRows: rows, delayRows: rows });
     }
     desktopShots.push(await saveScreenshot(status.page, 'status-desktop'));
