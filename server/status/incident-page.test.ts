@@ -41,4 +41,15 @@ describe('the incident page', () => {
     }
     expect([...statuses].sort()).toEqual(['identified', 'investigating', 'monitoring', 'resolved']);
   });
+
+  it('gives neither on a precaution: users were fine and the forecast saw them stay fine', () => {
+    const first = incident.notices[0]!;
+    const precaution = { ...incident, notices: [{ ...first, stage: 'investigating' as const, expectedDelayMs: 0, expectedRecoveryAt: null, precautionary: true as const }] };
+    const sp = buildIncident(input, precaution, 'en');
+    expect(sp.incident_updates[0]?.precautionary).toBe(true);
+    const html = renderIncidentPage(sp, input.page.timeZone, 'en');
+    expect(html).not.toContain('Expected delay');
+    expect(html).not.toContain('Expected recovery');
+    expect(html).toContain('Next update');
+  });
 });

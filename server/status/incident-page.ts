@@ -20,7 +20,8 @@ function formatTime(iso: string | null, timeZone: string, language: Language, un
   return `<time datetime="${esc(iso)}">${esc(text)}</time>`;
 }
 
-const settled = (status: string): boolean => status === 'monitoring' || status === 'resolved';
+/** as on the status page: no delay or recovery to expect once service is back, or when users were never held up */
+const nothingToExpect = (u: { status: string; precautionary: boolean }): boolean => u.status === 'monitoring' || u.status === 'resolved' || u.precautionary;
 
 export function renderIncidentPage(incident: SpIncident, timeZone: string, language: Language): string {
   const w = INCIDENT_PAGE_WORDS[language];
@@ -32,9 +33,9 @@ export function renderIncidentPage(incident: SpIncident, timeZone: string, langu
     `<p>${esc(u.body)}</p>`,
     '<dl>',
     fact(w.cause, esc(u.cause || w.unknown)),
-    // as on the status page: no delay or recovery to expect once service is back, no update after the last
-    settled(u.status) ? '' : fact(w.delay, esc(`${Math.round(u.expected_delay_ms / 1000)} ${w.seconds}`)),
-    settled(u.status) ? '' : fact(w.recovery, time(u.expected_recovery_at)),
+    nothingToExpect(u) ? '' : fact(w.delay, esc(`${Math.round(u.expected_delay_ms / 1000)} ${w.seconds}`)),
+    nothingToExpect(u) ? '' : fact(w.recovery, time(u.expected_recovery_at)),
+    // no update after the last
     u.status === 'resolved' ? '' : fact(w.nextUpdate, time(u.next_update_at)),
     '</dl>',
     '</section>',

@@ -51,6 +51,7 @@ function buildUpdates(incident: StatusIncident, service: StatusService | undefin
       expected_recovery_earliest_at: n.recoveryEarliestAt ?? null,
       expected_recovery_latest_at: n.recoveryLatestAt ?? null,
       next_update_at: n.nextUpdateAt,
+      precautionary: n.precautionary === true,
       translations: translations(n),
     };
   });

@@ -56,6 +56,7 @@ export const SpIncidentUpdate = Type.Object({
   expected_recovery_earliest_at: Type.Union([Time, Type.Null()], { description: 'extension: the earliest end of the recovery forecast range; null when not known' }),
   expected_recovery_latest_at: Type.Union([Time, Type.Null()], { description: 'extension: the latest end of the recovery forecast range; null when not known' }),
   next_update_at: Type.Union([Time, Type.Null()], { description: 'extension: when the next update is promised; null when none is' }),
+  precautionary: Type.Boolean({ description: 'extension: true when users were fine at this update and the forecast saw them stay fine (an incident opened on demand alone): no delay or recovery to expect' }),
   translations: Type.Object({ en: Translation, 'zh-CN': Translation }, { description: 'extension: the update in every language: title, body and cause' }),
 });
 

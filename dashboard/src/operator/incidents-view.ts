@@ -1,7 +1,7 @@
 /** Notices grouped by incident: the stages reached, then the latest notice in full. */
 import type { Notice } from '../api/api-types.js';
 import { el } from '../shared/dom.js';
-import { expectsUpdate, isSettled } from '../shared/notice-stage.js';
+import { expectsUpdate, nothingToExpect } from '../shared/notice-stage.js';
 import { groupIncidents, STAGE_ORDER } from './incidents.js';
 import { durationText, stageText, timeText, type ViewContext } from './view-context.js';
 
@@ -24,9 +24,9 @@ function facts(notice: Notice, ctx: ViewContext): HTMLElement {
     'dl',
     { class: 'notice-facts' },
     ...item(t('notice.cause'), notice.cause[language] || t('notice.unknown'), 'notice-cause'),
-    // as on the status page: no delay or recovery to expect once service is back, no update after the last
-    ...(isSettled(notice.stage) ? [] : item(t('notice.delay'), durationText(ctx, notice.expectedDelayMs), 'notice-delay')),
-    ...(isSettled(notice.stage) ? [] : item(t('notice.recovery'), recoveryText(notice, ctx), 'notice-recovery')),
+    // as on the status page: no delay or recovery to expect when there is none, no update after the last
+    ...(nothingToExpect(notice) ? [] : item(t('notice.delay'), durationText(ctx, notice.expectedDelayMs), 'notice-delay')),
+    ...(nothingToExpect(notice) ? [] : item(t('notice.recovery'), recoveryText(notice, ctx), 'notice-recovery')),
     ...(expectsUpdate(notice.stage) ? item(t('notice.nextUpdate'), notice.nextUpdateAt === null ? t('notice.unknown') : timeText(ctx, notice.nextUpdateAt), 'notice-next-update') : []),
   );
 }

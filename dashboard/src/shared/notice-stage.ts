@@ -1,7 +1,11 @@
 /** Where an incident stands for a reader of its notices. */
 
-/** Service is back (monitoring, resolved): there is no delay or recovery left to expect. */
-export const isSettled = (stage: string): boolean => stage === 'monitoring' || stage === 'resolved';
+/**
+ * No delay or recovery to expect: service is back (monitoring, resolved), or the notice is a
+ * precaution (users were fine and the forecast saw them stay fine).
+ */
+export const nothingToExpect = (notice: { stage: string; precautionary?: boolean | undefined }): boolean =>
+  notice.stage === 'monitoring' || notice.stage === 'resolved' || notice.precautionary === true;
 
 /** A resolved incident gets no further update, so a notice of it promises none. */
 export const expectsUpdate = (stage: string): boolean => stage !== 'resolved';

@@ -74,6 +74,7 @@ export function viewFromLive(live: StatusLive, language: Language): StatusView {
       expectedDelayMs: n.expectedDelayMs,
       expectedRecoveryAt: n.expectedRecoveryAt,
       nextUpdateAt: n.nextUpdateAt,
+      precautionary: n.precautionary === true,
       updatedAt: n.t,
     }))
     .sort(byNewest);

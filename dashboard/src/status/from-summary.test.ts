@@ -65,6 +65,7 @@ describe('status page from summary.json', () => {
       expectedDelayMs: 4000,
       expectedRecoveryAt: '2020-02-03T03:00:00Z',
       nextUpdateAt: '2020-02-03T01:35:00Z',
+      precautionary: false,
       updatedAt: '2020-02-03T01:20:00Z',
     });
   });
@@ -78,6 +79,6 @@ describe('status page from summary.json', () => {
     const view = viewFromSummary(lean as SpSummary);
     expect(view.services[0]?.status).toBe('operational');
     expect(view.overall).toBe('ok');
-    expect(view.notices[0]).toMatchObject({ serviceNames: ['X'], cause: null, expectedDelayMs: null, expectedRecoveryAt: null });
+    expect(view.notices[0]).toMatchObject({ serviceNames: ['X'], cause: null, expectedDelayMs: null, expectedRecoveryAt: null, precautionary: false });
   });
 });

@@ -26,6 +26,7 @@ function noticeOf(incident: SpIncident): StatusNotice {
     expectedDelayMs: update?.expected_delay_ms ?? null,
     expectedRecoveryAt: update?.expected_recovery_at ?? null,
     nextUpdateAt: update?.next_update_at ?? null,
+    precautionary: update?.precautionary ?? false,
     updatedAt: update?.created_at ?? incident.updated_at,
   };
 }

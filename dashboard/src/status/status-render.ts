@@ -2,7 +2,7 @@
 import type { Language } from '../api/api-types.js';
 import type { Translate } from '../i18n/translate.js';
 import { el } from '../shared/dom.js';
-import { expectsUpdate, isSettled } from '../shared/notice-stage.js';
+import { expectsUpdate, nothingToExpect } from '../shared/notice-stage.js';
 import { formatDuration, formatTime, zoneOffsetLabel } from '../time/format-time.js';
 import type { HistoryDay } from './past-incidents.js';
 import type { StatusNotice, StatusView } from './status-view.js';
@@ -27,7 +27,7 @@ function noticeCard(notice: StatusNotice, view: StatusView, ctx: StatusContext):
   const fact = (label: string, value: string, testid: string): HTMLElement[] => [el('dt', {}, label), el('dd', { 'data-testid': testid }, value)];
   return el(
     'article',
-    { class: 'status-notice', 'data-testid': 'status-notice', 'data-incident': notice.id, 'data-stage': notice.stage },
+    { class: 'status-notice', 'data-testid': 'status-notice', 'data-incident': notice.id, 'data-stage': notice.stage, ...(notice.precautionary ? { 'data-precautionary': 'true' } : {}) },
     // the incident's own page holds its whole history; the card shows the latest update only
     el('h3', {}, el('a', { href: `/incidents/${encodeURIComponent(notice.id)}?lang=${encodeURIComponent(language)}`, 'data-testid': 'status-notice-link' }, notice.title)),
     el('p', { class: 'notice-meta' }, `${notice.serviceNames.join(', ')} · ${stageLabel(notice.stage, t)} · `, el('time', { datetime: notice.updatedAt }, time(notice.updatedAt))),
@@ -36,9 +36,8 @@ function noticeCard(notice: StatusNotice, view: StatusView, ctx: StatusContext):
       'dl',
       { class: 'notice-facts' },
       ...fact(t('notice.cause'), notice.cause || t('notice.unknown'), 'status-notice-cause'),
-      // once service is back (monitoring, resolved) there is no delay or recovery left to expect
-      ...(isSettled(notice.stage) ? [] : fact(t('notice.delay'), notice.expectedDelayMs === null ? t('notice.unknown') : formatDuration(notice.expectedDelayMs, language), 'status-notice-delay')),
-      ...(isSettled(notice.stage) ? [] : fact(t('notice.recovery'), time(notice.expectedRecoveryAt), 'status-notice-recovery')),
+      ...(nothingToExpect(notice) ? [] : fact(t('notice.delay'), notice.expectedDelayMs === null ? t('notice.unknown') : formatDuration(notice.expectedDelayMs, language), 'status-notice-delay')),
+      ...(nothingToExpect(notice) ? [] : fact(t('notice.recovery'), time(notice.expectedRecoveryAt), 'status-notice-recovery')),
       ...(expectsUpdate(notice.stage) ? fact(t('notice.nextUpdate'), time(notice.nextUpdateAt), 'status-notice-next-update') : []),
     ),
   );

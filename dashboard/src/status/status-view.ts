@@ -18,6 +18,8 @@ export interface StatusNotice {
   expectedDelayMs: number | null;
   expectedRecoveryAt: string | null;
   nextUpdateAt: string | null;
+  /** users were fine and the forecast saw them stay fine: no delay or recovery to expect */
+  precautionary: boolean;
   updatedAt: string;
 }
 

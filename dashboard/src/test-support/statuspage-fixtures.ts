@@ -35,6 +35,7 @@ export function spUpdate(over: Partial<SpIncidentUpdate> & Pick<SpIncidentUpdate
     expected_recovery_at: null,
     expected_recovery_earliest_at: null,
     expected_recovery_latest_at: null,
+    precautionary: false,
     next_update_at: null,
     translations: { en: text, 'zh-CN': text },
     ...over,

@@ -83,6 +83,12 @@ export interface Notice {
   recoveryEarliestAt?: string | null;
   recoveryLatestAt?: string | null;
   nextUpdateAt: string | null;
+  /**
+   * true on a notice published while users are fine and the forecast sees them stay fine (an
+   * incident opened on demand alone): a precaution, with no delay or recovery to expect.
+   * Absent otherwise.
+   */
+  precautionary?: true;
   text: Record<Language, NoticeText>;
 }
 

@@ -1,9 +1,10 @@
 /**
  * Notice texts for what the forecast says rather than the stage alone. They take precedence
- * over the plan's templates in two cases, so that no notice shows a time it cannot stand
+ * over the plan's templates in three cases, so that no notice shows a time it cannot stand
  * behind: "monitoring" (users are fine now, so there is no recovery time to promise, only
- * watching) and an open incident whose recovery is not known yet: not foreseen within the
- * forecast horizon, or hanging on how far a steep rise still climbs.
+ * watching), a precaution (an incident opened on demand alone while users are fine and the
+ * forecast sees them stay fine) and an open incident whose recovery is not known yet: not
+ * foreseen within the forecast horizon, or hanging on how far a steep rise still climbs.
  * The range: {recovery} in any template renders as "09:40 (between 09:25 and 10:05)" when
  * the notice carries one; {earliest} and {latest} are the two ends alone.
  */
@@ -17,6 +18,17 @@ export const MONITORING_TEMPLATE: Record<Language, NoticeText> = {
   'zh-CN': {
     title: '{service}已恢复正常速度，持续观察中',
     body: '{service}新增容量已生效，响应时间已恢复正常，当前访问量为平时的 {multiple} 倍（{cause}）。根据预测，访问量将保持在容量范围内；我们将继续观察，并于{nextUpdate}前再次确认。',
+  },
+};
+
+export const PRECAUTION_TEMPLATE: Record<Language, NoticeText> = {
+  en: {
+    title: '{service}: high demand, no delays so far',
+    body: '{service} is receiving {multiple}× its normal traffic because of {cause}. Responses are within normal times so far, and our forecast shows capacity keeping up; we are watching it and adding servers as needed. Next update by {nextUpdate}.',
+  },
+  'zh-CN': {
+    title: '{service}访问量较高，暂无延迟',
+    body: '由于{cause}，{service}当前访问量为平时的 {multiple} 倍。目前响应时间正常，预测显示容量足以应对；我们正在密切关注，并将按需增加服务器。下次更新：{nextUpdate}。',
   },
 };
 

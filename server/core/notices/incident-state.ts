@@ -18,6 +18,8 @@ export interface OpenIncident {
   nextUpdateAt: number;
   /** the recovery the latest notice promised, epoch ms; null: none or not known */
   expectedRecoveryAt: number | null;
+  /** the latest notice was a precaution (users fine, forecast calm), not a "not known yet"; absent in state saved before it existed */
+  precautionary?: boolean;
   /** a forecast that saw the service slip again is not re-run for a stage change before this, epoch ms */
   calmCheckAfter: number;
   /** while users are affected, when the forecast is next asked whether the latest notice still holds, epoch ms; null: not asked */
@@ -42,6 +44,8 @@ export interface IncidentInput {
   baselineMultiple: number;
   /** the delay users see now (simulated latency above base) */
   expectedDelayMs: number;
+  /** users are affected now: latency over the objective, or requests refused */
+  usersAffected: boolean;
   /** the engine's forecast from now; called only when a notice or a stage change needs it */
   forecast: () => RecoveryForecast;
   /** some traffic is being refused (429/503) */

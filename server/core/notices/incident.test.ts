@@ -45,7 +45,7 @@ function runTable(rows: Row[], minStageSeconds = 0): void {
       level,
       levels: LEVELS,
       baselineMultiple: 8.24,
-      expectedDelayMs: 3200,
+      expectedDelayMs: 3200, usersAffected: true,
       forecast: foresee(T0 + 52 * MIN, flags.includes('c')),
       throttling: flags.includes('t'),
       scalingOut: flags.includes('s'),
@@ -142,7 +142,7 @@ describe('incident lifecycle', () => {
 describe('incident notices', () => {
   it('carry the cause, numbers and times, and text from the chosen template', () => {
     const opened = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), {
-      t: T0, level: 'surge', levels: LEVELS, baselineMultiple: 8.24, expectedDelayMs: 3200,
+      t: T0, level: 'surge', levels: LEVELS, baselineMultiple: 8.24, expectedDelayMs: 3200, usersAffected: true,
       forecast: foresee(T0 + 52 * MIN), throttling: false, scalingOut: false, capacityCoversDemand: false,
     });
     expect(opened.notices[0]).toEqual({
@@ -174,7 +174,7 @@ describe('incident notices', () => {
 
   it('fall back to the nearest lower level with a template for the stage', () => {
     let state = initialIncidentState();
-    const base = { levels: LEVELS, baselineMultiple: 12, expectedDelayMs: 500, forecast: foresee(null), scalingOut: false, capacityCoversDemand: false };
+    const base = { levels: LEVELS, baselineMultiple: 12, expectedDelayMs: 500, usersAffected: true, forecast: foresee(null), scalingOut: false, capacityCoversDemand: false };
     state = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0, level: 'critical', throttling: false }).state;
     const identified = updateIncident(service(), 'Asia/Shanghai', state, { ...base, t: T0 + MIN, level: 'critical', throttling: true });
     expect(identified.notices[0]?.text.en.body).toContain('cannot yet say when normal service will return');
@@ -187,7 +187,7 @@ describe('incident notices', () => {
   });
 
   it('after "not known yet" during a steep rise, announce the time within a minute of the forecast giving one', () => {
-    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: false, capacityCoversDemand: false };
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, usersAffected: true, throttling: false, scalingOut: false, capacityCoversDemand: false };
     const rising = () => ({ at: null, earliest: null, latest: null, calmAhead: false, askAgain: true });
     const first = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: rising });
     // the text says why: the time hangs on how far the rise goes, not on a horizon hours away
@@ -205,8 +205,27 @@ describe('incident notices', () => {
     expect(known.notices[0]?.expectedRecoveryAt).toBe(new Date(T0 + 9 * MIN).toISOString());
   });
 
+  it('opened on demand alone while users are fine: a precaution with no delay or time to expect, then a time once users are held up', () => {
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 5, expectedDelayMs: 0, throttling: false, scalingOut: false, capacityCoversDemand: true };
+    const opened = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, usersAffected: false, t: T0, forecast: foresee(T0 + 15_000) });
+    const heads = opened.notices[0] as Notice;
+    expect(heads).toMatchObject({ stage: 'investigating', expectedRecoveryAt: null, recoveryEarliestAt: null, recoveryLatestAt: null, precautionary: true });
+    expect(heads.text.en.title).toBe('Messaging: high demand, no delays so far');
+    expect(heads.text.en.body).not.toMatch(/slower|delayed by|normal service by/);
+    // a minute on, capacity falls short and users wait: the forecast, asked again, gives a time
+    const held = { ...base, usersAffected: true, expectedDelayMs: 4000, capacityCoversDemand: false, t: T0 + MIN, forecast: foresee(T0 + 9 * MIN, false) };
+    const known = updateIncident(service(), 'Asia/Shanghai', opened.state, held);
+    expect(known.events.map((e) => e.reason)).toEqual(['recovery-known']);
+    expect(known.notices[0]).toMatchObject({ expectedRecoveryAt: new Date(T0 + 9 * MIN).toISOString() });
+    expect(known.notices[0]?.precautionary).toBeUndefined();
+    // when no time can be given, users are told so rather than left with "no delays so far"
+    const unknown = updateIncident(service(), 'Asia/Shanghai', opened.state, { ...held, forecast: foresee(null, false) });
+    expect(unknown.events.map((e) => e.reason)).toEqual(['estimate-changed']);
+    expect(unknown.notices[0]?.text.en.body).toMatch(/cannot yet say/);
+  });
+
   it('with no time in the horizon and no server on its way, the forecast waits for the next scheduled update', () => {
-    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: false, capacityCoversDemand: false };
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, usersAffected: true, throttling: false, scalingOut: false, capacityCoversDemand: false };
     let state = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: foresee(null, false) }).state;
     const asked: number[] = [];
     for (let minute = 1; minute < 10; minute++) {
@@ -222,7 +241,7 @@ describe('incident notices', () => {
   });
 
   it('without a steep rise, while servers are on their way, ask the forecast again at 1, 2, 4 ... minutes after the notice, and announce a time once it gives one', () => {
-    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: true, capacityCoversDemand: false };
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, usersAffected: true, throttling: false, scalingOut: true, capacityCoversDemand: false };
     const opened = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: foresee(null, false) }).state;
     // servers on their way: the cause is known, and that is the notice the asking counts from
     const T1 = T0 + 15_000;
@@ -249,7 +268,7 @@ describe('incident notices', () => {
   });
 
   it('during a steep rise whose time is not known, the move to identified waits to be announced with the time', () => {
-    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, scalingOut: false, capacityCoversDemand: false };
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, usersAffected: true, scalingOut: false, capacityCoversDemand: false };
     const rising = () => ({ at: null, earliest: null, latest: null, calmAhead: false, askAgain: true });
     let state = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, throttling: false, forecast: rising }).state;
     // throttling makes the cause known, but a second "not known yet" would tell users nothing new
@@ -262,7 +281,7 @@ describe('incident notices', () => {
   });
 
   it('once a promised time has passed with users still affected, publish a new estimate', () => {
-    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: false, capacityCoversDemand: false };
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, usersAffected: true, throttling: false, scalingOut: false, capacityCoversDemand: false };
     let state = updateIncident(service(120), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: foresee(T0 + 5 * MIN, false) }).state;
     for (const minute of [1, 2, 4]) {
       const out = updateIncident(service(120), 'Asia/Shanghai', state, { ...base, t: T0 + minute * MIN, forecast: foresee(T0 + 5 * MIN, false) });
@@ -275,7 +294,7 @@ describe('incident notices', () => {
   });
 
   it('a higher level within minStage of the latest notice waits until that notice has stood for minStage', () => {
-    const base = { levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, throttling: false, scalingOut: false, capacityCoversDemand: false, forecast: foresee(null, false) };
+    const base = { levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, usersAffected: true, throttling: false, scalingOut: false, capacityCoversDemand: false, forecast: foresee(null, false) };
     let state = updateIncident(service(120), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, level: 'surge' }).state;
     const soon = updateIncident(service(120), 'Asia/Shanghai', state, { ...base, t: T0 + MIN, level: 'critical' });
     expect(soon.notices).toEqual([]);
@@ -286,7 +305,7 @@ describe('incident notices', () => {
   });
 
   it('say when it recovered and promise no further update once resolved', () => {
-    const base = { levels: LEVELS, baselineMultiple: 1.5, expectedDelayMs: 0, forecast: foresee(null), throttling: false, scalingOut: false, capacityCoversDemand: true };
+    const base = { levels: LEVELS, baselineMultiple: 1.5, expectedDelayMs: 0, usersAffected: true, forecast: foresee(null), throttling: false, scalingOut: false, capacityCoversDemand: true };
     const open = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, level: 'surge' }).state;
     const resolved = updateIncident(service(), 'Asia/Shanghai', open, { ...base, t: T0 + 70 * MIN, level: 'normal' }).notices[0];
     expect(resolved?.expectedRecoveryAt).toBe('2020-02-03T02:00:00.000Z');
@@ -300,6 +319,7 @@ describe('incident notices', () => {
       level: fc.constantFrom(...LEVELS),
       baselineMultiple: fc.double({ min: 0, max: 200, noNaN: true }),
       expectedDelayMs: fc.double({ min: 0, max: 600_000, noNaN: true }),
+      usersAffected: fc.boolean(),
       recoveryInSeconds: fc.option(fc.integer({ min: 0, max: 86_400 })),
       throttling: fc.boolean(),
       scalingOut: fc.boolean(),
@@ -315,7 +335,7 @@ describe('incident notices', () => {
     for (const row of rows) {
       t += row.dtSeconds * 1000;
       const out = updateIncident(service(), 'Asia/Shanghai', state, {
-        t, level: row.level, levels: LEVELS, baselineMultiple: row.baselineMultiple, expectedDelayMs: row.expectedDelayMs,
+        t, level: row.level, levels: LEVELS, baselineMultiple: row.baselineMultiple, expectedDelayMs: row.expectedDelayMs, usersAffected: row.usersAffected,
         forecast: foresee(row.recoveryInSeconds === null ? null : t + row.recoveryInSeconds * 1000, row.capacityCoversDemand),
         throttling: row.throttling, scalingOut: row.scalingOut, capacityCoversDemand: row.capacityCoversDemand,
       });
@@ -335,6 +355,7 @@ describe('incident notices', () => {
       expect(n.text['zh-CN'].body).not.toMatch(/\{\w+\}/);
       expect(n.nextUpdateAt === null).toBe(n.stage === 'resolved');
       if (n.stage === 'resolved') expect(n.expectedRecoveryAt).toBe(n.t);
+      if (n.precautionary) expect(n.expectedRecoveryAt).toBeNull();
     }
     expect([...perIncident.keys()]).toEqual([...perIncident.keys()].map((_, i) => `messaging-${i + 1}`));
   });

@@ -14,18 +14,29 @@ const CALM_RECHECK_MS = 120_000;
  */
 const ASK_AGAIN_MS = 60_000;
 
+interface Promise {
+  at: number | null;
+  earliest: number | null;
+  latest: number | null;
+  askAgainAt: number | null;
+  stillRising: boolean;
+  precautionary: boolean;
+}
+
 /**
  * What a notice may promise. "monitoring": nothing (users are fine; the text says so). While
  * users are affected: the forecast's recovery, which is after now by construction, or null
- * ("not known yet") when it foresees none within its horizon.
+ * ("not known yet") when it foresees none within its horizon. An incident opened on demand
+ * alone, with users fine and the forecast seeing them stay fine: nothing either, as a
+ * precaution (a time would be the next tick, "normal service by" the minute it was published,
+ * under a title saying the service is slower than usual); the forecast is asked again a minute
+ * later, so a time follows as soon as users are held up.
  */
-function promise(
-  stage: OpenStage,
-  input: IncidentInput,
-): { at: number | null; earliest: number | null; latest: number | null; askAgainAt: number | null; stillRising: boolean } {
-  if (stage === 'monitoring') return { at: null, earliest: null, latest: null, askAgainAt: null, stillRising: false };
+function promise(stage: OpenStage, input: IncidentInput): Promise {
+  if (stage === 'monitoring') return { at: null, earliest: null, latest: null, askAgainAt: null, stillRising: false, precautionary: false };
   const f = input.forecast();
-  return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: askAgainAfter(input, f, ASK_AGAIN_MS), stillRising: f.at === null && f.askAgain === true };
+  if (!input.usersAffected && f.calmAhead) return { at: null, earliest: null, latest: null, askAgainAt: input.t + ASK_AGAIN_MS, stillRising: false, precautionary: true };
+  return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: askAgainAfter(input, f, ASK_AGAIN_MS), stillRising: f.at === null && f.askAgain === true, precautionary: false };
 }
 
 /**
@@ -50,8 +61,8 @@ function askAgainAfter(input: IncidentInput, f: RecoveryForecast, waitMs: number
  */
 function quietUntilKnown(open: OpenIncident, input: IncidentInput, stage: OpenStage, level: string): boolean {
   const news = (open.stage === 'investigating' && stage === 'identified') || input.levels.indexOf(level) > input.levels.indexOf(open.level);
-  // a monitoring notice promises no time either, but it said users were fine, not "not known yet"
-  if (!news || open.stage === 'monitoring' || open.expectedRecoveryAt !== null || input.t >= open.nextUpdateAt) return false;
+  // a monitoring or precautionary notice promises no time either, but it said users were fine, not "not known yet"
+  if (!news || open.stage === 'monitoring' || open.precautionary === true || open.expectedRecoveryAt !== null || input.t >= open.nextUpdateAt) return false;
   const f = input.forecast();
   return f.at === null && f.askAgain === true;
 }
@@ -78,9 +89,10 @@ export interface IncidentUpdate {
  *   open      level rose                                             notice, incident:updated (level-rose)
  *   open      t >= nextUpdateAt                                      notice, incident:updated (periodic)
  *   open      capacity still falls short, the forecast is due to be    notice, incident:updated (recovery-known
- *             asked again (askAgainAfter), and it now gives a time      after "not known yet", else
- *             where the latest notice said "not known yet", or the      estimate-changed)
- *             promised time has passed; a changed estimate waits
+ *             asked again (askAgainAfter), and it now gives a time      after "not known yet" or a
+ *             where the latest notice said "not known yet" or was a     precaution, else
+ *             precaution, or users are held up after a precaution,     estimate-changed)
+ *             or the promised time has passed; a changed estimate waits
  *             until the latest notice is notices.minStageSeconds old
  *   open      otherwise                                              nothing (level and stage kept up to date)
  *
@@ -106,11 +118,13 @@ function openIncident(service: ServicePlan, timezone: string, state: IncidentSta
     noticesSent: 1,
     nextUpdateAt: input.t + service.notices.updateEverySeconds * 1000,
     expectedRecoveryAt: null,
+    precautionary: false,
     calmCheckAfter: input.t,
     askAgainAt: null,
   };
   const promised = promise(incident.stage, input);
   incident.expectedRecoveryAt = promised.at;
+  incident.precautionary = promised.precautionary;
   incident.askAgainAt = promised.askAgainAt;
   const notice = buildNotice(service, timezone, input, {
     incidentId: incident.id,
@@ -121,6 +135,7 @@ function openIncident(service: ServicePlan, timezone: string, state: IncidentSta
     recoveryRange: promised,
     nextUpdateAt: incident.nextUpdateAt,
     stillRising: promised.stillRising,
+    precautionary: promised.precautionary,
   });
   const event: CoreEvent = {
     type: 'incident:opened',
@@ -142,6 +157,7 @@ function resolveIncident(service: ServicePlan, timezone: string, state: Incident
     recoveryRange: null,
     nextUpdateAt: null,
     stillRising: false,
+    precautionary: false,
   });
   const minutes = Math.round((input.t - open.openedAt) / 60_000);
   const event: CoreEvent = {
@@ -187,14 +203,18 @@ function continueIncident(
   // once capacity covers demand the stage change to monitoring speaks; a time now would be a moment's lull
   if (reason === null && askAgainAt !== null && input.t >= askAgainAt && stage !== 'monitoring' && !input.capacityCoversDemand) {
     const f = input.forecast();
-    if (open.expectedRecoveryAt === null && f.at !== null) reason = 'recovery-known';
+    // a precaution stands for minStageSeconds, as a promised time does, before news replaces it
+    const mayReplace = open.precautionary !== true || settled;
+    if (open.expectedRecoveryAt === null && f.at !== null && mayReplace) reason = 'recovery-known';
+    // the latest notice said users were fine; now they are held up and no time can be given
+    else if (open.precautionary === true && settled && input.usersAffected) reason = 'estimate-changed';
     else if (open.expectedRecoveryAt !== null && settled && input.t >= open.expectedRecoveryAt) reason = 'estimate-changed';
     else askAgainAt = askAgainAfter(input, f, input.t - lastNoticeAt);
   }
   if (reason === null) {
     // most ticks of an incident change nothing: the state itself carries over
     if (stage === open.stage && shownLevel === open.level && calmCheckAfter === open.calmCheckAfter && askAgainAt === open.askAgainAt) return { state, notices: [], events: [] };
-    const kept = incidentWith(open, stage, stageSince, shownLevel, open.noticesSent, open.nextUpdateAt, open.expectedRecoveryAt, calmCheckAfter, askAgainAt);
+    const kept = incidentWith(open, stage, stageSince, shownLevel, open.noticesSent, open.nextUpdateAt, open.expectedRecoveryAt, open.precautionary === true, calmCheckAfter, askAgainAt);
     return { state: { seq: state.seq, open: kept }, notices: [], events: [] };
   }
   const nextUpdateAt = input.t + service.notices.updateEverySeconds * 1000;
@@ -208,6 +228,7 @@ function continueIncident(
     recoveryRange: promised,
     nextUpdateAt,
     stillRising: promised.stillRising,
+    precautionary: promised.precautionary,
   });
   const event: CoreEvent = {
     type: 'incident:updated',
@@ -215,7 +236,7 @@ function continueIncident(
     reason,
     data: eventData(notice),
   };
-  const next = incidentWith(open, stage, stageSince, level, open.noticesSent + 1, nextUpdateAt, promised.at, calmCheckAfter, promised.askAgainAt);
+  const next = incidentWith(open, stage, stageSince, level, open.noticesSent + 1, nextUpdateAt, promised.at, promised.precautionary, calmCheckAfter, promised.askAgainAt);
   return { state: { seq: state.seq, open: next }, notices: [notice], events: [event] };
 }
 
@@ -228,10 +249,11 @@ function incidentWith(
   noticesSent: number,
   nextUpdateAt: number,
   expectedRecoveryAt: number | null,
+  precautionary: boolean,
   calmCheckAfter: number,
   askAgainAt: number | null,
 ): OpenIncident {
-  return { id: open.id, stage, level, openedAt: open.openedAt, stageSince, noticesSent, nextUpdateAt, expectedRecoveryAt, calmCheckAfter, askAgainAt };
+  return { id: open.id, stage, level, openedAt: open.openedAt, stageSince, noticesSent, nextUpdateAt, expectedRecoveryAt, precautionary, calmCheckAfter, askAgainAt };
 }
 
 const REASON_WORDS: Record<UpdateReason, string> = {

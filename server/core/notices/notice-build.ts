@@ -3,7 +3,7 @@ import type { IncidentStage, Language, NoticeText, ServicePlan } from '../plan/t
 import { LANGUAGES } from '../plan/types.js';
 import type { IncidentInput } from './incident-state.js';
 import { renderNotice, type NoticeValues } from './render.js';
-import { MONITORING_TEMPLATE, NOT_KNOWN_TEMPLATE, RISING_NOT_KNOWN_TEMPLATE } from './forecast-templates.js';
+import { MONITORING_TEMPLATE, NOT_KNOWN_TEMPLATE, PRECAUTION_TEMPLATE, RISING_NOT_KNOWN_TEMPLATE } from './forecast-templates.js';
 import { selectTemplate } from './template-select.js';
 
 export interface NoticeSpec {
@@ -18,6 +18,8 @@ export interface NoticeSpec {
   nextUpdateAt: number | null;
   /** a "not known yet" that hangs on a steep rise still going on rather than on the horizon */
   stillRising: boolean;
+  /** users are fine and the forecast sees them stay fine: no recovery to promise */
+  precautionary: boolean;
 }
 
 /** One notice with its numbers and its text in every language, rendered from the plan's templates. */
@@ -38,6 +40,7 @@ export function buildNotice(service: ServicePlan, timezone: string, input: Incid
   };
   const templates =
     spec.stage === 'monitoring' ? MONITORING_TEMPLATE
+    : spec.precautionary ? PRECAUTION_TEMPLATE
     : spec.stage !== 'resolved' && spec.expectedRecoveryAt === null ? (spec.stillRising ? RISING_NOT_KNOWN_TEMPLATE : NOT_KNOWN_TEMPLATE)
     : selectTemplate(service.notices.templates, input.levels, spec.level, spec.stage);
   const text = Object.fromEntries(
@@ -57,6 +60,7 @@ export function buildNotice(service: ServicePlan, timezone: string, input: Incid
     recoveryEarliestAt: range?.earliest == null ? null : iso(range.earliest),
     recoveryLatestAt: range?.latest == null ? null : iso(range.latest),
     nextUpdateAt: spec.nextUpdateAt === null ? null : iso(spec.nextUpdateAt),
+    ...(spec.precautionary ? { precautionary: true as const } : {}),
     text,
   };
 }

@@ -37,7 +37,10 @@ export const NoticeSchema = Type.Object({
   multiple: Type.Number(),
   expectedDelayMs: Type.Number(),
   expectedRecoveryAt: Type.Union([Type.String(), Type.Null()]),
+  recoveryEarliestAt: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'the earliest end of the recovery forecast range; null when not known' })),
+  recoveryLatestAt: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'the latest end of the recovery forecast range; null when not known' })),
   nextUpdateAt: Type.Union([Type.String(), Type.Null()]),
+  precautionary: Type.Optional(Type.Literal(true, { description: 'users were fine and the forecast saw them stay fine (an incident opened on demand alone): no delay or recovery to expect' })),
   text: Type.Object({ en: Type.Object({ title: Type.String(), body: Type.String() }), 'zh-CN': Type.Object({ title: Type.String(), body: Type.String() }) }),
 });
 
