@@ -1,6 +1,6 @@
 /** Statuspage v2 page and component objects: one component per service. */
 import type { Language } from '../core/plan/types.js';
-import { componentStatus } from './levels.js';
+import { serviceStatus } from './levels.js';
 import type { StatusPage, StatusService } from './status-input.js';
 import type { SpComponent, SpPage } from './statuspage-schemas.js';
 
@@ -16,7 +16,7 @@ export function buildComponent(page: StatusPage, service: StatusService, positio
   return {
     id: service.name,
     name: service.displayNames[language],
-    status: componentStatus(service.level, service),
+    status: serviceStatus(service),
     created_at: service.createdAt,
     updated_at: service.updatedAt,
     position,

@@ -5,7 +5,7 @@
  */
 import type { Notice } from '../core/engine/types.js';
 import type { Language } from '../core/plan/types.js';
-import { componentStatus, impactOf, worstImpact } from './levels.js';
+import { componentStatus, impactOf, usersFineAfter, worstImpact } from './levels.js';
 import type { ComponentStatus, Impact } from './levels.js';
 import { buildComponent } from './components.js';
 import type { StatusIncident, StatusInput, StatusNotice, StatusService } from './status-input.js';
@@ -22,7 +22,7 @@ function translations(n: Notice): SpIncidentUpdate['translations'] {
 }
 
 function statusAfter(n: Notice, service: StatusService | undefined): ComponentStatus {
-  if (n.stage === 'resolved' || !service) return 'operational';
+  if (n.stage === 'resolved' || !service || usersFineAfter(n)) return 'operational';
   return componentStatus(n.level, service);
 }
 

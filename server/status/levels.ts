@@ -6,7 +6,12 @@
  * that open incidents map, lowest first, to degraded_performance, partial_outage and
  * major_outage; any level past the third stays major_outage. The impact follows the
  * component: minor, major, critical. An unknown level reads as operational.
+ *
+ * A component's status is what its users get: while the latest notice of its open incident
+ * says users are fine ("monitoring", or a precaution opened on demand alone), it is
+ * operational whatever the level, as the notice under it says.
  */
+import type { Notice } from '../core/engine/types.js';
 import type { StatusService } from './status-input.js';
 
 export const COMPONENT_STATUSES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
@@ -33,6 +38,14 @@ function severity(level: string, service: Pick<StatusService, 'levels' | 'openAt
 
 export function componentStatus(level: string, service: Pick<StatusService, 'levels' | 'openAtLevel'>): ComponentStatus {
   return BY_SEVERITY[severity(level, service)] ?? 'operational';
+}
+
+/** The notice says users are fine: "monitoring" (back to normal speed, watching) or a precaution. */
+export const usersFineAfter = (n: Pick<Notice, 'stage' | 'precautionary'>): boolean => n.stage === 'monitoring' || n.precautionary === true;
+
+/** The component's status: by its level, operational while its open incident's latest notice says users are fine. */
+export function serviceStatus(service: Pick<StatusService, 'level' | 'levels' | 'openAtLevel' | 'usersFine'>): ComponentStatus {
+  return service.usersFine ? 'operational' : componentStatus(service.level, service);
 }
 
 export function impactOf(status: ComponentStatus): Impact {

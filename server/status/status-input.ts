@@ -30,8 +30,10 @@ export interface StatusService {
   levels: string[];
   /** the lowest level that opens an incident (NoticeConfig.openAtLevel) */
   openAtLevel: string;
+  /** the latest notice of its open incident says users are fine (levels.ts usersFineAfter) */
+  usersFine: boolean;
   createdAt: string;
-  /** when its level last changed */
+  /** when its level last changed, or its open incident's latest notice came, whichever is later */
   updatedAt: string;
 }
 

@@ -8,6 +8,8 @@ import type { Language, Plan } from '../core/plan/types.js';
 import type { DrillOutput } from '../drills/drill-runner.js';
 import type { IncidentWithNotices } from '../store/incidents.js';
 import type { Store } from '../store/store.js';
+import { chronological } from './incidents.js';
+import { usersFineAfter } from './levels.js';
 import type { StatusIncident, StatusInput, StatusService } from './status-input.js';
 
 export interface StatusSourceOptions {
@@ -82,6 +84,7 @@ export class StatusSource {
       page: { id: slug(plan.name), name: plan.name, url: this.opts.publicUrl(), timeZone: plan.timezone, updatedAt: this.latestChange(incidents) },
       services: Object.values(plan.services).map((svc): StatusService => {
         const state = this.levels.get(svc.name) ?? { level: 'normal', since: this.startedAt };
+        const latest = latestOpenNotice(incidents, svc.name);
         return {
           name: svc.name,
           displayName: svc.displayName,
@@ -90,8 +93,9 @@ export class StatusSource {
           level: state.level,
           levels: plan.levels,
           openAtLevel: svc.notices.openAtLevel,
+          usersFine: latest !== null && usersFineAfter(latest),
           createdAt: this.startedAt,
-          updatedAt: state.since,
+          updatedAt: latest !== null && latest.t > state.since ? latest.t : state.since,
         };
       }),
       incidents,
@@ -105,6 +109,13 @@ export class StatusSource {
     for (const i of incidents) if (i.updatedAt > latest) latest = i.updatedAt;
     return latest;
   }
+}
+
+/** The latest notice of `service`'s open incident, or null when none is open. */
+function latestOpenNotice(incidents: readonly StatusIncident[], service: string): StatusIncident['notices'][number] | null {
+  const open = incidents.find((i) => i.service === service && i.stage !== 'resolved');
+  if (!open || open.notices.length === 0) return null;
+  return [...open.notices].sort(chronological).at(-1) ?? null;
 }
 
 const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'flashcrowd';

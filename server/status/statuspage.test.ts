@@ -11,6 +11,13 @@ describe('Statuspage documents', () => {
     ]);
   });
 
+  it('a service whose open incident says users are fine reads operational at any level, and the page with it', () => {
+    const fixture = statusFixture();
+    const fine = { ...fixture, services: fixture.services.map((s) => (s.name === 'messaging' ? { ...s, usersFine: true } : s)) };
+    expect(buildComponents(fine, 'en').components.map((c) => c.status)).toEqual(['operational', 'operational']);
+    expect(buildStatus(fine, 'en').status.indicator).toBe('none');
+  });
+
   it('the page indicator is the worst component, described in the language asked', () => {
     expect(buildStatus(statusFixture(), 'en').status).toEqual({ indicator: 'major', description: 'Partial System Outage' });
     expect(buildStatus(statusFixture(), 'zh-CN').status.description).toBe('部分系统中断');
@@ -23,8 +30,9 @@ describe('Statuspage documents', () => {
     expect(incidents.map((i) => i.id)).toEqual(['inc-messaging-1', 'inc-video-1']);
     const video = incidents[1]!;
     expect(video.incident_updates.map((u) => [u.status, u.affected_components[0]?.old_status, u.affected_components[0]?.new_status])).toEqual([
-      ['resolved', 'degraded_performance', 'operational'],
-      ['monitoring', 'degraded_performance', 'degraded_performance'],
+      // "monitoring" says users are back to normal speed: the component says so too
+      ['resolved', 'operational', 'operational'],
+      ['monitoring', 'degraded_performance', 'operational'],
       ['identified', 'degraded_performance', 'degraded_performance'],
       ['investigating', 'operational', 'degraded_performance'],
     ]);

@@ -5,7 +5,7 @@
 import type { Language } from '../core/plan/types.js';
 import { buildComponent, buildPage } from './components.js';
 import { buildIncident } from './incidents.js';
-import { componentStatus, impactOf, worstImpact, type Impact } from './levels.js';
+import { impactOf, serviceStatus, worstImpact, type Impact } from './levels.js';
 import type { StatusInput } from './status-input.js';
 import type { SpComponent, SpIncident, SpPage, SpStatus, SpSummary } from './statuspage-schemas.js';
 import { STATUS_DESCRIPTION } from './texts.js';
@@ -22,7 +22,7 @@ export function buildComponents(input: StatusInput, language: Language): { page:
 /** The page indicator is the worst component's impact. */
 export function buildStatus(input: StatusInput, language: Language): { page: SpPage; status: SpStatus } {
   const indicator = input.services
-    .map((s) => impactOf(componentStatus(s.level, s)))
+    .map((s) => impactOf(serviceStatus(s)))
     .reduce<Impact>(worstImpact, 'none');
   return { page: buildPage(input.page), status: { indicator, description: STATUS_DESCRIPTION[language][indicator] } };
 }

@@ -1,14 +1,18 @@
 /**
  * Turns a tick's output (or a published, corrected or closing notice) into outgoing webhook
  * messages, inside the transaction that stores it: an `incident.updated` for every notice, a
- * `component.updated` for every service whose status changed. Bodies in the Statuspage webhook shape, built by the status module.
+ * `component.updated` for every service whose status changed: its level changed, or a notice
+ * said users are fine where the one before it did not, or the other way round (levels.ts).
+ * Bodies in the Statuspage webhook shape, built by the status module.
  */
+import type { Notice } from '../core/engine/types.js';
 import type { Store } from '../store/store.js';
 import type { DrillOutput } from '../drills/drill-runner.js';
 import { enqueue } from '../webhooks/enqueue.js';
 import { isoNow, type Clock } from '../clock/clock.js';
 import { buildComponent } from './components.js';
-import { buildIncident } from './incidents.js';
+import { buildIncident, chronological } from './incidents.js';
+import { usersFineAfter } from './levels.js';
 import { buildStatus } from './statuspage.js';
 import type { StatusInput } from './status-input.js';
 import type { StatusSource } from './status-source.js';
@@ -29,7 +33,9 @@ export function webhookPersistHook(status: StatusSource, publicUrl: () => string
       if (!own || !incident) continue;
       await enqueue(store, 'incident.updated', { meta, page, incident: { ...buildIncident(own, incident, 'en') } }, { unsubscribeUrl, now: clock.now() });
     }
-    for (const name of changedServices) {
+    const components = new Set(changedServices);
+    for (const notice of out.notices) if (turnsUsersFine(input, notice)) components.add(notice.service);
+    for (const name of components) {
       const position = input.services.findIndex((s) => s.name === name);
       const service = input.services[position];
       if (!service) continue;
@@ -42,6 +48,14 @@ export function webhookPersistHook(status: StatusSource, publicUrl: () => string
       }, { unsubscribeUrl, now: clock.now() });
     }
   };
+}
+
+/** Whether `notice` says users are fine where the notice before it in its incident did not, or the other way round. */
+function turnsUsersFine(input: StatusInput, notice: Notice): boolean {
+  const fine = (n: Notice): boolean => n.stage === 'resolved' || usersFineAfter(n);
+  const notices = [...(input.incidents.find((i) => i.id === notice.incidentId)?.notices ?? [])].sort(chronological);
+  const before = notices[notices.findIndex((n) => n.id === notice.id) - 1];
+  return fine(notice) !== (before !== undefined && fine(before));
 }
 
 function pageOf(input: StatusInput) {

@@ -49,7 +49,7 @@ async function runToIncident(server: TestServer): Promise<number> {
 interface IncidentBody {
   meta: { unsubscribe: string };
   page: { id: string; status_indicator: string };
-  incident: { id: string; status: string; incident_updates: { cause: string; expected_recovery_at: string | null }[] };
+  incident: { id: string; status: string; incident_updates: { status: string; precautionary: boolean; cause: string; expected_recovery_at: string | null }[] };
 }
 
 function verified(received: ReceivedRequest, secret: string): IncidentBody {
@@ -75,8 +75,10 @@ describe('outgoing webhooks', () => {
       expect(r.headers['content-type']).toMatch(/^application\/json/);
       const body = verified(r, secret);
       expect(validateIncident(body.incident), ajv.errorsText(validateIncident.errors)).toBe(true);
-      // the page is degraded while any incident is open; only a resolving update can read 'none'
-      if (body.incident.status !== 'resolved') expect(body.page.status_indicator).not.toBe('none');
+      // the page is degraded while an incident's latest update says users are held up (not resolved,
+      // not back to normal speed, not a precaution)
+      const latest = body.incident.incident_updates[0];
+      if (latest && latest.status !== 'resolved' && latest.status !== 'monitoring' && !latest.precautionary) expect(body.page.status_indicator).not.toBe('none');
       expect(body.meta.unsubscribe).toMatch(/^http:\/\/status\.example\.test\/api\/v1\/webhooks\/wh_/);
       expect(body.incident.incident_updates[0]?.cause).toContain('Spring Festival');
     }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildSummary } from '../../../server/status/statuspage.js';
 import type { StatusInput } from '../../../server/status/status-input.js';
+import type { Notice } from '../../../server/contracts.js';
 import { viewFromSummary } from './from-summary.js';
 import { liveFromSnapshot, liveWithCorrection, liveWithNotice, liveWithTicks, viewFromLive } from './from-live.js';
 import { isoAt, notice, PLAN, snapshot, tick } from '../test-support/fixtures.js';
@@ -12,7 +13,7 @@ function polledStatus(level: string): string | undefined {
   const at = isoAt(0);
   const input: StatusInput = {
     page: { id: 'p', name: PLAN.name, url: 'http://status.test', timeZone: PLAN.timezone, updatedAt: at },
-    services: [{ name: chat.name, displayName: chat.displayName, displayNames: chat.displayNames, description: null, level, levels: chat.levels, openAtLevel: chat.openAtLevel, createdAt: at, updatedAt: at }],
+    services: [{ name: chat.name, displayName: chat.displayName, displayNames: chat.displayNames, description: null, level, levels: chat.levels, openAtLevel: chat.openAtLevel, usersFine: false, createdAt: at, updatedAt: at }],
     incidents: [],
     language: 'en',
   };
@@ -33,6 +34,17 @@ describe('status page from the socket', () => {
   ])('level %s reads %s live, the same as the status API says', (level, status) => {
     expect(liveStatus(level)).toBe(status);
     expect(polledStatus(level)).toBe(status);
+  });
+
+  test.each([
+    ['monitoring', {}],
+    ['investigating', { precautionary: true as const }],
+  ])('while the open incident says users are fine (%s %o) the service reads operational at any level, live as in the status API', (stage, extra) => {
+    const fine = notice('n1', 'chat', 15, { stage: stage as Notice['stage'], level: 'critical', expectedRecoveryAt: null, ...extra });
+    const live = liveWithNotice(liveWithTicks(liveFromSnapshot(snapshot()), [tick('chat', 20, { level: 'critical' })]), fine);
+    expect(viewFromLive(live, 'en').services.find((s) => s.key === 'chat')?.status).toBe('operational');
+    const held = liveWithNotice(live, notice('n2', 'chat', 30, { stage: 'identified', level: 'critical' }));
+    expect(viewFromLive(held, 'en').services.find((s) => s.key === 'chat')?.status).toBe('partial_outage');
   });
 
   test('the snapshot gives each service its latest level and the open notices in the viewer language', () => {

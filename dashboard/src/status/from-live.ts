@@ -4,6 +4,7 @@
  * latest notice per incident), never tick history.
  */
 import type { Language, Notice, PlanSummary, Snapshot, Tick } from '../../../server/contracts.js';
+import { nothingToExpect } from '../shared/notice-stage.js';
 import { byNewest, overallOf, type StatusView } from './status-view.js';
 
 export interface StatusLive {
@@ -57,10 +58,12 @@ export function liveWithTicks(live: StatusLive, ticks: readonly Tick[]): StatusL
 
 export function viewFromLive(live: StatusLive, language: Language): StatusView {
   const displayName = new Map(live.plan.services.map((s) => [s.name, s.displayNames?.[language] ?? s.displayName]));
+  // as the server's status documents do: operational while the open incident's latest notice says users are fine
+  const fine = new Set(Object.values(live.incidents).filter((n) => n.stage !== 'resolved' && nothingToExpect(n)).map((n) => n.service));
   const services = live.plan.services.map((s) => ({
     key: s.name,
     name: s.displayNames?.[language] ?? s.displayName,
-    status: s.statusByLevel[live.levels[s.name] ?? 'normal'] ?? 'operational',
+    status: fine.has(s.name) ? ('operational' as const) : (s.statusByLevel[live.levels[s.name] ?? 'normal'] ?? 'operational'),
   }));
   const notices = Object.values(live.incidents)
     .filter((n) => n.stage !== 'resolved')
