@@ -6,9 +6,9 @@
  * every service without history, answers pings, and stamps the arrival of each read that
  * carries a `drill:tick` batch with the machine's monotonic clock (process.hrtime, the same
  * in every process). Every client's reads land in one shared buffer (net's `onread`), framed
- * by bench/lib/websocket-wire.ts, and each batch's identity is read from its bytes without
- * decoding the rest: the spread measured is the server's fan-out rather than this process
- * copying and decoding thousands of batches one after another.
+ * by bench/lib/websocket-wire.ts, and each batch's identity is read from its text without
+ * parsing the rest: the spread measured is the server's fan-out rather than this process
+ * copying and parsing thousands of batches one after another.
  * Talks to the parent over IPC:
  *
  *   parent -> { type: 'start', urls, clients }     child -> { type: 'ready', connected } or { type: 'failed', message }
@@ -38,15 +38,14 @@ const PATH = '/socket.io/?EIO=4&transport=websocket';
 const CONNECT = maskedTextFrame('40');
 const PONG = maskedTextFrame('3');
 const SUBSCRIBE = maskedTextFrame(`420${JSON.stringify(['subscribe', { services: '*', history: false }])}`);
-const TICK_PREFIX = Buffer.from('42["drill:tick",');
+const TICK_PREFIX = '42["drill:tick",';
 /**
  * a batch is `{ drillId, ticks: [{ t, ... }] }`, and a tick holds no other "t": each tick time
  * in it names a tick for every client, so outputs an instance sent together in one batch count
  * as the ticks they are
  */
-const DRILL_ID = Buffer.from('"drillId":"');
-const TICK_TIME = Buffer.from('"t":"');
-const QUOTE = 0x22;
+const DRILL_ID = /"drillId":"([^"]+)"/;
+const TICK_TIME = /"t":"([^"]+)"/g;
 /** every client's reads go here: a read is handled in full before the next one starts */
 const READ_BUFFER = Buffer.allocUnsafe(256 * 1024);
 
@@ -64,27 +63,16 @@ const send = (message: ChildMessage): void => {
   process.send?.(message);
 };
 
-function startsWith(bytes: Buffer, start: number, end: number, prefix: Buffer): boolean {
-  return end - start >= prefix.length && bytes.compare(prefix, 0, prefix.length, start, start + prefix.length) === 0;
-}
-
-/** the text of the JSON string value that starts right after `marker` at or after `from`, and where it ends */
-function stringAfter(message: Buffer, marker: Buffer, from: number): { value: string; end: number } | null {
-  const at = message.indexOf(marker, from);
-  if (at < 0) return null;
-  const start = at + marker.length;
-  const close = message.indexOf(QUOTE, start);
-  return close < 0 ? null : { value: message.toString('utf8', start, close), end: close };
-}
-
-function record(message: Buffer, mine: number[], instance: number, at: bigint): void {
-  const drill = stringAfter(message, DRILL_ID, TICK_PREFIX.length);
-  if (!drill) return;
+function record(text: string, mine: number[], instance: number, at: bigint): void {
+  const drill = DRILL_ID.exec(text)?.[1];
+  if (drill === undefined) return;
   const times: string[] = [];
-  for (let t = stringAfter(message, TICK_TIME, drill.end); t; t = stringAfter(message, TICK_TIME, t.end)) {
-    if (times.includes(t.value)) continue;
-    times.push(t.value);
-    recordTick(`${drill.value} ${t.value}`, mine, instance, at);
+  TICK_TIME.lastIndex = 0;
+  for (let match = TICK_TIME.exec(text); match; match = TICK_TIME.exec(text)) {
+    const t = match[1] ?? '';
+    if (times.includes(t)) continue;
+    times.push(t);
+    recordTick(`${drill} ${t}`, mine, instance, at);
   }
 }
 
@@ -126,24 +114,25 @@ function open(base: string, instance: number, index: number): Promise<void> {
         const refusal = upgradeRefusal(head, key);
         if (refusal) fail(refusal);
       },
-      text(bytes, start, end) {
-        if (startsWith(bytes, start, end, TICK_PREFIX)) {
-          if (recording) record(bytes.subarray(start, end), mine, instance, at);
-        } else if (end - start === 1 && bytes[start] === 0x32) {
-          // '2', Engine.IO's ping
+      text(message) {
+        if (message.startsWith(TICK_PREFIX)) {
+          if (recording) record(message, mine, instance, at);
+        } else if (message === '2') {
           socket.write(PONG);
-        } else {
-          const text = bytes.toString('utf8', start, end);
-          if (text.startsWith('0')) socket.write(CONNECT);
-          else if (text.startsWith('40')) socket.write(SUBSCRIBE);
-          else if (text.startsWith('430')) {
-            const [ack] = JSON.parse(text.slice(3)) as [{ ok: boolean; errors?: { message: string }[] }];
-            if (ack.ok) {
-              subscribed = true;
-              resolve();
-            }
-            else fail(`subscribe refused: ${ack.errors?.[0]?.message ?? text.slice(3, 300)}`);
-          } else if (text.startsWith('44')) fail(`connection refused: ${text.slice(2)}`);
+        } else if (message.startsWith('0')) {
+          socket.write(CONNECT);
+        } else if (message.startsWith('40')) {
+          socket.write(SUBSCRIBE);
+        } else if (message.startsWith('430')) {
+          const [ack] = JSON.parse(message.slice(3)) as [{ ok: boolean; errors?: { message: string }[] }];
+          if (ack.ok) {
+            subscribed = true;
+            resolve();
+          } else {
+            fail(`subscribe refused: ${ack.errors?.[0]?.message ?? message.slice(3, 300)}`);
+          }
+        } else if (message.startsWith('44')) {
+          fail(`connection refused: ${message.slice(2)}`);
         }
       },
       reply(frame) {

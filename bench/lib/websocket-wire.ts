@@ -61,10 +61,10 @@ function maskedFrame(opcode: number, payload: Buffer): Buffer {
 
 export const maskedTextFrame = (text: string): Buffer => maskedFrame(OPCODE_TEXT, Buffer.from(text, 'utf8'));
 
-/** what the reader hands its owner: a whole text message as bytes [start, end) of `bytes`, valid only during the call */
+/** what the reader hands its owner */
 export interface WireEvents {
   upgraded(head: string): void;
-  text(bytes: Buffer, start: number, end: number): void;
+  text(message: string): void;
   /** a ping's answer, to be written back */
   reply(frame: Buffer): void;
   closed(): void;
@@ -73,7 +73,7 @@ export interface WireEvents {
 /**
  * Reads one connection: first the upgrade response, then frames. Bytes that do not yet make
  * a whole frame are kept (copied: the chunk given may be a read buffer reused for the next
- * socket); whole frames are handed over in place. A message in fragments is joined first.
+ * socket); whole frames are decoded in place. A message in fragments is joined first.
  */
 export class WireReader {
   private upgraded = false;
@@ -158,7 +158,7 @@ export class WireReader {
     }
     if (opcode === OPCODE_BINARY) return 'the server sent a binary message; this client reads text only';
     if (opcode === OPCODE_TEXT && this.fragments === null) {
-      if (fin) this.events.text(bytes, start, end);
+      if (fin) this.events.text(bytes.toString('utf8', start, end));
       else this.startFragments(bytes, start, end);
       return null;
     }
@@ -169,7 +169,7 @@ export class WireReader {
     if (fin) {
       const whole = Buffer.concat(this.fragments);
       this.fragments = null;
-      this.events.text(whole, 0, whole.length);
+      this.events.text(whole.toString('utf8'));
     }
     return null;
   }
