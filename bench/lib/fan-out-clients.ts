@@ -139,7 +139,7 @@ function open(base: string, instance: number, index: number): Promise<void> {
         socket.write(frame);
       },
       closed() {
-        socket.destroy();
+        fail('the server closed the WebSocket');
       },
     });
     const socket = connect({
@@ -160,6 +160,9 @@ function open(base: string, instance: number, index: number): Promise<void> {
     sockets.push(socket);
     socket.once('connect', () => socket.write(upgradeRequest(host, PATH, key)));
     socket.once('error', (e) => fail(e.message));
+    socket.once('close', () => {
+      if (!subscribed) fail('the connection closed before the subscription was acknowledged');
+    });
   });
 }
 
