@@ -13,7 +13,9 @@
  *   serving the same bytes as a static file; plus how stale nginx's copy gets;
  * - traffic target: /t/:service/* against a bare route that waits the same delay.
  *
- *   npm run build && node dist/bench/http-throughput.js [--seconds 5] [--connections 50] [--rounds 5]
+ *   npm run build && node dist/bench/http-throughput.js [--seconds 5] [--connections 50] [--rounds 5] [--only summary]
+ *
+ * --only ingest|summary|traffic|nginx runs that figure alone (while working on one path).
  *
  * Bounded: every run lasts --seconds, every process listens on 127.0.0.1 and is stopped at the end.
  */
@@ -33,8 +35,15 @@ import { nginxAvailable, startNginx, HOW_TO_GET_NGINX } from './peers/nginx.js';
 import { answerOf, type BenchTokens, type PeerSpec } from './lib/peer-spec.js';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '50' }, rounds: { type: 'string', default: '5' }, rows: { type: 'string' } },
+  options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '50' }, rounds: { type: 'string', default: '5' }, rows: { type: 'string' }, only: { type: 'string' } },
 });
+const FIGURES = ['ingest', 'summary', 'traffic', 'nginx'] as const;
+type Figure = (typeof FIGURES)[number];
+if (values.only !== undefined && !(FIGURES as readonly string[]).includes(values.only)) {
+  console.error(`--only ${values.only}: expected one of ${FIGURES.join(', ')}`);
+  process.exit(2);
+}
+const runs = (figure: Figure): boolean => values.only === undefined || values.only === figure;
 const duration = Math.min(Math.max(Number(values.seconds) || 5, 1), 60);
 const connections = Math.min(Math.max(Number(values.connections) || 50, 1), 500);
 // five by default: on a shared machine a single run of either side can be off by half
@@ -109,22 +118,22 @@ try {
   }
 
   const auth = { authorization: `Bearer ${tokens.ingest}`, 'content-type': 'application/json' };
-  await pair('JSON ingest, 100-sample batches (peer: bare Fastify parsing the body)', {
+  if (runs('ingest')) await pair('JSON ingest, 100-sample batches (peer: bare Fastify parsing the body)', {
     ours: { options: { url: `${url}/api/v1/metrics`, method: 'POST', headers: auth, body: batch }, pids: [ours.pid] },
     peer: { options: { url: `${peer.url}/ingest`, method: 'POST', headers: { 'content-type': 'application/json' }, body: batch }, pids: [peer.pid] },
   }, 0.5);
-  await pair('summary.json from the server (peer: bare Fastify, same bytes)', {
+  if (runs('summary')) await pair('summary.json from the server (peer: bare Fastify, same bytes)', {
     ours: { options: { url: `${url}/api/v2/summary.json` }, pids: [ours.pid] },
     peer: { options: { url: `${peer.url}/summary.json` }, pids: [peer.pid] },
   }, 0.9);
-  await pair(`traffic target, ${connections * 8} connections, ${traffic.delayMs} ms delay (peer: bare route, same delay)`, {
+  if (runs('traffic')) await pair(`traffic target, ${connections * 8} connections, ${traffic.delayMs} ms delay (peer: bare route, same delay)`, {
     ours: { options: { url: `${trafficServer.url}${trafficPath}`, connections: connections * 8 }, pids: [trafficServer.pid] },
     peer: { options: { url: `${peer.url}${trafficPath}`, connections: connections * 8 }, pids: [peer.pid] },
   }, 0.95);
   const delayAfter = await trafficDelay();
   if (delayAfter !== traffic.delayMs) console.warn(`the drill's delay moved from ${traffic.delayMs} to ${delayAfter} ms during the traffic runs`);
 
-  if (nginxAvailable()) {
+  if (runs('nginx') && nginxAvailable()) {
     const staticRoot = join(dir, 'static');
     await mkdir(staticRoot);
     await writeFile(join(staticRoot, 'summary.json'), summaryBody);
@@ -148,7 +157,7 @@ try {
     } finally {
       await nginx.stop();
     }
-  } else {
+  } else if (runs('nginx')) {
     console.warn(`nginx rows left out: ${HOW_TO_GET_NGINX}`);
   }
 } finally {
