@@ -14,7 +14,8 @@ const CALM_RECHECK_MS = 120_000;
  */
 const ASK_AGAIN_MS = 60_000;
 
-interface Promise {
+/** What a notice promises, and when the forecast is next asked whether it still holds. */
+interface NoticePromise {
   at: number | null;
   earliest: number | null;
   latest: number | null;
@@ -30,9 +31,10 @@ interface Promise {
  * alone, with users fine and the forecast seeing them stay fine: nothing either, as a
  * precaution (a time would be the next tick, "normal service by" the minute it was published,
  * under a title saying the service is slower than usual); the forecast is asked again a minute
- * later, so a time follows as soon as users are held up.
+ * later, so that once the precaution has stood for minStageSeconds, users held up hear a time
+ * or "not known yet".
  */
-function promise(stage: OpenStage, input: IncidentInput): Promise {
+function promise(stage: OpenStage, input: IncidentInput): NoticePromise {
   if (stage === 'monitoring') return { at: null, earliest: null, latest: null, askAgainAt: null, stillRising: false, precautionary: false };
   const f = input.forecast();
   if (!input.usersAffected && f.calmAhead) return { at: null, earliest: null, latest: null, askAgainAt: input.t + ASK_AGAIN_MS, stillRising: false, precautionary: true };
