@@ -324,7 +324,15 @@ describe.skipIf(!plan.available && !plan.required)('the dashboard and the status
     // the operator's latest notice facts, the recovery range beside the point estimate while it has one;
     // taken last, so that the status checks above run while the surge's notices still give a time
     const noticeShot = `${ARTIFACTS}dashboard-notice-facts.png`;
-    await dashboard.locator('.notice-facts').first().screenshot({ path: noticeShot });
+    // the list is redrawn on every notice, and a redraw during the shot detaches the element: shoot the one drawn next
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await dashboard.locator('.notice-facts').first().screenshot({ path: noticeShot, timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    }
     desktopShots.push(noticeShot);
 
     for (const path of [...desktopShots, ...phoneShots]) expect(existsSync(path)).toBe(true);
