@@ -26,6 +26,7 @@ import { remoteWriteRoutes } from '../ingest/remote-write-routes.js';
 import { RemoteWriteIngest } from '../ingest/remote-write-ingest.js';
 import type { IngestSample } from '../ingest/ingest-sample.js';
 import { statusRoutes } from '../status/routes.js';
+import { frontDoor } from './front-door.js';
 import { incidentRoutes } from '../status/incident-routes.js';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../webhooks/deliverer.js';
 import type { BackoffPolicy } from '../webhooks/backoff.js';
@@ -114,7 +115,9 @@ declare module 'fastify' {
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const front = frontDoor();
   const app = Fastify({
+    serverFactory: front.serverFactory,
     logger: withLogRedaction(opts.logger ?? false),
     bodyLimit: opts.limits?.jsonBodyBytes ?? 1024 * 1024,
     trustProxy: opts.trustProxy ?? false,
@@ -128,7 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('clock', clock);
   app.setSerializerCompiler(serializeAsIs);
   registerErrorHandler(app);
-  await registerSecurityHeaders(app);
+  const securityHeaders = await registerSecurityHeaders(app);
   await registerOpenApi(app);
   const authDenied = new Counter({ name: 'flashcrowd_auth_denied_total', help: 'requests and live connections refused by authentication, by code (auth.throttled: refused after too many unknown tokens)', labelNames: ['code'] as const, registers: [] });
   const auth = registerAuth(app, {
@@ -270,7 +273,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes, { store: opts.store, webhookTargets });
   await app.register(whoamiRoutes);
   await app.register(clusterRoutes, { drills, store: opts.store });
-  await app.register(statusRoutes, { source: () => statusSource.input(), version: () => statusSource.version(), preHandler: app.requireReader });
+  // Fastify sees every status request where a read needs a token, or where requests are logged
+  const fastStatus = (opts.publicRead ?? true) && !['trace', 'debug', 'info'].includes(app.log.level);
+  await app.register(statusRoutes, {
+    source: () => statusSource.input(),
+    version: () => statusSource.version(),
+    preHandler: app.requireReader,
+    ...(fastStatus ? { front: { use: front.use, securityHeaders, now: () => clock.now() } } : {}),
+  });
   await app.register(incidentRoutes, { incident: (id: string) => statusSource.incidentInput(id), preHandler: app.requireReader });
   await app.register(opsRoutes, { metrics, ready: () => drills.ready() });
   const dashboardDir = opts.dashboardDir ?? DASHBOARD_DIST_DIR;
@@ -296,6 +306,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
   app.addHook('preClose', async () => {
+    // a closing app answers 503 to new requests: Fastify's to give
+    front.use(null);
     live.close();
     await retention?.stop();
     await drills.close();

@@ -13,7 +13,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest, onSendHookHandler } from 'fastify';
+import type { FastifyInstance, onSendHookHandler } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
 const DIRECTIVES: Record<string, string[]> = {
@@ -94,7 +94,7 @@ declare module 'fastify' {
 export const PROXY_ADDS_HEADER = 'x-flashcrowd-proxy-adds';
 export const PROXY_ADDS_VALUE = 'constant-headers';
 
-export function proxyAddsConstantHeaders(request: FastifyRequest): boolean {
+export function proxyAddsConstantHeaders(request: Pick<IncomingMessage, 'headers'>): boolean {
   return request.headers[PROXY_ADDS_HEADER] === PROXY_ADDS_VALUE;
 }
 
@@ -106,7 +106,8 @@ const inlinePolicy: onSendHookHandler = (_req, reply, payload, done) => {
   done(null, payload);
 };
 
-export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+/** registers the hooks; answers the headers every reply gets, for answers sent without Fastify */
+export async function registerSecurityHeaders(app: FastifyInstance): Promise<Readonly<Record<string, string>>> {
   const headers = helmetHeaders();
   app.addHook('onRequest', (request, reply, done) => {
     if (!proxyAddsConstantHeaders(request)) reply.headers(headers);
@@ -117,4 +118,5 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     if (route.config?.html === false) return;
     route.onSend = [inlinePolicy, ...(route.onSend === undefined ? [] : Array.isArray(route.onSend) ? route.onSend : [route.onSend])];
   });
+  return headers;
 }

@@ -16,6 +16,8 @@ import type { StatusInput } from './status-input.js';
 export interface Rendered {
   body: string;
   etag: string;
+  /** the body's length in UTF-8 bytes */
+  bytes: number;
 }
 
 export interface Snapshot {
@@ -40,7 +42,7 @@ function snapshotOf(input: StatusInput, bodies: Map<string, Map<Language, Render
       const hit = bodies?.get(document)?.get(language);
       if (hit) return hit;
       const body = wireText(build(input, language));
-      const rendered = { body, etag: strongEtag(body) };
+      const rendered = { body, etag: strongEtag(body), bytes: Buffer.byteLength(body, 'utf8') };
       if (bodies) {
         const byLanguage = bodies.get(document) ?? new Map<Language, Rendered>();
         byLanguage.set(language, rendered);
@@ -54,7 +56,7 @@ function snapshotOf(input: StatusInput, bodies: Map<string, Map<Language, Render
 export function renderedCache(
   source: () => Promise<StatusInput> | StatusInput,
   version?: () => number,
-): { snapshot: () => Snapshot | Promise<Snapshot> } {
+): { snapshot: () => Snapshot | Promise<Snapshot>; ready: () => Snapshot | null } {
   let generation: Generation | null = null;
 
   function currentGeneration(v: number): Generation {
@@ -78,6 +80,10 @@ export function renderedCache(
       if (!version) return Promise.resolve(source()).then((input) => snapshotOf(input, null));
       const g = currentGeneration(version());
       return g.ready ?? g.input.then((input) => snapshotOf(input, g.bodies));
+    },
+    /** this version's snapshot if its input is in hand, else null (and the fetch under way) */
+    ready() {
+      return version ? currentGeneration(version()).ready : null;
     },
   };
 }

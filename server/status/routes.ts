@@ -6,12 +6,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Language } from '../core/plan/types.js';
 import { ALWAYS, errors, READER } from '../http/schemas/error-body.js';
 import { serializeAsIs } from '../http/schemas/serialize-as-is.js';
 import type { PreHandler } from '../ingest/pre-handler.js';
 import { buildAtomFeed } from './atom-feed.js';
 import { pickLanguage } from './language.js';
+import type { FrontAnswer } from '../http/front-door.js';
+import { statusFastPath, type FastDocument } from './fast-path.js';
 import { renderedCache, type Snapshot } from './rendered-cache.js';
 import { sendStatusDocument } from './send-document.js';
 import type { StatusInput } from './status-input.js';
@@ -23,11 +24,13 @@ export interface StatusRoutesOptions {
   /** increases whenever anything in the input changes; without it every request rebuilds */
   version?: () => number;
   preHandler?: PreHandler;
+  /** where to put the fast path for plain GETs (fast-path.ts), with what it needs from the app */
+  front?: { use(answer: FrontAnswer): void; securityHeaders: Readonly<Record<string, string>>; now: () => number };
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-const DOCUMENTS: Record<string, { type: string; render: (input: StatusInput, language: Language) => string }> = {
+const DOCUMENTS: Record<string, FastDocument> = {
   '/api/v2/summary.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildSummary(i, l)) },
   '/api/v2/status.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildStatus(i, l)) },
   '/api/v2/components.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildComponents(i, l)) },
@@ -59,6 +62,7 @@ const PREFLIGHT = { tags: ['status'], summary: 'CORS preflight', response: { 204
 export const statusRoutes: FastifyPluginAsyncTypebox<StatusRoutesOptions> = async (app, opts) => {
   app.setSerializerCompiler(serializeAsIs);
   const cache = renderedCache(opts.source, opts.version);
+  if (opts.front) opts.front.use(statusFastPath({ documents: DOCUMENTS, ready: cache.ready, securityHeaders: opts.front.securityHeaders, now: opts.front.now }));
 
   const hooks = opts.preHandler ? { preHandler: opts.preHandler } : {};
 

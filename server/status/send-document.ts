@@ -38,7 +38,7 @@ export const STATUS_CONSTANT_HEADERS: Readonly<Record<string, string>> = {
 // a crowd's requests mostly fall in the same second: the header is made once per second
 let expirySecond = Number.NaN;
 let expiry = '';
-function expiryAt(nowMs: number): string {
+export function expiryAt(nowMs: number): string {
   const second = Math.floor(nowMs / 1000);
   if (second !== expirySecond) {
     expirySecond = second;
