@@ -58,11 +58,14 @@ function buildUpdates(incident: StatusIncident, service: StatusService | undefin
   return updates.reverse();
 }
 
+/**
+ * The worst its users got, by the component's status after each update: an incident whose
+ * notices were all precautions (users never held up) had no impact, however high the level.
+ */
 function impactOfIncident(incident: StatusIncident, service: StatusService | undefined): Impact {
   if (!service) return 'none';
-  return [incident.level, ...incident.notices.map((n) => n.level)]
-    .map((level) => impactOf(componentStatus(level, service)))
-    .reduce<Impact>(worstImpact, 'none');
+  if (incident.notices.length === 0) return impactOf(componentStatus(incident.level, service));
+  return incident.notices.map((n) => impactOf(statusAfter(n, service))).reduce<Impact>(worstImpact, 'none');
 }
 
 /** An operator's correction changes the incident as readers see it. */
