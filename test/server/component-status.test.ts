@@ -50,4 +50,40 @@ describe('component status', () => {
       .at(-1);
     expect(heard?.component?.status).toBe('operational');
   });
+
+  it("follows an operator's notice as it follows the engine's: monitoring reads operational, a later held-up stage reads the level again", async () => {
+    const server = await createTestServer();
+    servers.push(server);
+    const plan = (await server.app.inject({ url: '/api/v1/plan', headers: server.auth('admin') })).json<{ services: { name: string; statusByLevel: Record<string, string> }[] }>();
+    await server.startDrill({ speed: 600, ...SURGE_WINDOW });
+    const runner = server.drill();
+    const heldUp = (service: string): boolean => {
+      const byLevel = plan.services.find((p) => p.name === service)?.statusByLevel ?? {};
+      const latest = runner.recentNoticeList().filter((n) => n.service === service).at(-1);
+      return byLevel[runner.latestTick(service)?.level ?? 'normal'] !== 'operational' && latest !== undefined && !usersFine(latest);
+    };
+    let service = '';
+    tickUntil(runner, () => {
+      service = plan.services.map((p) => p.name).find(heldUp) ?? '';
+      return service !== '';
+    });
+    await server.app.drills.flush();
+    const text = { en: { title: 'Slow', body: 'x' }, 'zh-CN': { title: '慢', body: 'x' } };
+    const incidentId = runner.recentNoticeList().filter((n) => n.service === service).at(-1)!.incidentId;
+    const post = async (stage: string) => {
+      // an operator's notices take the drill's time: one tick apart, so they read in the order posted
+      runner.tick();
+      const res = await server.app.inject({ method: 'POST', url: '/api/v1/notices', headers: server.auth('operator'), payload: { service, stage, text, incidentId } });
+      expect(res.statusCode).toBe(201);
+      await server.app.drills.flush();
+    };
+    const status = async () =>
+      (await server.app.inject({ url: '/api/v2/summary.json' })).json<{ components: { id: string; status: string }[] }>().components.find((c) => c.id === service)?.status;
+    const held = await status();
+    expect(held, service).not.toBe('operational');
+    await post('monitoring');
+    expect(await status()).toBe('operational');
+    await post('identified');
+    expect(await status()).toBe(held);
+  });
 });
