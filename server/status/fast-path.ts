@@ -23,13 +23,14 @@ import type { Rendered, Snapshot } from './rendered-cache.js';
 import { expiryAt, STATUS_CACHE_CONTROL, STATUS_CONSTANT_HEADERS } from './send-document.js';
 import type { StatusInput } from './status-input.js';
 
-export interface FastDocument {
+/** a status document: its media type and how it is rendered from the input */
+export interface DocumentSpec {
   type: string;
   render: (input: StatusInput, language: Language) => string;
 }
 
 export interface StatusFastPathOptions {
-  documents: Readonly<Record<string, FastDocument>>;
+  documents: Readonly<Record<string, DocumentSpec>>;
   ready: () => Snapshot | null;
   /** the headers the app's onRequest hook sets on every answer */
   securityHeaders: Readonly<Record<string, string>>;

@@ -12,7 +12,7 @@ import type { PreHandler } from '../ingest/pre-handler.js';
 import { buildAtomFeed } from './atom-feed.js';
 import { pickLanguage } from './language.js';
 import type { FrontAnswer } from '../http/front-door.js';
-import { statusFastPath, type FastDocument } from './fast-path.js';
+import { statusFastPath, type DocumentSpec } from './fast-path.js';
 import { renderedCache, type Snapshot } from './rendered-cache.js';
 import { sendStatusDocument } from './send-document.js';
 import type { StatusInput } from './status-input.js';
@@ -30,7 +30,7 @@ export interface StatusRoutesOptions {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-const DOCUMENTS: Record<string, FastDocument> = {
+const DOCUMENTS: Record<string, DocumentSpec> = {
   '/api/v2/summary.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildSummary(i, l)) },
   '/api/v2/status.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildStatus(i, l)) },
   '/api/v2/components.json': { type: JSON_TYPE, render: (i, l) => JSON.stringify(buildComponents(i, l)) },

@@ -67,14 +67,14 @@ describe('Statuspage documents', () => {
   it("an incident's impact is the worst its users got: precautions count as no impact", () => {
     const fixture = statusFixture();
     const messaging = fixture.incidents.find((i) => i.id === 'inc-messaging-1')!;
-    const precautions = { ...messaging, notices: messaging.notices.map((n) => ({ ...n, precautionary: true })) };
+    const precautions = { ...messaging, notices: messaging.notices.map((n) => ({ ...n, precautionary: true as const })) };
     const impactWith = (incident: typeof messaging) =>
       buildIncidents({ ...fixture, incidents: [incident] }, 'en').incidents[0]!.impact;
     expect(impactWith(messaging)).toBe('major');
     expect(impactWith(precautions)).toBe('none');
     // a precaution at a high level, then users held up at a lower one
     const [first, second] = messaging.notices;
-    expect(impactWith({ ...messaging, notices: [{ ...second!, precautionary: true }, { ...first!, t: '2020-02-03T01:10:00.000Z' }] })).toBe('minor');
+    expect(impactWith({ ...messaging, notices: [{ ...second!, precautionary: true as const }, { ...first!, t: '2020-02-03T01:10:00.000Z' }] })).toBe('minor');
   });
 
   it('unresolved and the summary leave resolved incidents out', () => {
