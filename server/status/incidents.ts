@@ -82,7 +82,9 @@ export function buildIncident(input: StatusInput, incident: StatusIncident, lang
   const monitoring = notices.find((n) => n.stage === 'monitoring');
   return {
     id: incident.id,
-    name: notices[0]?.text[language].title ?? service?.displayNames[language] ?? incident.service,
+    // named by its first notice; by the first that held users up once there is one, so an
+    // incident that began as a precaution is not remembered as "no delays so far"
+    name: (notices.find((n) => n.precautionary !== true) ?? notices[0])?.text[language].title ?? service?.displayNames[language] ?? incident.service,
     status: incident.stage,
     impact: impactOfIncident(incident, service),
     created_at: incident.openedAt,

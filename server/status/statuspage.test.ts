@@ -77,6 +77,16 @@ describe('Statuspage documents', () => {
     expect(impactWith({ ...messaging, notices: [{ ...second!, precautionary: true as const }, { ...first!, t: '2020-02-03T01:10:00.000Z' }] })).toBe('minor');
   });
 
+  it('an incident that began as a precaution is named by its first notice that held users up', () => {
+    const fixture = statusFixture();
+    const messaging = fixture.incidents.find((i) => i.id === 'inc-messaging-1')!;
+    const [first, second] = messaging.notices;
+    const precaution = { ...first!, precautionary: true as const, text: { en: { title: 'Messaging: high demand, no delays so far', body: '' }, 'zh-CN': { title: '消息：需求高，暂无延迟', body: '' } } };
+    const nameWith = (notices: (typeof messaging)['notices']) => buildIncidents({ ...fixture, incidents: [{ ...messaging, notices }] }, 'en').incidents[0]!.name;
+    expect(nameWith([precaution])).toBe('Messaging: high demand, no delays so far');
+    expect(nameWith([precaution, second!])).toBe(second!.text.en.title);
+  });
+
   it('unresolved and the summary leave resolved incidents out', () => {
     expect(buildUnresolved(statusFixture(), 'en').incidents.map((i) => i.id)).toEqual(['inc-messaging-1']);
     const summary = buildSummary(statusFixture(), 'en');
