@@ -6,6 +6,7 @@
 import type { Notice } from '../core/engine/types.js';
 import type { Language } from '../core/plan/types.js';
 import { componentStatus, impactOf, usersFineAfter, worstImpact } from './levels.js';
+import { OPERATOR_NOTICE_PREFIX } from './operator-notice-id.js';
 import type { ComponentStatus, Impact } from './levels.js';
 import { buildComponent } from './components.js';
 import type { StatusIncident, StatusInput, StatusNotice, StatusService } from './status-input.js';
@@ -13,8 +14,18 @@ import type { SpIncident, SpIncidentUpdate } from './statuspage-schemas.js';
 
 // at the same instant a resolution comes last: nothing follows it
 const resolvedLast = (n: StatusNotice): number => (n.stage === 'resolved' ? 1 : 0);
+/** an operator's notice takes the time of the drill's latest tick, after that tick's own notices */
+const operatorLast = (n: StatusNotice): number => (n.id.startsWith(OPERATOR_NOTICE_PREFIX) ? 1 : 0);
+// numeric: the engine numbers an incident's notices (`meetings-3-9`, `meetings-3-10`), and an
+// operator's carry the moment they were posted
+const byId = new Intl.Collator('en', { numeric: true });
+
+/**
+ * In the order they were published. Notices of one tick share its time: the engine's in the
+ * order it numbered them, then operators' in the order posted, the resolution last.
+ */
 export const chronological = (a: StatusNotice, b: StatusNotice): number =>
-  Date.parse(a.t) - Date.parse(b.t) || resolvedLast(a) - resolvedLast(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  Date.parse(a.t) - Date.parse(b.t) || resolvedLast(a) - resolvedLast(b) || operatorLast(a) - operatorLast(b) || byId.compare(a.id, b.id);
 
 function translations(n: Notice): SpIncidentUpdate['translations'] {
   const entry = (l: Language) => ({ ...n.text[l], cause: n.cause[l] });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statusFixture } from '../../test/schemas/status-fixture.js';
+import { operatorNoticeId } from './operator-notice-id.js';
+import type { IncidentStage } from '../core/plan/types.js';
 import { buildComponents, buildIncidents, buildStatus, buildSummary, buildUnresolved, MAX_INCIDENTS } from './statuspage.js';
 
 describe('Statuspage documents', () => {
@@ -85,6 +87,22 @@ describe('Statuspage documents', () => {
     const nameWith = (notices: (typeof messaging)['notices']) => buildIncidents({ ...fixture, incidents: [{ ...messaging, notices }] }, 'en').incidents[0]!.name;
     expect(nameWith([precaution])).toBe('Messaging: high demand, no delays so far');
     expect(nameWith([precaution, second!])).toBe(second!.text.en.title);
+  });
+
+  it("notices of one tick read in the order published: the engine's by number, then operators' as posted", () => {
+    const fixture = statusFixture();
+    const messaging = fixture.incidents.find((i) => i.id === 'inc-messaging-1')!;
+    const template = messaging.notices[1]!;
+    const at = (id: string, stage: IncidentStage) => ({ ...template, id, stage, t: '2020-02-03T01:10:00.000Z' });
+    const notices = [
+      at(operatorNoticeId(2_000), 'monitoring'),
+      at('inc-messaging-1-10', 'monitoring'),
+      at(operatorNoticeId(1_000), 'identified'),
+      at('inc-messaging-1-9', 'identified'),
+    ];
+    const updates = buildIncidents({ ...fixture, incidents: [{ ...messaging, notices }] }, 'en').incidents[0]!.incident_updates;
+    // newest first
+    expect(updates.map((u) => u.id).slice(0, 4)).toEqual([notices[0]!.id, notices[2]!.id, 'inc-messaging-1-10', 'inc-messaging-1-9']);
   });
 
   it('unresolved and the summary leave resolved incidents out', () => {

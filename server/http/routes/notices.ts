@@ -12,6 +12,7 @@ import type { Notice } from '../../core/engine/types.js';
 import type { Store } from '../../store/store.js';
 import { domainError } from '../../errors/codes.js';
 import { sendError } from '../http-error.js';
+import { operatorNoticeId } from '../../status/operator-notice-id.js';
 import { ALWAYS, errors, ROLE, FORWARDED } from '../schemas/error-body.js';
 import { Acknowledgement, EditNotice, IdParams, NoticeSchema, PostNotice } from './notice-schemas.js';
 
@@ -34,7 +35,7 @@ export const noticeRoutes: FastifyPluginAsyncTypebox<{ drills: DrillService; sto
     const runner = drills.running();
     const latest = runner && runner.spec.kind === 'drill' ? runner.latestTick(body.service) : null;
     const notice: Notice = {
-      id: `manual-${randomUUID()}`,
+      id: operatorNoticeId(app.clock.now()),
       incidentId: body.incidentId ?? `manual-${randomUUID()}`,
       t: latest?.t ?? new Date(app.clock.now()).toISOString(),
       service: body.service,
