@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Notice } from '../engine/types.js';
 import { POLICY_NAMES, type Plan } from '../plan/types.js';
+import { noticeScores } from './promise-record.js';
 import { replay, type ReplayResult } from './replay.js';
 import type { Scenario } from './scenario.js';
 import { SURGE_FAMILIES, SURGE_FROM as FROM, SURGE_TO as TO, surgeScenario, surgeServices, type Surge } from './test-surges.js';
@@ -94,6 +95,36 @@ describe('the promise record on generated surges', () => {
     expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.05);
     expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.58);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
+  });
+});
+
+/** Over the plan policies: how many scored notices gave a time, and how many of those were on target. */
+function timesGiven(kind: Surge['kind']): { timed: number; onTarget: number } {
+  let timed = 0;
+  let onTarget = 0;
+  for (const { policy, result } of runs.get(kind)!) {
+    if (policy === 'none') continue;
+    for (const [service, svc] of Object.entries(plan.services)) {
+      const ticks = result.ticks.filter((t) => t.service === service);
+      const notices = result.notices.filter((n) => n.service === service);
+      for (const { judged } of noticeScores(ticks, notices, svc.capacity.sloLatencyMs, plan.tickSeconds)) {
+        if (!judged || judged.verdict === 'not-known') continue;
+        timed += 1;
+        if (judged.verdict === 'on-target') onTarget += 1;
+      }
+    }
+  }
+  return { timed, onTarget };
+}
+
+describe('a time given is a time kept', () => {
+  // What the on-target shares above miss is almost all "not known yet": on this sample a
+  // notice that gives a time is on target 44 of 53 times on Feb 3 reshaped, 17 of 18 on ramps
+  // and plateaus, 26 of 29 on double waves.
+  test.each(Object.keys(SURGE_FAMILIES) as Surge['kind'][])('%s: at least 80% of the notices that give a time are on target', (kind) => {
+    const { timed, onTarget } = timesGiven(kind);
+    expect(timed).toBeGreaterThan(15);
+    expect(onTarget / timed).toBeGreaterThanOrEqual(0.8);
   });
 });
 
