@@ -2,9 +2,11 @@
  * Notice texts for what the forecast says rather than the stage alone. They take precedence
  * over the plan's templates in three cases, so that no notice shows a time it cannot stand
  * behind: "monitoring" (users are fine now, so there is no recovery time to promise, only
- * watching), a precaution (an incident opened on demand alone while users are fine and the
- * forecast sees them stay fine) and an open incident whose recovery is not known yet: not
- * foreseen within the forecast horizon, or hanging on how far a steep rise still climbs.
+ * watching; after a precaution it says capacity keeps up, not "back to normal speed", since
+ * users were told of no delay), a precaution (an incident opened on demand alone while users
+ * are fine and the forecast sees them stay fine) and an open incident whose recovery is not
+ * known yet: not foreseen within the forecast horizon, or hanging on how far a steep rise
+ * still climbs.
  * The range: {recovery} in any template renders as "09:40 (between 09:25 and 10:05)" when
  * the notice carries one; {earliest} and {latest} are the two ends alone.
  */
@@ -18,6 +20,18 @@ export const MONITORING_TEMPLATE: Record<Language, NoticeText> = {
   'zh-CN': {
     title: '{service}已恢复正常速度，持续观察中',
     body: '{service}新增容量已生效，响应时间已恢复正常，当前访问量为平时的 {multiple} 倍（{cause}）。根据预测，访问量将保持在容量范围内；我们将继续观察，并于{nextUpdate}前再次确认。',
+  },
+};
+
+/** "monitoring" after a precaution: the notice before it said there were no delays */
+export const KEEPING_UP_TEMPLATE: Record<Language, NoticeText> = {
+  en: {
+    title: '{service}: capacity keeps up with high demand; we are watching',
+    body: 'Extra capacity for {service} is in place and keeps up with traffic at {multiple}× normal ({cause}); responses are within normal times. Our forecast shows demand staying within capacity; we keep watching and will confirm by {nextUpdate}.',
+  },
+  'zh-CN': {
+    title: '{service}容量足以应对高访问量，持续观察中',
+    body: '{service}新增容量已生效，足以应对当前访问量（平时的 {multiple} 倍，{cause}），响应时间正常。根据预测，访问量将保持在容量范围内；我们将继续观察，并于{nextUpdate}前再次确认。',
   },
 };
 

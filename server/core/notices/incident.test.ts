@@ -224,6 +224,32 @@ describe('incident notices', () => {
     expect(unknown.notices[0]?.text.en.body).toMatch(/cannot yet say/);
   });
 
+  it('watching after a precaution says capacity keeps up, not "back to normal speed": users were told of no delay', () => {
+    const calm = { level: 'surge', levels: LEVELS, baselineMultiple: 5, expectedDelayMs: 0, usersAffected: false, throttling: false, scalingOut: true, capacityCoversDemand: true, forecast: foresee(T0 + 15_000) };
+    let state = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...calm, t: T0 }).state;
+    const published: Notice[] = [];
+    for (let minute = 1; minute <= 10 && !published.some((n) => n.stage === 'monitoring'); minute++) {
+      const out = updateIncident(service(), 'Asia/Shanghai', state, { ...calm, t: T0 + minute * MIN });
+      published.push(...out.notices);
+      state = out.state;
+    }
+    const watching = published.find((n) => n.stage === 'monitoring');
+    expect(watching).toMatchObject({ expectedRecoveryAt: null, precautionary: true });
+    expect(watching?.text.en.title).toBe('Messaging: capacity keeps up with high demand; we are watching');
+    expect(watching?.text['zh-CN'].title).toBe('即时消息容量足以应对高访问量，持续观察中');
+    expect(watching?.text.en.body).not.toMatch(/back to normal|again/);
+
+    // once users were held up and told so, watching is "back to normal speed" again
+    const held = { ...calm, usersAffected: true, expectedDelayMs: 4000, capacityCoversDemand: false, forecast: foresee(T0 + 30 * MIN, false) };
+    let after = updateIncident(service(), 'Asia/Shanghai', state, { ...held, t: T0 + 20 * MIN });
+    expect(after.notices[0]?.precautionary).toBeUndefined();
+    state = after.state;
+    after = updateIncident(service(), 'Asia/Shanghai', state, { ...calm, t: T0 + 40 * MIN });
+    const back = [...after.notices, ...updateIncident(service(), 'Asia/Shanghai', after.state, { ...calm, t: T0 + 41 * MIN }).notices].find((n) => n.stage === 'monitoring');
+    expect(back?.text.en.title).toBe('Messaging is back to normal speed; we are watching');
+    expect(back?.precautionary).toBeUndefined();
+  });
+
   it('with no time in the horizon and no server on its way, the forecast waits for the next scheduled update', () => {
     const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, usersAffected: true, throttling: false, scalingOut: false, capacityCoversDemand: false };
     let state = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: foresee(null, false) }).state;

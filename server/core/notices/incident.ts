@@ -34,8 +34,9 @@ interface NoticePromise {
  * later, so that once the precaution has stood for minStageSeconds, users held up hear a time
  * or "not known yet".
  */
-function promise(stage: OpenStage, input: IncidentInput): NoticePromise {
-  if (stage === 'monitoring') return { at: null, earliest: null, latest: null, askAgainAt: null, stillRising: false, precautionary: false };
+function promise(stage: OpenStage, input: IncidentInput, afterPrecaution = false): NoticePromise {
+  // watching after a precaution is still one: users were told of no delay, not of a recovery
+  if (stage === 'monitoring') return { at: null, earliest: null, latest: null, askAgainAt: null, stillRising: false, precautionary: afterPrecaution };
   const f = input.forecast();
   if (!input.usersAffected && f.calmAhead) return { at: null, earliest: null, latest: null, askAgainAt: input.t + ASK_AGAIN_MS, stillRising: false, precautionary: true };
   return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: askAgainAfter(input, f, ASK_AGAIN_MS), stillRising: f.at === null && f.askAgain === true, precautionary: false };
@@ -220,7 +221,7 @@ function continueIncident(
     return { state: { seq: state.seq, open: kept }, notices: [], events: [] };
   }
   const nextUpdateAt = input.t + service.notices.updateEverySeconds * 1000;
-  const promised = promise(stage, input);
+  const promised = promise(stage, input, open.precautionary === true);
   const notice = buildNotice(service, timezone, input, {
     incidentId: open.id,
     n: open.noticesSent + 1,

@@ -3,7 +3,7 @@ import type { IncidentStage, Language, NoticeText, ServicePlan } from '../plan/t
 import { LANGUAGES } from '../plan/types.js';
 import type { IncidentInput } from './incident-state.js';
 import { renderNotice, type NoticeValues } from './render.js';
-import { MONITORING_TEMPLATE, NOT_KNOWN_TEMPLATE, PRECAUTION_TEMPLATE, RISING_NOT_KNOWN_TEMPLATE } from './forecast-templates.js';
+import { KEEPING_UP_TEMPLATE, MONITORING_TEMPLATE, NOT_KNOWN_TEMPLATE, PRECAUTION_TEMPLATE, RISING_NOT_KNOWN_TEMPLATE } from './forecast-templates.js';
 import { selectTemplate } from './template-select.js';
 
 export interface NoticeSpec {
@@ -39,7 +39,7 @@ export function buildNotice(service: ServicePlan, timezone: string, input: Incid
     t: input.t,
   };
   const templates =
-    spec.stage === 'monitoring' ? MONITORING_TEMPLATE
+    spec.stage === 'monitoring' ? (spec.precautionary ? KEEPING_UP_TEMPLATE : MONITORING_TEMPLATE)
     : spec.precautionary ? PRECAUTION_TEMPLATE
     : spec.stage !== 'resolved' && spec.expectedRecoveryAt === null ? (spec.stillRising ? RISING_NOT_KNOWN_TEMPLATE : NOT_KNOWN_TEMPLATE)
     : selectTemplate(service.notices.templates, input.levels, spec.level, spec.stage);
