@@ -20,7 +20,7 @@ import { proxyAddsConstantHeaders } from '../http/security-headers.js';
 import { noneMatch } from './etag.js';
 import { pickLanguage } from './language.js';
 import type { Rendered, Snapshot } from './rendered-cache.js';
-import { expiryAt, STATUS_CACHE_CONTROL, STATUS_CONSTANT_HEADERS } from './send-document.js';
+import { statusDocumentHeaders } from './send-document.js';
 import type { StatusInput } from './status-input.js';
 
 /** a status document: its media type and how it is rendered from the input */
@@ -38,22 +38,15 @@ export interface StatusFastPathOptions {
 }
 
 export function statusFastPath(options: StatusFastPathOptions): FrontAnswer {
-  // in the order the route sets them: the hook's, then the document's. A flat array, as
+  // the hook's headers, then the document's, as the route sends them. A flat array, as
   // measured: the same headers as an object spread from a cached one took this path from
   // 53,000 to 31,000 requests a second (autocannon, 50 connections, summary.json)
   const security = Object.entries(options.securityHeaders).flat();
-  const constant = Object.entries(STATUS_CONSTANT_HEADERS).flat();
 
   function headers(request: IncomingMessage, doc: Rendered, language: Language): string[] {
     const proxyAdds = proxyAddsConstantHeaders(request);
-    return [
-      ...(proxyAdds ? [] : security),
-      'x-accel-expires', expiryAt(options.now()),
-      ...(proxyAdds ? [] : constant),
-      'etag', doc.etag,
-      'cache-control', STATUS_CACHE_CONTROL,
-      'content-language', language,
-    ];
+    const own = statusDocumentHeaders({ etag: doc.etag, language }, options.now(), proxyAdds);
+    return proxyAdds ? own : [...security, ...own];
   }
 
   return (request: IncomingMessage, response: ServerResponse): boolean => {

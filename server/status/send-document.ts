@@ -38,7 +38,7 @@ export const STATUS_CONSTANT_HEADERS: Readonly<Record<string, string>> = {
 // a crowd's requests mostly fall in the same second: the header is made once per second
 let expirySecond = Number.NaN;
 let expiry = '';
-export function expiryAt(nowMs: number): string {
+function expiryAt(nowMs: number): string {
   const second = Math.floor(nowMs / 1000);
   if (second !== expirySecond) {
     expirySecond = second;
@@ -47,12 +47,24 @@ export function expiryAt(nowMs: number): string {
   return expiry;
 }
 
+/**
+ * The headers a status document goes out with after the security headers, in order, as a flat
+ * list of names and values: the route (below) and the fast path (fast-path.ts) both send these.
+ * `nowMs` null: no expiry for nginx (an app without a clock, a route under test on its own).
+ */
+export function statusDocumentHeaders(doc: Pick<StatusDocument, 'etag' | 'language'>, nowMs: number | null, proxyAdds: boolean): string[] {
+  const head = nowMs === null ? [] : ['x-accel-expires', expiryAt(nowMs)];
+  if (!proxyAdds) head.push(...CONSTANT_PAIRS);
+  head.push('etag', doc.etag, 'cache-control', STATUS_CACHE_CONTROL, 'content-language', doc.language);
+  return head;
+}
+
+const CONSTANT_PAIRS = Object.entries(STATUS_CONSTANT_HEADERS).flat();
+
 export function sendStatusDocument(request: FastifyRequest, reply: FastifyReply, doc: StatusDocument): FastifyReply {
-  // an app without a clock (a route under test on its own) leaves the expiry to Cache-Control
   const clock = (reply.server as { clock?: { now(): number } }).clock;
-  if (clock) reply.header('x-accel-expires', expiryAt(clock.now()));
-  if (!proxyAddsConstantHeaders(request)) reply.headers(STATUS_CONSTANT_HEADERS);
-  reply.header('etag', doc.etag).header('cache-control', STATUS_CACHE_CONTROL).header('content-language', doc.language);
+  const head = statusDocumentHeaders(doc, clock ? clock.now() : null, proxyAddsConstantHeaders(request));
+  for (let i = 0; i < head.length; i += 2) reply.header(head[i] as string, head[i + 1]);
   if (noneMatch(request.headers['if-none-match'], doc.etag)) return reply.code(304).send();
   return reply.type(doc.type).send(doc.body);
 }
