@@ -5,7 +5,8 @@
  * disagree; plain HTML with no script, cheap to serve to many readers.
  */
 import type { Language } from '../core/plan/types.js';
-import type { SpIncident } from './statuspage-schemas.js';
+import { usersFineAfter } from './levels.js';
+import type { SpIncident, SpIncidentUpdate } from './statuspage-schemas.js';
 import { INCIDENT_PAGE_WORDS, STAGE_LABEL } from './texts.js';
 import { escapeXml as esc } from './xml.js';
 
@@ -21,7 +22,7 @@ function formatTime(iso: string | null, timeZone: string, language: Language, un
 }
 
 /** as on the status page: no delay or recovery to expect once service is back, or when users were never held up */
-const nothingToExpect = (u: { status: string; precautionary: boolean }): boolean => u.status === 'monitoring' || u.status === 'resolved' || u.precautionary;
+const nothingToExpect = (u: Pick<SpIncidentUpdate, 'status' | 'precautionary'>): boolean => u.status === 'resolved' || usersFineAfter({ stage: u.status, precautionary: u.precautionary });
 
 export function renderIncidentPage(incident: SpIncident, timeZone: string, language: Language): string {
   const w = INCIDENT_PAGE_WORDS[language];

@@ -41,7 +41,7 @@ export function componentStatus(level: string, service: Pick<StatusService, 'lev
 }
 
 /** The notice says users are fine: "monitoring" (back to normal speed, watching) or a precaution. */
-export const usersFineAfter = (n: Pick<Notice, 'stage' | 'precautionary'>): boolean => n.stage === 'monitoring' || n.precautionary === true;
+export const usersFineAfter = (n: { stage: Notice['stage']; precautionary?: boolean | undefined }): boolean => n.stage === 'monitoring' || n.precautionary === true;
 
 /** The component's status: by its level, operational while its open incident's latest notice says users are fine. */
 export function serviceStatus(service: Pick<StatusService, 'level' | 'levels' | 'openAtLevel' | 'usersFine'>): ComponentStatus {
