@@ -82,6 +82,28 @@ describe('flashcrowd validate', () => {
     ]);
   });
 
+  test('a list or a mapping as a key is a plan error at the key, with no warning from the YAML library on stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fc-validate-'));
+    const written = { flow: 'name: t\n{a: 1}: x\n', explicit: 'name: t\n? [a, b]\n: 1\n', alias: 'name: t\nk: &k [1]\n*k : 2\n' };
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      for (const [name, text] of Object.entries(written)) {
+        const file = join(dir, `${name}.yaml`);
+        writeFileSync(file, text);
+        const { status, err } = await run([file]);
+        expect(status, name).toBe(1);
+        expect(err, name).toEqual([`${file}:${name === 'alias' ? '3:1' : name === 'flow' ? '2:1' : '2:3'}: a key must be a name, not a list or a mapping; write it as "name: value"`]);
+      }
+      // process warnings are emitted on a later turn
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   test('a YAML alias bomb is a plan error at the first alias, not a crash', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fc-validate-'));
     const file = join(dir, 'bomb.yaml');

@@ -6,6 +6,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type YAMLMap } from 'yaml';
 import { closestMatch } from '../core/plan/did-you-mean.js';
 import { YAML_TOO_DEEP_MESSAGE, yamlTooDeepAt } from '../core/plan/yaml-depth.js';
+import { COLLECTION_KEY_MESSAGE, collectionKeyOffset } from '../core/plan/yaml-keys.js';
 import { CONFIG_FIELDS, fieldKey, PATH_FIELDS } from './fields.js';
 import type { SourceRead } from './sources.js';
 
@@ -46,6 +47,11 @@ export function parseConfigFile(text: string, file: string): SourceRead {
     },
   });
   if (read.errors.length > 0) return read;
+  const collectionKey = collectionKeyOffset(doc);
+  if (collectionKey !== null) {
+    read.errors.push({ code: 'config.syntax', message: COLLECTION_KEY_MESSAGE, ...at(collectionKey) });
+    return read;
+  }
   if (!isMap(doc.contents)) {
     read.errors.push({ code: 'config.file', message: 'expected a mapping of settings such as "port: 8080"', ...at(doc.contents.range?.[0] ?? 0) });
     return read;

@@ -5,6 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { FlashcrowdError } from '../errors.js';
 import { YAML_TOO_DEEP_MESSAGE, yamlTooDeepAt } from './yaml-depth.js';
+import { COLLECTION_KEY_MESSAGE, collectionKeyOffset } from './yaml-keys.js';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -82,6 +83,8 @@ export function readYaml(text: string, file: string): { source: YamlSource } | {
       })),
     };
   }
+  const collectionKey = collectionKeyOffset(doc);
+  if (collectionKey !== null) return { errors: [{ code: 'plan.yaml', message: COLLECTION_KEY_MESSAGE, file, ...toPosition(collectionKey) }] };
   const locate = (path: FieldPath, options: { key?: boolean } = {}): Position => {
     const { steps, complete } = walk(doc, path);
     const last = steps[steps.length - 1];
