@@ -11,10 +11,8 @@ import { io, Manager, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../server/fixtures.js';
 import type { Ack, Snapshot } from '../../server/contracts.js';
+import { cases, FUZZ_TIMEOUT_MS } from './fuzz-run.js';
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20200203);
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
 const CASES_PER_ROUTE = 10_000;
 
 let server: TestServer;
@@ -77,7 +75,7 @@ describe('auth fuzz', () => {
         expect(res.statusCode, res.body).toBeLessThan(500);
         expect([401, 429], `${method} ${target} with ${auth}`).toContain(res.statusCode);
       }),
-      { seed: SEED, numRuns: runs(300) },
+      cases(300),
     );
   });
 
@@ -86,7 +84,7 @@ describe('auth fuzz', () => {
     fc.object({ maxDepth: 2 }),
   );
 
-  it('socket.io: every random handshake payload is refused', { timeout: 300_000 }, async () => {
+  it('socket.io: every random handshake payload is refused', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     // the server drops an Engine.IO connection that joins no namespace within 45 s, so a
     // long run (a high FUZZ_SCALE) opens a fresh one now and then
     let manager: Manager | null = null;
@@ -110,14 +108,14 @@ describe('auth fuzz', () => {
           current.removeAllListeners();
           expect(['auth.missing-token', 'auth.invalid-token'], JSON.stringify(auth)).toContain(outcome);
         }),
-        { seed: SEED, numRuns: runs(CASES_PER_ROUTE) },
+        cases(CASES_PER_ROUTE),
       );
     } finally {
       (socket as Socket | null)?.close();
     }
   });
 
-  it('socket.io: random subscribe requests on a live connection are each acknowledged, never a crash', { timeout: 300_000 }, async () => {
+  it('socket.io: random subscribe requests on a live connection are each acknowledged, never a crash', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: server.tokens.admin } });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
@@ -134,7 +132,7 @@ describe('auth fuzz', () => {
           const ack = (await socket.timeout(5000).emitWithAck('subscribe', req)) as Ack<Snapshot>;
           if (!ack.ok) expect(ack.errors, JSON.stringify(req)).toEqual([{ code: expect.stringMatching(/^live\./), message: expect.any(String) }]);
         }),
-        { seed: SEED, numRuns: runs(CASES_PER_ROUTE) },
+        cases(CASES_PER_ROUTE),
       );
       expect(socket.connected).toBe(true);
     } finally {
@@ -156,7 +154,7 @@ describe('auth fuzz', () => {
           socket.close();
         }
       }),
-      { seed: SEED, numRuns: runs(60) },
+      cases(60),
     );
   });
 });

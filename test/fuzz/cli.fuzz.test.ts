@@ -15,12 +15,11 @@ import { parseScenarioJson } from '../../server/core/drill/scenario-json.js';
 import { SCENARIO_LIMITS } from '../../server/core/drill/scenario-validate.js';
 import type { FlashcrowdError, Result } from '../../server/core/errors.js';
 import { parsePlan } from '../../server/core/plan/index.js';
+import { cases, FUZZ_TIMEOUT_MS } from './fuzz-run.js';
 
-const seed = Number(process.env.FUZZ_SEED ?? 20200203);
-const scale = Number(process.env.FUZZ_SCALE ?? 1);
 /** cases per parser at scale 1 */
 const CASES_PER_PARSER = 10_000;
-const runs = (n: number = CASES_PER_PARSER) => ({ seed, numRuns: Math.max(1, Math.round(n * scale)) });
+const runs = (n: number = CASES_PER_PARSER) => cases(n);
 
 /** A refusal a person can act on: a code, a sentence, and a place. */
 function expectLocated(errors: readonly FlashcrowdError[], file: string): void {
@@ -76,7 +75,7 @@ const yamlText = fc.oneof(
 );
 
 describe('plan YAML', () => {
-  test('any text parses to a plan or to located errors', { timeout: 300_000 }, () => {
+  test('any text parses to a plan or to located errors', { timeout: FUZZ_TIMEOUT_MS }, () => {
     fc.assert(fc.property(yamlText, (text) => {
       expectResult(() => parsePlan(text, 'plan.yaml', () => undefined, []), 'plan.yaml');
     }), runs());
@@ -104,7 +103,7 @@ const jsonText = fc.oneof(
 );
 
 describe('scenario JSON', () => {
-  test('any text is a scenario within the documented ranges, or located errors', { timeout: 300_000 }, () => {
+  test('any text is a scenario within the documented ranges, or located errors', { timeout: FUZZ_TIMEOUT_MS }, () => {
     fc.assert(fc.property(jsonText, (text) => {
       const result = expectResult(() => parseScenarioJson(text, 'scenario.json'), 'scenario.json');
       if (!result.ok) return;
@@ -129,7 +128,7 @@ const csvText = fc.tuple(
 ).map(([header, rows, eol]) => [header, ...rows].join(eol));
 
 describe('CSV traces', () => {
-  test('any text is a trace or located errors, grouped and capped', { timeout: 300_000 }, () => {
+  test('any text is a trace or located errors, grouped and capped', { timeout: FUZZ_TIMEOUT_MS }, () => {
     fc.assert(fc.property(csvText, fc.option(fc.constantFrom('messaging', '__proto__', 'x'), { nil: undefined }), (text, service) => {
       const result = expectResult(() => parseCsvTrace(text, 'trace.csv', service === undefined ? {} : { service }), 'trace.csv');
       if (!result.ok) expect(result.errors.length).toBeLessThanOrEqual(21);
@@ -146,7 +145,7 @@ const configText = fc.oneof(
 );
 
 describe('config files', () => {
-  test('any config file is a config or errors naming the file line or the setting', { timeout: 300_000 }, () => {
+  test('any config file is a config or errors naming the file line or the setting', { timeout: FUZZ_TIMEOUT_MS }, () => {
     fc.assert(fc.property(configText, (text) => {
       const result = expectResult(() => loadConfig(['--config', 'flashcrowd.yaml'], {}, () => text), 'flashcrowd.yaml');
       if (result.ok) expect(Number.isInteger(result.value.port)).toBe(true);

@@ -6,9 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { findImpurities } from '../../tools/core-purity/find-impurities.js';
+import { cases } from './fuzz-run.js';
 
-const seed = Number(process.env.FUZZ_SEED ?? 20200203);
-const scale = Number(process.env.FUZZ_SCALE ?? 1);
 
 const HARMLESS = [
   'const a = new Date(0);',
@@ -40,7 +39,7 @@ describe('findImpurities under fuzzing', () => {
           expect(f.message.length).toBeGreaterThan(0);
         }
       }),
-      { seed, numRuns: 300 * scale },
+      cases(300),
     );
   });
 
@@ -57,7 +56,7 @@ describe('findImpurities under fuzzing', () => {
           expect(found.map((f) => [f.code, f.line])).toEqual([[code, index + 1]]);
         },
       ),
-      { seed, numRuns: 200 * scale },
+      cases(200),
     );
   });
 });

@@ -6,9 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { test } from '../server/fixtures.js';
+import { cases } from './fuzz-run.js';
 
-const seed = Number(process.env.FUZZ_SEED ?? 20200203);
-const scale = Number(process.env.FUZZ_SCALE ?? 1);
 
 describe('scale and whoami under any input', () => {
   test('a manual scale answers 202 with a clamped count and a reason, or a 4xx with a message', async ({ server }) => {
@@ -34,7 +33,7 @@ describe('scale and whoami under any input', () => {
           expect(res.json<{ error: { code: string; message: string } }>().error.message).not.toBe('');
         }
       }),
-      { seed, numRuns: Math.max(1, Math.round(150 * scale)) },
+      cases(150),
     );
   });
 
@@ -44,7 +43,7 @@ describe('scale and whoami under any input', () => {
         const res = await server.app.inject({ url: '/api/v1/whoami', headers: { authorization: value } });
         expect([401, 403]).toContain(res.statusCode);
       }),
-      { seed, numRuns: Math.max(1, Math.round(200 * scale)) },
+      cases(200),
     );
   });
 });

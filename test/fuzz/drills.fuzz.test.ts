@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, SURGE_WINDOW, type TestServer } from '../server/fixtures.js';
 import { anyJson, expectSound, oddNumber, oddString, requester, runs } from './record-fuzz-kit.js';
+import { FUZZ_TIMEOUT_MS } from './fuzz-run.js';
 
 let server: TestServer;
 const { inject, asJson } = requester(() => server);
@@ -18,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 describe('drill routes under hostile input', () => {
-  it('scale and stop with odd ids and bodies never answer 5xx', { timeout: 300_000 }, async () => {
+  it('scale and stop with odd ids and bodies never answer 5xx', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const running = server.drill().spec.id;
     await fc.assert(
       fc.asyncProperty(fc.oneof(oddString, fc.constant(running)), fc.oneof(fc.record({ service: oddString, desired: oddNumber }, { requiredKeys: [] }), anyJson), async (id, body) => {
@@ -34,7 +35,7 @@ describe('drill routes under hostile input', () => {
     );
   });
 
-  it('starting with hostile bodies never answers 5xx, and a started drill has a speed within 1..10,000', { timeout: 300_000 }, async () => {
+  it('starting with hostile bodies never answers 5xx, and a started drill has a speed within 1..10,000', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const body = fc.oneof(
       fc.record({ scenario: fc.constant('feb3'), speed: oddNumber, from: fc.constant(SURGE_WINDOW.from), to: fc.constant(SURGE_WINDOW.to) }),
       fc.record({ scenario: fc.oneof(fc.constant('feb3'), oddString), speed: oddNumber, source: fc.oneof(fc.constantFrom('generated', 'external'), oddString), scale: oddNumber, from: oddString, to: oddString }, { requiredKeys: [] }),

@@ -17,10 +17,8 @@ import snappy from 'snappyjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { encodeWriteRequest, WriteRequestType, type TimeSeries } from '../../server/ingest/remote-write.js';
 import { createTestServer, SURGE_WINDOW, type TestServer } from '../server/fixtures.js';
+import { cases, FUZZ_TIMEOUT_MS } from './fuzz-run.js';
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20200203);
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
 const CASES_PER_ROUTE = 10_000;
 
 /**
@@ -113,7 +111,7 @@ const jsonBody = fc.oneof(
 ).map(shown);
 
 describe('fuzz POST /api/v1/metrics', () => {
-  test('no 5xx and bounded time for any body', { timeout: 300_000 }, async () => {
+  test('no 5xx and bounded time for any body', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     await fc.assert(
       fc.asyncProperty(jsonBody, fc.boolean(), async ({ payload }, withToken) => {
         const status = await send({
@@ -125,7 +123,7 @@ describe('fuzz POST /api/v1/metrics', () => {
         // without a token: 401, or the parser's 4xx when the body is refused before auth runs
         if (!withToken) expect(status).not.toBe(202);
       }),
-      { seed: SEED, numRuns: runs(CASES_PER_ROUTE) },
+      cases(CASES_PER_ROUTE),
     );
   });
 });
@@ -184,13 +182,13 @@ const writeBody = fc.oneof(
 );
 
 describe('fuzz POST /api/v1/write', () => {
-  test('no 5xx and bounded time for any body', { timeout: 300_000 }, async () => {
+  test('no 5xx and bounded time for any body', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     await fc.assert(
       fc.asyncProperty(writeBody, async ({ body }) => {
         const status = await send({ method: 'POST', url: '/api/v1/write', headers: { ...server.auth('ingest'), ...REMOTE_WRITE_HEADERS }, payload: body });
         expect([204, 400, 413]).toContain(status);
       }),
-      { seed: SEED, numRuns: runs(CASES_PER_ROUTE) },
+      cases(CASES_PER_ROUTE),
     );
   });
 });
@@ -203,14 +201,14 @@ const trafficService = fc.oneof(fc.constantFrom('messaging', 'video', ...PROTO_N
 const role = fc.constantFrom(null, 'ingest', 'operator', 'admin', 'bogus');
 
 describe('fuzz /t/:service/*', () => {
-  test('no 5xx and bounded time for any service name and weight', { timeout: 300_000 }, async () => {
+  test('no 5xx and bounded time for any service name and weight', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     await fc.assert(
       fc.asyncProperty(trafficService, fc.option(weightHeader), role, fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'), async (service, weight, who, method) => {
         const auth = who === null ? {} : who === 'bogus' ? { authorization: 'Bearer fc_ingest_bogus' } : server.auth(who);
         const headers = { ...auth, ...(weight === null ? {} : { 'x-flashcrowd-weight': weight }) };
         await send({ method, url: `/t/${encodeURIComponent(service)}/x`, headers });
       }),
-      { seed: SEED, numRuns: runs(CASES_PER_ROUTE) },
+      cases(CASES_PER_ROUTE),
     );
   });
 });

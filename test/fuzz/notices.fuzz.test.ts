@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notice } from '../../server/contracts.js';
 import { createTestServer, SURGE_WINDOW, type TestServer } from '../server/fixtures.js';
 import { anyJson, expectSound, oddNumber, oddString, PROTOTYPE, requester, runs, texts, validText } from './record-fuzz-kit.js';
+import { FUZZ_TIMEOUT_MS } from './fuzz-run.js';
 
 let server: TestServer;
 const { inject, asJson } = requester(() => server);
@@ -45,7 +46,7 @@ async function expectNothingLost(): Promise<void> {
 }
 
 describe('notices under hostile input', () => {
-  it('POST /api/v1/notices never answers 5xx; what it accepts is kept', { timeout: 300_000 }, async () => {
+  it('POST /api/v1/notices never answers 5xx; what it accepts is kept', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     await fc.assert(
       fc.asyncProperty(noticeBody, async (body) => {
         const res = await inject({ method: 'POST', url: '/api/v1/notices', ...asJson(body) });
@@ -64,7 +65,7 @@ describe('notices under hostile input', () => {
     await expectNothingLost();
   });
 
-  it('PATCH /api/v1/notices/:id never answers 5xx and changes only the notice it names', { timeout: 300_000 }, async () => {
+  it('PATCH /api/v1/notices/:id never answers 5xx and changes only the notice it names', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const known = [...published.keys()];
     let corrected = 0;
     await fc.assert(

@@ -6,10 +6,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, type TestServer } from '../server/fixtures.js';
+import { cases } from './fuzz-run.js';
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20200203);
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
 
 let server: TestServer;
 beforeAll(async () => {
@@ -34,7 +32,7 @@ describe('typed routes under random input', () => {
       const res = await server.app.inject({ method, url, headers: { ...server.auth('admin'), 'content-type': 'application/json' }, payload: JSON.stringify(body) });
       expect(res.statusCode).toBeLessThan(500);
       if (res.statusCode >= 400) expect(res.json<{ error: { code: string } }>().error.code).toMatch(/^[a-z]+\.[a-z-]+$/);
-    }), { seed: SEED, numRuns: runs(150) });
+    }), cases(150));
   });
 
   it('answer odd ids and queries with 2xx or 4xx', async () => {
@@ -44,6 +42,6 @@ describe('typed routes under random input', () => {
         const res = await server.app.inject({ url, headers: server.auth('admin') });
         expect(res.statusCode, url).toBeLessThan(500);
       }
-    }), { seed: SEED, numRuns: runs(60) });
+    }), cases(60));
   });
 });

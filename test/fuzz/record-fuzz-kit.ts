@@ -1,5 +1,5 @@
 /**
- * What the record's fuzz files share: seed and scale, hostile values, and the checks every
+ * What the record's fuzz files share: their case count, hostile values, and the checks every
  * answer must pass (never a 5xx; a 4xx says what to change).
  */
 import fc from 'fast-check';
@@ -7,12 +7,11 @@ import type { InjectOptions } from 'fastify';
 import { expect } from 'vitest';
 import type { Notice } from '../../server/contracts.js';
 import type { TestServer } from '../server/fixtures.js';
+import { cases } from './fuzz-run.js';
 
-export const seed = Number(process.env.FUZZ_SEED ?? 20200203);
-export const scale = Number(process.env.FUZZ_SCALE ?? 1);
 /** cases per input route at scale 1 */
 export const CASES_PER_ROUTE = 10_000;
-export const runs = (n: number = CASES_PER_ROUTE) => ({ seed, numRuns: Math.max(1, Math.round(n * scale)) });
+export const runs = (n: number = CASES_PER_ROUTE) => cases(n);
 
 export const PROTOTYPE = ['constructor', '__proto__', 'hasOwnProperty', 'toString', 'prototype', 'valueOf'];
 export const oddString = fc.oneof(

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, SURGE_WINDOW, type TestServer } from '../server/fixtures.js';
 import { oddString, requester, runs } from './record-fuzz-kit.js';
+import { FUZZ_TIMEOUT_MS } from './fuzz-run.js';
 
 let server: TestServer;
 const { inject } = requester(() => server);
@@ -34,7 +35,7 @@ const STATUS_URLS = [
 ];
 
 describe('status routes with odd ids and languages', () => {
-  it('never answer 5xx', { timeout: 300_000 }, async () => {
+  it('never answer 5xx', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     // each case asks one route, so every route gets about a quarter of the cases and all of them 10,000 together
     await fc.assert(
       fc.asyncProperty(fc.nat(STATUS_URLS.length - 1), oddString, oddString, async (route, id, lang) => {

@@ -8,10 +8,8 @@ import ipaddr from 'ipaddr.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEBHOOK_EVENT_TYPES } from '../../server/webhooks/payloads.js';
 import { createTestServer, type TestServer } from '../server/fixtures.js';
+import { cases, FUZZ_TIMEOUT_MS } from './fuzz-run.js';
 
-const seed = Number(process.env.FUZZ_SEED ?? 20200203);
-const scale = Number(process.env.FUZZ_SCALE ?? 1);
-const runs = (n: number) => ({ seed, numRuns: Math.max(1, Math.round(n * scale)) });
 // the three properties below share the 10,000 cases the route gets at scale 1
 
 // an oracle kept apart from the code under test: the inward ranges, written out
@@ -82,18 +80,18 @@ const inwardUrl = fc
 const eventTypes = fc.subarray([...WEBHOOK_EVENT_TYPES], { minLength: 1 });
 
 describe('POST /api/v1/webhooks under fuzzing', () => {
-  it('refuses every spelling of an inward address with a 400 that names body.url', { timeout: 300_000 }, async () => {
+  it('refuses every spelling of an inward address with a 400 that names body.url', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     await fc.assert(
       fc.asyncProperty(inwardUrl, eventTypes, async (url, types) => {
         const res = await post(JSON.stringify({ url, eventTypes: types }));
         expect(res.status, url).toBe(400);
         expect(res.body.error?.field, url).toBe('body.url');
       }),
-      runs(4000),
+      cases(4000),
     );
   });
 
-  it('never answers 5xx and never stores an inward target, whatever the URL', { timeout: 300_000 }, async () => {
+  it('never answers 5xx and never stores an inward target, whatever the URL', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const url = fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string({ maxLength: 300 }), inwardUrl, fc.string({ unit: 'binary', maxLength: 100 }).map((s) => `http://${s}/`));
     await fc.assert(
       fc.asyncProperty(url, eventTypes, async (u, types) => {
@@ -102,11 +100,11 @@ describe('POST /api/v1/webhooks under fuzzing', () => {
         if (res.status === 201) expect(inward(new URL(res.body.url!).hostname), res.body.url).toBe(false);
         else expect(res.body.error?.message, u).toEqual(expect.any(String));
       }),
-      runs(4000),
+      cases(4000),
     );
   });
 
-  it('never answers 5xx to bodies of any shape', { timeout: 300_000 }, async () => {
+  it('never answers 5xx to bodies of any shape', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const body = fc.oneof(
       fc.jsonValue().map((v) => JSON.stringify(v)),
       fc.record({ url: fc.jsonValue(), eventTypes: fc.jsonValue(), secret: fc.jsonValue() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
@@ -118,7 +116,7 @@ describe('POST /api/v1/webhooks under fuzzing', () => {
         expect(res.status, payload).toBeLessThan(500);
         if (res.status === 201) expect(inward(new URL(res.body.url!).hostname), res.body.url).toBe(false);
       }),
-      runs(2000),
+      cases(2000),
     );
   });
 });
