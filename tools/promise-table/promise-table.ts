@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { replay } from '../../server/core/drill/replay.js';
-import { SURGE_FAMILIES, SURGE_FROM, SURGE_TO, surgeScenario, surgeServices, type Surge } from '../../server/core/drill/test-surges.js';
+import { SURGE_FAMILIES, SURGE_FROM, SURGE_SAMPLE, SURGE_TO, surgeScenario, surgeServices, type Surge } from '../../server/core/drill/test-surges.js';
 import { POLICY_NAMES, type PolicyName } from '../../server/core/plan/types.js';
 import { loadFeb3 } from '../../server/test-feb3.js';
 import { noticeRows, type NoticeRow } from './notice-rows.js';
@@ -17,8 +17,8 @@ import { noticeRows, type NoticeRow } from './notice-rows.js';
 const { values } = parseArgs({
   options: {
     family: { type: 'string', default: Object.keys(SURGE_FAMILIES).join(',') },
-    seed: { type: 'string', default: '20200203' },
-    runs: { type: 'string', default: '6' },
+    seed: { type: 'string', default: String(SURGE_SAMPLE.seed) },
+    runs: { type: 'string', default: String(SURGE_SAMPLE.runs) },
     policy: { type: 'string', default: POLICY_NAMES.join(',') },
     notices: { type: 'boolean', default: false },
   },

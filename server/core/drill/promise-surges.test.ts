@@ -5,7 +5,7 @@ import { POLICY_NAMES, type Plan } from '../plan/types.js';
 import { noticeScores } from './promise-record.js';
 import { replay, type ReplayResult } from './replay.js';
 import type { Scenario } from './scenario.js';
-import { SURGE_FAMILIES, SURGE_FROM as FROM, SURGE_TO as TO, surgeScenario, surgeServices, type Surge } from './test-surges.js';
+import { SURGE_FAMILIES, SURGE_FROM as FROM, SURGE_SAMPLE, SURGE_TO as TO, surgeScenario, surgeServices, type Surge } from './test-surges.js';
 import { loadFeb3 } from '../../test-feb3.js';
 
 /*
@@ -18,14 +18,16 @@ import { loadFeb3 } from '../../test-feb3.js';
  * What is left is the start of a steep wave: a notice published while demand still climbs
  * by more than a tenth a minute gives a time only when the recovery does not hinge on how long
  * the rise lasts (forecast-recovery.ts), else it says "not known yet", which scores as neither
- * kept nor broken but counts among the notices. On ramps and double waves most incidents open
- * that way, so their on-target share stays under the goal while nothing is broken beyond it.
+ * kept nor broken but counts among the notices, and keeps saying it while the rise goes on
+ * (notices/incident.ts). On ramps and double waves most incidents open that way, so their
+ * on-target share stays under the goal while nothing is broken beyond it.
+ *
+ * Twenty surges a family: six were too few to show that double waves broke 8% of promises on
+ * other samples (tools/promise-table --runs 30 --seed 1).
  */
 
 let plan: Plan;
 let feb3: Scenario;
-const SEED = 20200203;
-const RUNS = 6;
 
 interface Tally {
   scored: number;
@@ -45,7 +47,7 @@ beforeAll(async () => {
   ({ plan, feb3 } = await loadFeb3());
   for (const kind of Object.keys(SURGE_FAMILIES) as Surge['kind'][]) {
     const out: Run[] = [];
-    for (const surge of fc.sample(SURGE_FAMILIES[kind], { seed: SEED, numRuns: RUNS })) {
+    for (const surge of fc.sample(SURGE_FAMILIES[kind], { seed: SURGE_SAMPLE.seed, numRuns: SURGE_SAMPLE.runs })) {
       const scenario = surgeScenario(feb3, surgeServices(feb3, surge), surge);
       for (const policy of POLICY_NAMES) {
         const run = replay(plan, scenario, { policy, from: FROM, to: TO });
@@ -75,25 +77,25 @@ function familyRecord(kind: Surge['kind']): { plan: Tally; none: Tally } {
 describe('the promise record on generated surges', () => {
   test('Feb 3 scaled and shifted: at least 70% on target, at most 5% broken', () => {
     const r = familyRecord('feb3');
-    expect(r.plan.scored).toBeGreaterThan(40);
+    expect(r.plan.scored).toBeGreaterThan(150);
     expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.7);
     expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.05);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
   });
 
-  test('double waves: at most 5% broken, at least 65% on target (goal 70%: 26 of 40)', () => {
+  test('double waves: at most 5% broken, at least 65% on target (goal 70%: 71 of 109)', () => {
     const r = familyRecord('double');
-    expect(r.plan.scored).toBeGreaterThan(30);
+    expect(r.plan.scored).toBeGreaterThan(90);
     expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.05);
     expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.65);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
   });
 
-  test.each(['ramp', 'plateau'] as const)('%s: at most 5% broken, at least 58% on target (goal 70%: 17 of 29)', (kind) => {
+  test.each(['ramp', 'plateau'] as const)('%s: at most 5% broken, at least 62% on target (goal 70%: 47 of 75)', (kind) => {
     const r = familyRecord(kind);
-    expect(r.plan.scored).toBeGreaterThan(20);
+    expect(r.plan.scored).toBeGreaterThan(60);
     expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.05);
-    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.58);
+    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.62);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
   });
 });
@@ -119,11 +121,11 @@ function timesGiven(kind: Surge['kind']): { timed: number; onTarget: number } {
 
 describe('a time given is a time kept', () => {
   // What the on-target shares above miss is almost all "not known yet": on this sample a
-  // notice that gives a time is on target 44 of 53 times on Feb 3 reshaped, 17 of 18 on ramps
-  // and plateaus, 26 of 29 on double waves.
+  // notice that gives a time is on target 151 of 169 times on Feb 3 reshaped, 47 of 50 on
+  // ramps and plateaus, 71 of 75 on double waves.
   test.each(Object.keys(SURGE_FAMILIES) as Surge['kind'][])('%s: at least 80% of the notices that give a time are on target', (kind) => {
     const { timed, onTarget } = timesGiven(kind);
-    expect(timed).toBeGreaterThan(15);
+    expect(timed).toBeGreaterThan(40);
     expect(onTarget / timed).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -13,7 +13,7 @@
  *
  * While demand rises steeply beyond what the forecast explains (steep-rise.ts), the forecast
  * cannot be stood behind, and how long the rise goes on decides the recovery (rising()):
- * - a rise of more than VERY_STEEP of current demand a minute can double demand in ten minutes
+ * - a rise of more than VERY_STEEP_SHARE_PER_MIN of current demand a minute can double demand in ten minutes
  *   and stop at any height: a time only when it does not hinge on how long the rise lasts,
  *   that is when the recoveries with the rise going on for each of WHILE_RISING_SECONDS (up to
  *   ten minutes) and with none all lie within the scoring tolerance of a time between them
@@ -29,21 +29,21 @@
  *   level is reached, not on how much demand there is), a third run lets the rise go on for
  *   SUSTAINED_SECONDS: if both recoveries lie within the scoring tolerance of a time between
  *   them, that time; else "not known yet".
- * A "not known yet" during a rise says so (askAgain): the incident asks again a minute later.
+ * A "not known yet" during a rise says so (askAgain): the incident asks again a minute later,
+ * and keeps saying it while demand still climbs very steeply (steepRise; notices/incident.ts).
  * A person told "about 10:05" who is served at 10:03 is better off than one told 09:58 and
  * still waiting at 10:03; one told "not known yet, next update 10:00" can plan.
  */
 import type { Plan, PolicyName, ServicePlan } from '../plan/types.js';
 import { advanceAndServe, detectStage, scaleStage, type TickContext } from './stages.js';
 import type { ServiceState } from './step.js';
+import { VERY_STEEP_SHARE_PER_MIN } from './steep-rise.js';
 import type { RecoveryForecast } from './types.js';
 
 export const STABLE_MS = 10 * 60_000;
 export const LOOKAHEAD_MS = 30 * 60_000;
 export const HORIZON_MS = 3 * 3_600_000;
 const HIGH_DEMAND = 1.15;
-/** an unexplained rise (share of current demand per minute) whose recovery hinges on how long it lasts */
-const VERY_STEEP = 0.1;
 /** how long the runs behind a very steep rise's estimate let it go on */
 const WHILE_RISING_SECONDS: readonly number[] = [120, 300, 600];
 /** how long the second run lets an unexplained rise go on */
@@ -120,7 +120,7 @@ function rising(
     (at: number): number =>
       demand(at) + unexplainedRps * Math.min((at - now) / 1000, seconds);
   const recoveredRising = (seconds: number): number | null => runForward(plan, svc, policy, start, risingFor(seconds), 1).recovered;
-  if (unexplainedRps * 60 > VERY_STEEP * Math.max(demand(now), 1)) {
+  if (unexplainedRps * 60 > VERY_STEEP_SHARE_PER_MIN * Math.max(demand(now), 1)) {
     let late = base;
     let early = base;
     for (const seconds of WHILE_RISING_SECONDS) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recentRiseRpsPerSec, unexplainedRise } from './steep-rise.js';
+import { recentRiseRpsPerSec, risingVerySteeply, unexplainedRise } from './steep-rise.js';
 
 const flat = (rps: number) => () => rps;
 
@@ -36,5 +36,14 @@ describe('unexplainedRise', () => {
     expect(unexplainedRise({ t: 0, demandRps: 1000, demand: rising, trendRpsPerSec: 0, recentRpsPerSec: steep })).toBe(0);
     expect(unexplainedRise({ t: 0, demandRps: 1000, demand: flat(1000), trendRpsPerSec: steep * 0.6, recentRpsPerSec: steep })).toBe(0);
     expect(unexplainedRise({ t: 0, demandRps: 0, demand: flat(0), trendRpsPerSec: 0, recentRpsPerSec: 5 })).toBe(0);
+  });
+});
+
+describe('risingVerySteeply', () => {
+  it('is a rise of more than a tenth of current demand a minute, however much of it the forecast explains', () => {
+    expect(risingVerySteeply(101 / 60, 1000)).toBe(true);
+    expect(risingVerySteeply(100 / 60, 1000)).toBe(false);
+    expect(risingVerySteeply(-500 / 60, 1000)).toBe(false);
+    expect(risingVerySteeply(0, 0)).toBe(false);
   });
 });

@@ -10,6 +10,11 @@
 export const RECENT_MS = 120_000;
 /** steep: rising by more than this share of current demand per minute ... */
 const STEEP_SHARE_PER_MIN = 0.05;
+/**
+ * Very steep: rising by more than this share of current demand a minute, enough to double it
+ * in ten minutes and to stop at any height. How long such a rise goes on decides the recovery.
+ */
+export const VERY_STEEP_SHARE_PER_MIN = 0.1;
 /** ... and more than this many times as fast as the forecast rises over the same stretch and
  *  as the trend measured over the whole growth window (past the start of a wave the two agree) */
 const STEEP_FACTOR = 2;
@@ -64,4 +69,9 @@ export function unexplainedRise(input: RiseInput): number {
   const foreseen = Math.max((demand(t + RECENT_MS) - demand(t)) / (RECENT_MS / 1000), 0);
   if (recentRpsPerSec <= STEEP_FACTOR * Math.max(foreseen, input.trendRpsPerSec)) return 0;
   return recentRpsPerSec - foreseen;
+}
+
+/** Whether demand climbs very steeply now: the rise over the last RECENT_MS (recentRiseRpsPerSec) against current demand. */
+export function risingVerySteeply(recentRpsPerSec: number, demandRps: number): boolean {
+  return recentRpsPerSec * 60 > VERY_STEEP_SHARE_PER_MIN * demandRps;
 }

@@ -20,7 +20,7 @@ import { initialScaleState, type ScaleState } from '../scale/index.js';
 import { carriedTrend, demandForecast } from './demand-forecast.js';
 import { forecastRecovery } from './forecast-recovery.js';
 import { isoTime } from './iso-time.js';
-import { recentRiseRpsPerSec, unexplainedRise } from './steep-rise.js';
+import { recentRiseRpsPerSec, risingVerySteeply, unexplainedRise } from './steep-rise.js';
 import { advanceAndServe, detectStage, joined, scaleStage, type TickContext } from './stages.js';
 import { tickRecord } from './tick-record.js';
 // for its side effect: gives the per-tick shapes their final field representations first
@@ -134,7 +134,8 @@ function stepService(ctx: TickContext, sample: ServiceSample, commands: readonly
     const recentRpsPerSec = recentRiseRpsPerSec(detected.state.growth.points);
     const demand = demandForecast(history, t, demandRps, carriedTrend(growthRpsPerSec, recentRpsPerSec), svc.growth.windowSeconds);
     const unexplained = unexplainedRise({ t, demandRps, demand, trendRpsPerSec: growthRpsPerSec, recentRpsPerSec });
-    forecast = forecastRecovery(plan, svc, policy, now, demand, unexplained);
+    const foreseen = forecastRecovery(plan, svc, policy, now, demand, unexplained);
+    forecast = risingVerySteeply(recentRpsPerSec, demandRps) ? { ...foreseen, steepRise: true } : foreseen;
     return forecast;
   };
   const servers = serversByState(scaled.fleet);

@@ -134,6 +134,8 @@ export interface RecoveryForecast {
   calmAhead: boolean;
   /** the time is not known only while a steep rise goes on: asking again soon may give one */
   askAgain?: boolean;
+  /** demand climbs very steeply now (steep-rise.ts risingVerySteeply), whatever the forecast explains of it */
+  steepRise?: true;
 }
 
 /** The fleet as the scale policies see it: counts only. */

@@ -205,6 +205,34 @@ describe('incident notices', () => {
     expect(known.notices[0]?.expectedRecoveryAt).toBe(new Date(T0 + 9 * MIN).toISOString());
   });
 
+  it('after "not known yet", no time while demand still climbs very steeply, though the forecast offers one; a time once the rise slows', () => {
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, usersAffected: true, throttling: false, scalingOut: false, capacityCoversDemand: false };
+    const rising = () => ({ at: null, earliest: null, latest: null, calmAhead: false, askAgain: true });
+    const first = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: rising });
+    // the trend has caught up with the wave and the forecast sees it end soon, but the rise goes on
+    const offered = () => ({ at: T0 + 9 * MIN, earliest: T0 + 3 * MIN, latest: T0 + 9 * MIN, calmAhead: false, steepRise: true as const });
+    const held = updateIncident(service(), 'Asia/Shanghai', first.state, { ...base, t: T0 + 2 * MIN, forecast: offered });
+    expect(held.notices).toEqual([]);
+    expect(held.state.open?.expectedRecoveryAt).toBeNull();
+    // the stage change waits with it, rather than announcing "identified" with a time that hinges on the rise
+    const identified = updateIncident(service(), 'Asia/Shanghai', held.state, { ...base, t: T0 + 3 * MIN, level: 'critical', forecast: offered });
+    expect(identified.notices).toEqual([]);
+    // the rise has slowed: the same time is now given
+    const slowed = updateIncident(service(), 'Asia/Shanghai', identified.state, { ...base, t: T0 + 4 * MIN, forecast: foresee(T0 + 9 * MIN, false) });
+    expect(slowed.events.map((e) => e.reason)).toEqual(['recovery-known']);
+    expect(slowed.notices[0]?.expectedRecoveryAt).toBe(new Date(T0 + 9 * MIN).toISOString());
+  });
+
+  it('a time already given is not withdrawn because demand climbs very steeply', () => {
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, usersAffected: true, throttling: false, scalingOut: false, capacityCoversDemand: false };
+    const steep = () => ({ at: T0 + 9 * MIN, earliest: T0 + 3 * MIN, latest: T0 + 9 * MIN, calmAhead: false, steepRise: true as const });
+    const first = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: steep });
+    expect(first.notices[0]?.expectedRecoveryAt).toBe(new Date(T0 + 9 * MIN).toISOString());
+    const rose = updateIncident(service(), 'Asia/Shanghai', first.state, { ...base, t: T0 + 2 * MIN, level: 'critical', forecast: steep });
+    expect(rose.events.map((e) => e.reason)).toEqual(['level-rose']);
+    expect(rose.notices[0]?.expectedRecoveryAt).toBe(new Date(T0 + 9 * MIN).toISOString());
+  });
+
   it('opened on demand alone while users are fine: a precaution with no delay or time to expect, then a time once users are held up', () => {
     const base = { level: 'surge', levels: LEVELS, baselineMultiple: 5, expectedDelayMs: 0, throttling: false, scalingOut: false, capacityCoversDemand: true };
     const opened = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, usersAffected: false, t: T0, forecast: foresee(T0 + 15_000) });

@@ -99,7 +99,8 @@ export interface IncidentUpdate {
  *             until the latest notice is notices.minStageSeconds old
  *   open      otherwise                                              nothing (level and stage kept up to date)
  *
- * Every notice moves the next periodic update to t + updateEverySeconds.
+ * Every notice moves the next periodic update to t + updateEverySeconds. After "not known yet",
+ * the forecast gives no time while demand still climbs very steeply (keptNotKnown).
  */
 export function updateIncident(service: ServicePlan, timezone: string, state: IncidentState, input: IncidentInput): IncidentUpdate {
   const openAt = input.levels.indexOf(service.notices.openAtLevel);
@@ -107,8 +108,25 @@ export function updateIncident(service: ServicePlan, timezone: string, state: In
   const open = state.open;
   if (open === null) return reached ? openIncident(service, timezone, state, input) : { state, notices: [], events: [] };
   if (!reached && input.capacityCoversDemand) return resolveIncident(service, timezone, state, open, input);
-  return continueIncident(service, timezone, state, open, input, reached ? input.level : service.notices.openAtLevel);
+  return continueIncident(service, timezone, state, open, keptNotKnown(open, input), reached ? input.level : service.notices.openAtLevel);
 }
+
+/**
+ * Once a notice said "not known yet", no time is given while demand still climbs very steeply.
+ * The growth window's trend catches up with a wave within a few minutes, and a forecast built
+ * on it then sees the rise ending soon; but the rise that made the time unknowable goes on,
+ * and how long it lasts still decides the recovery (on double waves climbing for 20-30
+ * minutes, times given 4-5 minutes in broke 8% of promises).
+ */
+function keptNotKnown(open: OpenIncident, input: IncidentInput): IncidentInput {
+  if (open.expectedRecoveryAt !== null || open.stage === 'monitoring' || open.precautionary === true) return input;
+  const { forecast } = input;
+  let kept: RecoveryForecast | null = null;
+  return { ...input, forecast: () => (kept ??= notKnownWhileRising(forecast())) };
+}
+
+const notKnownWhileRising = (f: RecoveryForecast): RecoveryForecast =>
+  f.steepRise === true && f.at !== null && !f.calmAhead ? { ...f, at: null, askAgain: true } : f;
 
 function openIncident(service: ServicePlan, timezone: string, state: IncidentState, input: IncidentInput): IncidentUpdate {
   const seq = state.seq + 1;
