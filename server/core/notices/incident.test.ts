@@ -223,6 +223,20 @@ describe('incident notices', () => {
     expect(slowed.notices[0]?.expectedRecoveryAt).toBe(new Date(T0 + 9 * MIN).toISOString());
   });
 
+  it('no recovery foreseen while demand climbs very steeply: the notice says the rise is why, the forecast is asked every minute, and a stage change waits for a time', () => {
+    const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, usersAffected: true, throttling: false, scalingOut: true, capacityCoversDemand: false };
+    // carried on, the rise outgrows the fleet within the horizon: no time, though the forecast did not say "ask again"
+    const outgrown = () => ({ at: null, earliest: null, latest: null, calmAhead: false, steepRise: true as const });
+    const first = updateIncident(service(), 'Asia/Shanghai', initialIncidentState(), { ...base, t: T0, forecast: outgrown });
+    expect(first.notices[0]?.text.en.body).toContain('demand is still climbing fast');
+    expect(first.state.open?.askAgainAt).toBe(T0 + MIN);
+    const identified = updateIncident(service(), 'Asia/Shanghai', first.state, { ...base, t: T0 + 2 * MIN, level: 'critical', forecast: outgrown });
+    expect(identified.notices).toEqual([]);
+    const known = updateIncident(service(), 'Asia/Shanghai', identified.state, { ...base, t: T0 + 3 * MIN, level: 'critical', forecast: foresee(T0 + 11 * MIN, false) });
+    expect(known.events.map((e) => e.reason)).toEqual(['stage-changed']);
+    expect(known.notices[0]).toMatchObject({ stage: 'identified', level: 'critical', expectedRecoveryAt: new Date(T0 + 11 * MIN).toISOString() });
+  });
+
   it('a time already given is not withdrawn because demand climbs very steeply', () => {
     const base = { level: 'surge', levels: LEVELS, baselineMultiple: 6, expectedDelayMs: 900, usersAffected: true, throttling: false, scalingOut: false, capacityCoversDemand: false };
     const steep = () => ({ at: T0 + 9 * MIN, earliest: T0 + 3 * MIN, latest: T0 + 9 * MIN, calmAhead: false, steepRise: true as const });

@@ -14,6 +14,13 @@ const CALM_RECHECK_MS = 120_000;
  */
 const ASK_AGAIN_MS = 60_000;
 
+/**
+ * No time, and how long demand keeps climbing decides it: the forecast said so, or it foresees
+ * no recovery while demand climbs very steeply (carried on, such a rise outgrows any fleet).
+ * The notice says the rise is why; the forecast is asked again every minute.
+ */
+const hingesOnRise = (f: RecoveryForecast): boolean => f.at === null && (f.askAgain === true || f.steepRise === true);
+
 /** What a notice promises, and when the forecast is next asked whether it still holds. */
 interface NoticePromise {
   at: number | null;
@@ -39,7 +46,7 @@ function promise(stage: OpenStage, input: IncidentInput, afterPrecaution = false
   if (stage === 'monitoring') return { at: null, earliest: null, latest: null, askAgainAt: null, stillRising: false, precautionary: afterPrecaution };
   const f = input.forecast();
   if (!input.usersAffected && f.calmAhead) return { at: null, earliest: null, latest: null, askAgainAt: input.t + ASK_AGAIN_MS, stillRising: false, precautionary: true };
-  return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: askAgainAfter(input, f, ASK_AGAIN_MS), stillRising: f.at === null && f.askAgain === true, precautionary: false };
+  return { at: f.at, earliest: f.earliest, latest: f.latest, askAgainAt: askAgainAfter(input, f, ASK_AGAIN_MS), stillRising: hingesOnRise(f), precautionary: false };
 }
 
 /**
@@ -49,7 +56,7 @@ function promise(stage: OpenStage, input: IncidentInput, afterPrecaution = false
  * runs hours ahead (asking every few minutes made a replay without scaling twice as slow).
  */
 function askAgainAfter(input: IncidentInput, f: RecoveryForecast, waitMs: number): number | null {
-  if (f.askAgain === true) return input.t + ASK_AGAIN_MS;
+  if (hingesOnRise(f)) return input.t + ASK_AGAIN_MS;
   if (f.at === null && f.earliest === null && !input.scalingOut) return null;
   return input.t + Math.max(ASK_AGAIN_MS, waitMs);
 }
@@ -67,7 +74,7 @@ function quietUntilKnown(open: OpenIncident, input: IncidentInput, stage: OpenSt
   // a monitoring or precautionary notice promises no time either, but it said users were fine, not "not known yet"
   if (!news || open.stage === 'monitoring' || open.precautionary === true || open.expectedRecoveryAt !== null || input.t >= open.nextUpdateAt) return false;
   const f = input.forecast();
-  return f.at === null && f.askAgain === true;
+  return hingesOnRise(f);
 }
 
 /** Why an open incident published an update: a closed set. */
