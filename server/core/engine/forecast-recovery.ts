@@ -13,13 +13,13 @@
  *
  * While demand rises steeply beyond what the forecast explains (steep-rise.ts), the forecast
  * cannot be stood behind, and how long the rise goes on decides the recovery (rising()):
- * - a rise of more than VERY_STEEP_SHARE_PER_MIN of current demand a minute can double demand in ten minutes
- *   and stop at any height: a time only when it does not hinge on how long the rise lasts,
- *   that is when the recoveries with the rise going on for each of WHILE_RISING_SECONDS (up to
- *   ten minutes) and with none all lie within the scoring tolerance of a time between them
- *   (max(2 min, 25% of the wait)): that time; else "not known yet". A fleet that catches up
- *   within its standby start whatever the height is such a case; a cold fleet chasing a ramp
- *   is not.
+ * - a rise of more than VERY_STEEP_SHARE_PER_MIN of current demand a minute can double demand
+ *   in ten minutes and stop at any height: a time only when it does not hinge on how long the
+ *   rise lasts, that is when the recoveries with the rise going on for each of
+ *   WHILE_RISING_SECONDS (up to ten minutes) and with none all lie within the scoring tolerance
+ *   of a time between them (max(2 min, 25% of the wait)): that time; else "not known yet". A
+ *   fleet that catches up within its standby start whatever the height is such a case; a cold
+ *   fleet chasing a ramp is not.
  * - otherwise the second run lets the unexplained rise go on for RISE_SECONDS, and the point
  *   estimate is the later end of the range. A rise steeper than the forecast's trend is most
  *   often the start of a wave that goes on for minutes: carried on for two minutes only, the
