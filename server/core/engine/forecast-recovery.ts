@@ -13,9 +13,9 @@
  *
  * While demand rises steeply beyond what the forecast explains (steep-rise.ts), the forecast
  * cannot be stood behind, and how long the rise goes on decides the recovery (rising()):
- * - a rise of more than VERY_STEEP_SHARE_PER_MIN of current demand a minute can double demand
- *   in ten minutes and stop at any height: a time only when it does not hinge on how long the
- *   rise lasts, that is when the recoveries with the rise going on for each of
+ * - a very steep rise (risingVerySteeply: more than a tenth of current demand a minute) can
+ *   double demand in ten minutes and stop at any height: a time only when it does not hinge on
+ *   how long the rise lasts, that is when the recoveries with the rise going on for each of
  *   WHILE_RISING_SECONDS (up to ten minutes) and with none all lie within the scoring tolerance
  *   of a time between them (max(2 min, 25% of the wait)): that time; else "not known yet". A
  *   fleet that catches up within its standby start whatever the height is such a case; a cold
@@ -37,7 +37,7 @@
 import type { Plan, PolicyName, ServicePlan } from '../plan/types.js';
 import { advanceAndServe, detectStage, scaleStage, type TickContext } from './stages.js';
 import type { ServiceState } from './step.js';
-import { VERY_STEEP_SHARE_PER_MIN } from './steep-rise.js';
+import { risingVerySteeply } from './steep-rise.js';
 import type { RecoveryForecast } from './types.js';
 
 export const STABLE_MS = 10 * 60_000;
@@ -120,7 +120,7 @@ function rising(
     (at: number): number =>
       demand(at) + unexplainedRps * Math.min((at - now) / 1000, seconds);
   const recoveredRising = (seconds: number): number | null => runForward(plan, svc, policy, start, risingFor(seconds), 1).recovered;
-  if (unexplainedRps * 60 > VERY_STEEP_SHARE_PER_MIN * Math.max(demand(now), 1)) {
+  if (risingVerySteeply(unexplainedRps, Math.max(demand(now), 1))) {
     let late = base;
     let early = base;
     for (const seconds of WHILE_RISING_SECONDS) {

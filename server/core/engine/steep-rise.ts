@@ -14,7 +14,7 @@ const STEEP_SHARE_PER_MIN = 0.05;
  * Very steep: rising by more than this share of current demand a minute, enough to double it
  * in ten minutes and to stop at any height. How long such a rise goes on decides the recovery.
  */
-export const VERY_STEEP_SHARE_PER_MIN = 0.1;
+const VERY_STEEP_SHARE_PER_MIN = 0.1;
 /** ... and more than this many times as fast as the forecast rises over the same stretch and
  *  as the trend measured over the whole growth window (past the start of a wave the two agree) */
 const STEEP_FACTOR = 2;
@@ -71,7 +71,10 @@ export function unexplainedRise(input: RiseInput): number {
   return recentRpsPerSec - foreseen;
 }
 
-/** Whether demand climbs very steeply now: the rise over the last RECENT_MS (recentRiseRpsPerSec) against current demand. */
-export function risingVerySteeply(recentRpsPerSec: number, demandRps: number): boolean {
-  return recentRpsPerSec * 60 > VERY_STEEP_SHARE_PER_MIN * demandRps;
+/**
+ * Whether a rise (rps per second) is very steep against `demandRps`: the engine asks it of the
+ * rise over the last RECENT_MS (recentRiseRpsPerSec), the forecast of the rise it cannot explain.
+ */
+export function risingVerySteeply(riseRpsPerSec: number, demandRps: number): boolean {
+  return riseRpsPerSec * 60 > VERY_STEEP_SHARE_PER_MIN * demandRps;
 }

@@ -21,6 +21,12 @@ const ASK_AGAIN_MS = 60_000;
  */
 const hingesOnRise = (f: RecoveryForecast): boolean => f.at === null && (f.askAgain === true || f.steepRise === true);
 
+/**
+ * The latest notice said "not known yet": no time, though users were held up (a monitoring
+ * notice or a precaution promises no time either, but it said users were fine).
+ */
+const saidNotKnown = (open: OpenIncident): boolean => open.expectedRecoveryAt === null && open.stage !== 'monitoring' && open.precautionary !== true;
+
 /** What a notice promises, and when the forecast is next asked whether it still holds. */
 interface NoticePromise {
   at: number | null;
@@ -71,8 +77,7 @@ function askAgainAfter(input: IncidentInput, f: RecoveryForecast, waitMs: number
  */
 function quietUntilKnown(open: OpenIncident, input: IncidentInput, stage: OpenStage, level: string): boolean {
   const news = (open.stage === 'investigating' && stage === 'identified') || input.levels.indexOf(level) > input.levels.indexOf(open.level);
-  // a monitoring or precautionary notice promises no time either, but it said users were fine, not "not known yet"
-  if (!news || open.stage === 'monitoring' || open.precautionary === true || open.expectedRecoveryAt !== null || input.t >= open.nextUpdateAt) return false;
+  if (!news || !saidNotKnown(open) || input.t >= open.nextUpdateAt) return false;
   const f = input.forecast();
   return hingesOnRise(f);
 }
@@ -126,7 +131,7 @@ export function updateIncident(service: ServicePlan, timezone: string, state: In
  * minutes, times given 4-5 minutes in broke 8% of promises).
  */
 function keptNotKnown(open: OpenIncident, input: IncidentInput): IncidentInput {
-  if (open.expectedRecoveryAt !== null || open.stage === 'monitoring' || open.precautionary === true) return input;
+  if (!saidNotKnown(open)) return input;
   const { forecast } = input;
   let kept: RecoveryForecast | null = null;
   return { ...input, forecast: () => (kept ??= notKnownWhileRising(forecast())) };
