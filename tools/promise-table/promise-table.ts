@@ -2,14 +2,15 @@
  * `npx tsx tools/promise-table/promise-table.ts [--family ramp,double] [--seed N] [--runs N]
  * [--policy step,none] [--notices]`: the promise record on the generated surges of
  * server/core/drill/test-surges.ts (the sample promise-surges.test.ts holds to the goals of
- * issue 9), per family and policy, and the plan policies summed. --notices lists every notice
+ * issue 9), per family and policy, and the plan policies summed; a surge's notices count from
+ * when it begins (surgeNoticesFrom), as in the test. --notices lists every such notice
  * with its promise, range and what happened, in minutes from publishing. A different seed or
  * more runs checks that a change to the forecast holds beyond the sample the test pins.
  */
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { replay } from '../../server/core/drill/replay.js';
-import { SURGE_FAMILIES, SURGE_FROM, SURGE_SAMPLE, SURGE_TO, surgeScenario, surgeServices, type Surge } from '../../server/core/drill/test-surges.js';
+import { SURGE_FAMILIES, SURGE_FROM, SURGE_SAMPLE, SURGE_TO, surgeNoticesFrom, surgeScenario, surgeServices, type Surge } from '../../server/core/drill/test-surges.js';
 import { POLICY_NAMES, type PolicyName } from '../../server/core/plan/types.js';
 import { loadFeb3 } from '../../server/test-feb3.js';
 import { noticeRows, type NoticeRow } from './notice-rows.js';
@@ -52,7 +53,7 @@ for (const kind of families) {
     for (const policy of policies) {
       const run = replay(plan, scenario, { policy, from: SURGE_FROM, to: SURGE_TO });
       if (!run.ok) throw new Error(run.errors.map((e) => e.message).join('; '));
-      const rows = noticeRows(plan, run.value);
+      const rows = noticeRows(plan, run.value).filter((r) => r.t >= surgeNoticesFrom(surge));
       for (const r of rows) {
         if (r.verdict === null) continue;
         count(byPolicy.get(policy)!, 'scored');

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Notice } from '../engine/types.js';
 import { POLICY_NAMES, type Plan } from '../plan/types.js';
-import { noticeScores } from './promise-record.js';
+import { noticeScores, type PromiseVerdict } from './promise-record.js';
 import { replay, type ReplayResult } from './replay.js';
 import type { Scenario } from './scenario.js';
-import { SURGE_FAMILIES, SURGE_FROM as FROM, SURGE_SAMPLE, SURGE_TO as TO, surgeScenario, surgeServices, type Surge } from './test-surges.js';
+import { SURGE_FAMILIES, SURGE_FROM as FROM, SURGE_SAMPLE, SURGE_TO as TO, surgeNoticesFrom, surgeScenario, surgeServices, type Surge } from './test-surges.js';
 import { loadFeb3 } from '../../test-feb3.js';
 
 /*
@@ -15,12 +15,17 @@ import { loadFeb3 } from '../../test-feb3.js';
  * 10% broken under `none`. Where a family does not meet it, the bound below is what holds
  * today and the test's name says how far the goal is.
  *
+ * A surge's notices count from when it begins (surgeNoticesFrom): the synthetic kinds open with
+ * a cold-start incident at 06:01 whose notices, all on target, made ramps look as if they met
+ * the goal.
+ *
  * What is left is the start of a steep wave: a notice published while demand still climbs
  * by more than a tenth a minute gives a time only when the recovery does not hinge on how long
  * the rise lasts (forecast-recovery.ts), else it says "not known yet", which scores as neither
  * kept nor broken but counts among the notices, and keeps saying it while the rise goes on
- * (notices/incident.ts). Most incidents of ramps and double waves open that way; on double
- * waves that leaves the on-target share under the goal while nothing is broken beyond it.
+ * (notices/incident.ts). Most incidents of ramps, plateaus and double waves open that way, and
+ * nothing the engine knows at that minute says how long a wave out of a flat day will climb:
+ * their on-target shares stay under the goal while nothing is broken beyond it.
  *
  * Twenty surges a family: six were too few to show that double waves broke 8% of promises on
  * other samples (tools/promise-table --runs 30 --seed 1).
@@ -59,69 +64,74 @@ beforeAll(async () => {
   }
 });
 
-/** The promise record of a family's sample, summed over services: plan policies apart from `none`. */
+/**
+ * The verdict on each notice of a family's sample that the promise record scores, counted from
+ * when its surge began (surgeNoticesFrom: a cold start before a synthetic wave says nothing of
+ * promises during a surge).
+ */
+function verdicts(kind: Surge['kind']): { policy: string; verdict: PromiseVerdict }[] {
+  const out: { policy: string; verdict: PromiseVerdict }[] = [];
+  for (const { surge, policy, result } of runs.get(kind)!) {
+    const from = surgeNoticesFrom(surge);
+    for (const [service, svc] of Object.entries(plan.services)) {
+      const ticks = result.ticks.filter((t) => t.service === service);
+      const notices = result.notices.filter((n) => n.service === service);
+      for (const { notice, judged } of noticeScores(ticks, notices, svc.capacity.sloLatencyMs, plan.tickSeconds)) {
+        if (judged && Date.parse(notice.t) >= from) out.push({ policy, verdict: judged.verdict });
+      }
+    }
+  }
+  return out;
+}
+
+/** The promise record of a family's sample: plan policies apart from `none`. */
 function familyRecord(kind: Surge['kind']): { plan: Tally; none: Tally } {
   const plans: Tally = { scored: 0, onTarget: 0, broken: 0 };
   const none: Tally = { scored: 0, onTarget: 0, broken: 0 };
-  for (const { policy, result } of runs.get(kind)!) {
+  for (const { policy, verdict } of verdicts(kind)) {
     const into = policy === 'none' ? none : plans;
-    for (const s of Object.values(result.summary.services)) {
-      into.scored += s.promises.scored;
-      into.onTarget += Math.round(s.promises.onTarget * s.promises.scored);
-      into.broken += Math.round(s.promises.broken * s.promises.scored);
-    }
+    into.scored += 1;
+    if (verdict === 'on-target') into.onTarget += 1;
+    if (verdict === 'broken') into.broken += 1;
   }
   return { plan: plans, none };
 }
 
 describe('the promise record on generated surges', () => {
-  test.each([
-    ['feb3', 150],
-    ['ramp', 60],
-    ['plateau', 60],
-  ] as const)('%s: at least 70% on target, at most 5% broken', (kind, atLeast) => {
-    const r = familyRecord(kind);
-    expect(r.plan.scored).toBeGreaterThan(atLeast);
+  test('feb3: at least 70% on target, at most 5% broken', () => {
+    const r = familyRecord('feb3');
+    expect(r.plan.scored).toBeGreaterThan(150);
     expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.7);
     expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.05);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
   });
 
-  test('double waves: at most 5% broken, at least 64% on target (goal 70%: 70 of 108)', () => {
-    const r = familyRecord('double');
-    expect(r.plan.scored).toBeGreaterThan(90);
+  test.each([
+    ['ramp', 60, '32 of 51'],
+    ['plateau', 60, '32 of 51'],
+    ['double', 56, '54 of 92'],
+  ] as const)('%s: at most 5% broken, at least %i% on target (goal 70%; today %s)', (kind, onTargetPct, _today) => {
+    const r = familyRecord(kind);
+    expect(r.plan.scored).toBeGreaterThan(45);
     expect(r.plan.broken / r.plan.scored).toBeLessThanOrEqual(0.05);
-    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(0.64);
+    expect(r.plan.onTarget / r.plan.scored).toBeGreaterThanOrEqual(onTargetPct / 100);
     expect(r.none.broken / r.none.scored).toBeLessThanOrEqual(0.1);
   });
 });
 
 /** Over the plan policies: how many scored notices gave a time, and how many of those were on target. */
 function timesGiven(kind: Surge['kind']): { timed: number; onTarget: number } {
-  let timed = 0;
-  let onTarget = 0;
-  for (const { policy, result } of runs.get(kind)!) {
-    if (policy === 'none') continue;
-    for (const [service, svc] of Object.entries(plan.services)) {
-      const ticks = result.ticks.filter((t) => t.service === service);
-      const notices = result.notices.filter((n) => n.service === service);
-      for (const { judged } of noticeScores(ticks, notices, svc.capacity.sloLatencyMs, plan.tickSeconds)) {
-        if (!judged || judged.verdict === 'not-known') continue;
-        timed += 1;
-        if (judged.verdict === 'on-target') onTarget += 1;
-      }
-    }
-  }
-  return { timed, onTarget };
+  const timed = verdicts(kind).filter(({ policy, verdict }) => policy !== 'none' && verdict !== 'not-known');
+  return { timed: timed.length, onTarget: timed.filter(({ verdict }) => verdict === 'on-target').length };
 }
 
 describe('a time given is a time kept', () => {
   // What the on-target shares above miss is almost all "not known yet": on this sample a
-  // notice that gives a time is on target 151 of 169 times on Feb 3 reshaped, 47 of 50 on
-  // ramps and plateaus, 70 of 74 on double waves.
+  // notice that gives a time is on target 151 of 169 times on Feb 3 reshaped, 32 of 35 on
+  // ramps and plateaus, 54 of 57 on double waves.
   test.each(Object.keys(SURGE_FAMILIES) as Surge['kind'][])('%s: at least 80% of the notices that give a time are on target', (kind) => {
     const { timed, onTarget } = timesGiven(kind);
-    expect(timed).toBeGreaterThan(40);
+    expect(timed).toBeGreaterThan(30);
     expect(onTarget / timed).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -8,6 +8,11 @@
  * triggers saw), so the live server and the replay measure it alike.
  */
 export const RECENT_MS = 120_000;
+/**
+ * A wave that left normal demand between this long and RECENT_MS ago is measured from where it
+ * left (riseSinceNormal). Sooner than this, a tick or two is too little to measure a rise by.
+ */
+const SINCE_NORMAL_MIN_MS = 60_000;
 /** steep: rising by more than this share of current demand per minute ... */
 const STEEP_SHARE_PER_MIN = 0.05;
 /**
@@ -41,13 +46,34 @@ export function agreedSlope(longer: number, shorter: number): number {
 }
 
 /**
- * rps per second over the last RECENT_MS of `points` ([ms, rps], oldest first, one a tick),
- * as far as the latest tick agrees (agreedSlope): when a wave stops rising, the hold shows at
- * once in the latest tick while the two minutes hold the rise for two minutes more, and a
- * forecast that carried it on would promise a recovery minutes too late. 0 with too few points.
+ * rps per second since demand was last at or below `normalRps`, when that was between
+ * SINCE_NORMAL_MIN_MS and RECENT_MS ago; else null. Over the full two minutes, the flat stretch
+ * before a wave averages its slope down by up to a half, and the runs behind a time at its
+ * first minute then let it go on at half its pace: on double waves, promises of recovery in
+ * 1.5 minutes while users waited 7, the standby pool seeming to cover a rise it could not.
  */
-export function recentRiseRpsPerSec(points: readonly (readonly [number, number])[]): number {
-  return agreedSlope(riseOver(points, RECENT_MS), riseOver(points, 1));
+function riseSinceNormal(points: readonly (readonly [number, number])[], normalRps: number): number | null {
+  const last = points[points.length - 1];
+  if (!last || last[1] <= normalRps) return null;
+  for (let i = points.length - 2; i >= 0; i--) {
+    const p = points[i] as readonly [number, number];
+    const age = last[0] - p[0];
+    if (age > RECENT_MS) return null;
+    if (p[1] <= normalRps) return age >= SINCE_NORMAL_MIN_MS ? (last[1] - p[1]) / (age / 1000) : null;
+  }
+  return null;
+}
+
+/**
+ * rps per second over the last RECENT_MS of `points` ([ms, rps], oldest first, one a tick), or
+ * since demand left `normalRps` (the learned baseline) when a wave began within them
+ * (riseSinceNormal), as far as the latest tick agrees (agreedSlope): when a wave stops rising,
+ * the hold shows at once in the latest tick while the two minutes hold the rise for two minutes
+ * more, and a forecast that carried it on would promise a recovery minutes too late. 0 with too
+ * few points.
+ */
+export function recentRiseRpsPerSec(points: readonly (readonly [number, number])[], normalRps: number): number {
+  return agreedSlope(riseSinceNormal(points, normalRps) ?? riseOver(points, RECENT_MS), riseOver(points, 1));
 }
 
 export interface RiseInput {

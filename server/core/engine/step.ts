@@ -131,7 +131,7 @@ function stepService(ctx: TickContext, sample: ServiceSample, commands: readonly
     if (forecast) return forecast;
     const now: ServiceState = { detect: detected.state, scale: scaled.state, fleet: scaled.fleet, incident: prev.incident, level: detected.level, lastT: t };
     const growthRpsPerSec = ((detected.growthPctPerMin / 100) * detected.baselineRps) / 60;
-    const recentRpsPerSec = recentRiseRpsPerSec(detected.state.growth.points);
+    const recentRpsPerSec = recentRiseRpsPerSec(detected.state.growth.points, detected.baselineRps);
     const demand = demandForecast(history, t, demandRps, carriedTrend(growthRpsPerSec, recentRpsPerSec), svc.growth.windowSeconds);
     const unexplained = unexplainedRise({ t, demandRps, demand, trendRpsPerSec: growthRpsPerSec, recentRpsPerSec });
     const foreseen = forecastRecovery(plan, svc, policy, now, demand, unexplained);
