@@ -17,10 +17,6 @@ import type { FlashcrowdError, Result } from '../../server/core/errors.js';
 import { parsePlan } from '../../server/core/plan/index.js';
 import { cases, FUZZ_TIMEOUT_MS } from './fuzz-run.js';
 
-/** cases per parser at scale 1 */
-const CASES_PER_PARSER = 10_000;
-const runs = (n: number = CASES_PER_PARSER) => cases(n);
-
 /** A refusal a person can act on: a code, a sentence, and a place. */
 function expectLocated(errors: readonly FlashcrowdError[], file: string): void {
   expect(errors.length).toBeGreaterThan(0);
@@ -78,7 +74,7 @@ describe('plan YAML', () => {
   test('any text parses to a plan or to located errors', { timeout: FUZZ_TIMEOUT_MS }, () => {
     fc.assert(fc.property(yamlText, (text) => {
       expectResult(() => parsePlan(text, 'plan.yaml', () => undefined, []), 'plan.yaml');
-    }), runs());
+    }), cases());
   });
 });
 
@@ -111,7 +107,7 @@ describe('scenario JSON', () => {
       expect(stepSeconds).toBeGreaterThanOrEqual(SCENARIO_LIMITS.stepSeconds.min);
       expect(stepSeconds).toBeLessThanOrEqual(SCENARIO_LIMITS.stepSeconds.max);
       for (const samples of Object.values(services)) for (const rps of samples) expect(rps >= 0 && rps <= SCENARIO_LIMITS.maxRps).toBe(true);
-    }), runs());
+    }), cases());
   });
 });
 
@@ -132,7 +128,7 @@ describe('CSV traces', () => {
     fc.assert(fc.property(csvText, fc.option(fc.constantFrom('messaging', '__proto__', 'x'), { nil: undefined }), (text, service) => {
       const result = expectResult(() => parseCsvTrace(text, 'trace.csv', service === undefined ? {} : { service }), 'trace.csv');
       if (!result.ok) expect(result.errors.length).toBeLessThanOrEqual(21);
-    }), runs());
+    }), cases());
   });
 });
 
@@ -149,7 +145,7 @@ describe('config files', () => {
     fc.assert(fc.property(configText, (text) => {
       const result = expectResult(() => loadConfig(['--config', 'flashcrowd.yaml'], {}, () => text), 'flashcrowd.yaml');
       if (result.ok) expect(Number.isInteger(result.value.port)).toBe(true);
-    }), runs());
+    }), cases());
   });
 });
 
@@ -167,6 +163,6 @@ describe('the command line', () => {
       const code = await main(argv, { out: () => {}, err: (line) => err.push(line), isTty: false });
       expect([0, 1, 2], err.join('\n')).toContain(code);
       expect(err.join('\n')).not.toMatch(/\n\s+at |unexpected failure/);
-    }), runs(200));
+    }), cases(200));
   });
 });

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, SURGE_WINDOW, type TestServer } from '../server/fixtures.js';
-import { anyJson, expectSound, oddNumber, oddString, requester, runs } from './record-fuzz-kit.js';
-import { FUZZ_TIMEOUT_MS } from './fuzz-run.js';
+import { anyJson, expectSound, oddNumber, oddString, requester } from './record-fuzz-kit.js';
+import { cases, FUZZ_TIMEOUT_MS } from './fuzz-run.js';
 
 let server: TestServer;
 const { inject, asJson } = requester(() => server);
@@ -31,7 +31,7 @@ describe('drill routes under hostile input', () => {
         expectSound(await inject({ method: 'POST', url: `/api/v1/drills/${encodeURIComponent(other)}/stop`, headers: server.auth('operator') }), `stop ${other}`);
         expectSound(await inject({ url: `/api/v1/drills/${encodeURIComponent(id)}/report.json` }), `report ${id}`);
       }),
-      runs(),
+      cases(),
     );
   });
 
@@ -57,7 +57,7 @@ describe('drill routes under hostile input', () => {
           expect(speed >= 1 && speed <= 10_000).toBe(true);
         }
       }),
-      runs(),
+      cases(),
     );
     expect(started).toBeGreaterThan(0);
     await server.app.drills.flush();

@@ -5,7 +5,7 @@
  * second, the heap bounded over the run, and what was accepted before is still there.
  *
  * FUZZ_SEED and FUZZ_SCALE (cases = scale x the counts below) reproduce or widen a run. Each
- * route gets CASES_PER_ROUTE cases at scale 1; the costly shapes (deep JSON, bombs) are
+ * route gets CASES_PER_INPUT cases at scale 1 (fuzz-run.ts); the costly shapes (deep JSON, bombs) are
  * weighted so a few hundred of them run, enough to prove the point without slowing the rest.
  */
 import v8 from 'node:v8';
@@ -19,7 +19,6 @@ import { encodeWriteRequest, WriteRequestType, type TimeSeries } from '../../ser
 import { createTestServer, SURGE_WINDOW, type TestServer } from '../server/fixtures.js';
 import { cases, FUZZ_TIMEOUT_MS } from './fuzz-run.js';
 
-const CASES_PER_ROUTE = 10_000;
 
 /**
  * CPU time of the process per request, generous so a slow machine does not make it flaky (a
@@ -123,7 +122,7 @@ describe('fuzz POST /api/v1/metrics', () => {
         // without a token: 401, or the parser's 4xx when the body is refused before auth runs
         if (!withToken) expect(status).not.toBe(202);
       }),
-      cases(CASES_PER_ROUTE),
+      cases(),
     );
   });
 });
@@ -188,7 +187,7 @@ describe('fuzz POST /api/v1/write', () => {
         const status = await send({ method: 'POST', url: '/api/v1/write', headers: { ...server.auth('ingest'), ...REMOTE_WRITE_HEADERS }, payload: body });
         expect([204, 400, 413]).toContain(status);
       }),
-      cases(CASES_PER_ROUTE),
+      cases(),
     );
   });
 });
@@ -208,7 +207,7 @@ describe('fuzz /t/:service/*', () => {
         const headers = { ...auth, ...(weight === null ? {} : { 'x-flashcrowd-weight': weight }) };
         await send({ method, url: `/t/${encodeURIComponent(service)}/x`, headers });
       }),
-      cases(CASES_PER_ROUTE),
+      cases(),
     );
   });
 });

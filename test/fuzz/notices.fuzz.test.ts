@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notice } from '../../server/contracts.js';
 import { createTestServer, SURGE_WINDOW, type TestServer } from '../server/fixtures.js';
-import { anyJson, expectSound, oddNumber, oddString, PROTOTYPE, requester, runs, texts, validText } from './record-fuzz-kit.js';
-import { FUZZ_TIMEOUT_MS } from './fuzz-run.js';
+import { anyJson, expectSound, oddNumber, oddString, PROTOTYPE, requester, texts, validText } from './record-fuzz-kit.js';
+import { cases, FUZZ_TIMEOUT_MS } from './fuzz-run.js';
 
 let server: TestServer;
 const { inject, asJson } = requester(() => server);
@@ -59,7 +59,7 @@ describe('notices under hostile input', () => {
           expect(res.status).toBe(400);
         }
       }),
-      runs(),
+      cases(),
     );
     expect(published.size).toBeGreaterThan(0);
     await expectNothingLost();
@@ -78,7 +78,7 @@ describe('notices under hostile input', () => {
           published.set(id, (body as { text: Notice['text'] }).text);
         }
       }),
-      runs(),
+      cases(),
     );
     expect(corrected).toBeGreaterThan(0);
     await expectNothingLost();

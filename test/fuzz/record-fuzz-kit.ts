@@ -1,5 +1,5 @@
 /**
- * What the record's fuzz files share: their case count, hostile values, and the checks every
+ * What the record's fuzz files share: hostile values, and the checks every
  * answer must pass (never a 5xx; a 4xx says what to change).
  */
 import fc from 'fast-check';
@@ -7,11 +7,6 @@ import type { InjectOptions } from 'fastify';
 import { expect } from 'vitest';
 import type { Notice } from '../../server/contracts.js';
 import type { TestServer } from '../server/fixtures.js';
-import { cases } from './fuzz-run.js';
-
-/** cases per input route at scale 1 */
-export const CASES_PER_ROUTE = 10_000;
-export const runs = (n: number = CASES_PER_ROUTE) => cases(n);
 
 export const PROTOTYPE = ['constructor', '__proto__', 'hasOwnProperty', 'toString', 'prototype', 'valueOf'];
 export const oddString = fc.oneof(

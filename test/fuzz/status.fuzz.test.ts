@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer, SURGE_WINDOW, type TestServer } from '../server/fixtures.js';
-import { oddString, requester, runs } from './record-fuzz-kit.js';
-import { FUZZ_TIMEOUT_MS } from './fuzz-run.js';
+import { oddString, requester } from './record-fuzz-kit.js';
+import { cases, FUZZ_TIMEOUT_MS } from './fuzz-run.js';
 
 let server: TestServer;
 const { inject } = requester(() => server);
@@ -43,7 +43,7 @@ describe('status routes with odd ids and languages', () => {
         const res = await inject({ url, headers: { 'accept-language': lang.replace(/[^\t\x20-\x7e]/g, '') } });
         expect(res.status, url).toBeLessThan(500);
       }),
-      runs(),
+      cases(),
     );
   });
 });

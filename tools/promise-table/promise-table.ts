@@ -50,10 +50,11 @@ for (const kind of families) {
   const byPolicy = new Map<PolicyName, Tally>(policies.map((p) => [p, {}]));
   for (const surge of fc.sample(SURGE_FAMILIES[kind], { seed: Number(values.seed), numRuns: Number(values.runs) })) {
     const scenario = surgeScenario(feb3, surgeServices(feb3, surge), surge);
+    const from = surgeNoticesFrom(surge);
     for (const policy of policies) {
       const run = replay(plan, scenario, { policy, from: SURGE_FROM, to: SURGE_TO });
       if (!run.ok) throw new Error(run.errors.map((e) => e.message).join('; '));
-      const rows = noticeRows(plan, run.value).filter((r) => r.t >= surgeNoticesFrom(surge));
+      const rows = noticeRows(plan, run.value).filter((r) => r.t >= from);
       for (const r of rows) {
         if (r.verdict === null) continue;
         count(byPolicy.get(policy)!, 'scored');

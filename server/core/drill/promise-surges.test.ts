@@ -65,11 +65,15 @@ beforeAll(async () => {
 });
 
 /**
- * The verdict on each notice of a family's sample that the promise record scores, counted from
+ * The verdict on each notice of a family's sample that the promise record scores (worked out once a
+ * family: two tests read them), counted from
  * when its surge began (surgeNoticesFrom: a cold start before a synthetic wave says nothing of
  * promises during a surge).
  */
+const verdictsByKind = new Map<Surge['kind'], { policy: string; verdict: PromiseVerdict }[]>();
 function verdicts(kind: Surge['kind']): { policy: string; verdict: PromiseVerdict }[] {
+  const known = verdictsByKind.get(kind);
+  if (known) return known;
   const out: { policy: string; verdict: PromiseVerdict }[] = [];
   for (const { surge, policy, result } of runs.get(kind)!) {
     const from = surgeNoticesFrom(surge);
@@ -81,6 +85,7 @@ function verdicts(kind: Surge['kind']): { policy: string; verdict: PromiseVerdic
       }
     }
   }
+  verdictsByKind.set(kind, out);
   return out;
 }
 
