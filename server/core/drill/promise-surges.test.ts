@@ -65,10 +65,9 @@ beforeAll(async () => {
 });
 
 /**
- * The verdict on each notice of a family's sample that the promise record scores (worked out once a
- * family: two tests read them), counted from
+ * The verdict on each notice of a family's sample that the promise record scores, counted from
  * when its surge began (surgeNoticesFrom: a cold start before a synthetic wave says nothing of
- * promises during a surge).
+ * promises during a surge); worked out once a family, as two tests read them.
  */
 const verdictsByKind = new Map<Surge['kind'], { policy: string; verdict: PromiseVerdict }[]>();
 function verdicts(kind: Surge['kind']): { policy: string; verdict: PromiseVerdict }[] {
