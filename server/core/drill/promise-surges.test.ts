@@ -111,9 +111,9 @@ describe('the promise record on generated surges', () => {
   });
 
   test.each([
-    ['ramp', 60, '32 of 51'],
-    ['plateau', 60, '32 of 51'],
-    ['double', 56, '54 of 92'],
+    ['ramp', 60, '30 of 48'],
+    ['plateau', 60, '30 of 48'],
+    ['double', 56, '52 of 89'],
   ] as const)('%s: at most 5% broken, at least %i% on target (goal 70%; today %s)', (kind, onTargetPct, _today) => {
     const r = familyRecord(kind);
     expect(r.plan.scored).toBeGreaterThan(45);
@@ -131,8 +131,8 @@ function timesGiven(kind: Surge['kind']): { timed: number; onTarget: number } {
 
 describe('a time given is a time kept', () => {
   // What the on-target shares above miss is almost all "not known yet": on this sample a
-  // notice that gives a time is on target 151 of 169 times on Feb 3 reshaped, 32 of 35 on
-  // ramps and plateaus, 54 of 57 on double waves.
+  // notice that gives a time is on target 151 of 169 times on Feb 3 reshaped, 30 of 32 on
+  // ramps and plateaus, 52 of 54 on double waves.
   test.each(Object.keys(SURGE_FAMILIES) as Surge['kind'][])('%s: at least 80% of the notices that give a time are on target', (kind) => {
     const { timed, onTarget } = timesGiven(kind);
     expect(timed).toBeGreaterThan(30);

@@ -2,9 +2,10 @@ import { fc, test } from '@fast-check/vitest';
 import { beforeAll, describe, expect } from 'vitest';
 import type { Tick } from '../engine/types.js';
 import { POLICY_NAMES, type Plan, type PolicyName } from '../plan/types.js';
-import { isAffected, recoveryAfter } from './promise-record.js';
+import { isAffected, noticeScores, recoveryAfter } from './promise-record.js';
 import { replay, type ReplayResult } from './replay.js';
 import type { Scenario } from './scenario.js';
+import { WAVES_AT, surgeScenario, surgeServices, type Surge } from './test-surges.js';
 import { loadFeb3 } from '../../test-feb3.js';
 
 let plan: Plan;
@@ -105,5 +106,24 @@ describe('forecasts on generated surges', () => {
         }
       }
     }
+  });
+});
+
+describe('a standby batch coming online during a very steep wave', () => {
+  // Demand climbs 10-11% a minute; a batch of standby servers puts the fleet ahead of it for a
+  // tick, and a trend lagging the wave saw it stay ahead: "recovery" promised for the next tick
+  // (09:05:45 at 09:05:30) while users were held up for another 7-12 minutes.
+  test.each([
+    [{ kind: 'ramp', base: 2760, multiple: 15, rampMinutes: 57, holdMinutes: 112 }, 'predictive'],
+    [{ kind: 'ramp', base: 2763, multiple: 13.57, rampMinutes: 34, holdMinutes: 22 }, 'step'],
+    [{ kind: 'double', base: 2742, first: 3.46, second: 6.41, rampMinutes: 22, gapMinutes: 20 }, 'predictive'],
+  ] as [Surge, PolicyName][])('%j under %s: no time given while users are held up is broken', (surge, policy) => {
+    const r = replay(plan, surgeScenario(feb3, surgeServices(feb3, surge), surge), { policy, from: FROM, to: TO });
+    if (!r.ok) throw new Error('replay must succeed');
+    const ticks = ticksOf(r.value, 'meetings');
+    const notices = r.value.notices.filter((n) => n.service === 'meetings' && Date.parse(n.t) >= WAVES_AT);
+    const scores = noticeScores(ticks, notices, plan.services['meetings']!.capacity.sloLatencyMs, plan.tickSeconds);
+    expect(scores.filter((s) => s.judged !== null).length).toBeGreaterThan(0);
+    for (const { notice, judged } of scores) expect(judged?.verdict, `${notice.t}: recovery ${notice.expectedRecoveryAt}`).not.toBe('broken');
   });
 });

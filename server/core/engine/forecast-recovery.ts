@@ -150,7 +150,14 @@ function agreedTime(now: number, early: number, late: number): number | null {
 
 /**
  * `start` is the service's state at the end of the current tick (its lastT is now);
- * `unexplainedRps`: the rise (rps per second) the forecast does not explain, 0 when it does.
+ * `unexplainedRps`: the rise (rps per second) the forecast does not explain, 0 when it does;
+ * `outpacingRps`: how much faster than the forecast demand climbs while it climbs very steeply,
+ * explained or not (steep-rise.ts). Where the forecast sees users fine from the next tick on, it
+ * is weighed as unexplained: there a trend lagging the wave is all that makes the fleet look
+ * ahead of it (a standby batch coming online), and the time would be the next tick while the
+ * wave outgrows the fleet within minutes (ramps climbing 11% a minute: "recovery 09:05:45"
+ * published at 09:05:30, users held up until 09:17). Weighed on every very steep rise, it made
+ * Feb 3 reshaped's times come later than users were back (on target 86% -> 78%).
  */
 export function forecastRecovery(
   plan: Plan,
@@ -159,9 +166,11 @@ export function forecastRecovery(
   start: ServiceState,
   demand: (at: number) => number,
   unexplainedRps = 0,
+  outpacingRps = 0,
 ): RecoveryForecast {
   const base = runForward(plan, svc, policy, start, demand, 1);
   const firstTick = start.lastT + plan.tickSeconds * 1000;
+  if (unexplainedRps === 0 && outpacingRps > 0 && base.recovered === firstTick) return forecastRecovery(plan, svc, policy, start, demand, outpacingRps);
   // a steep rise the forecast does not explain can outgrow a fleet that the forecast sees catching up
   const calmAhead = base.recovered === firstTick && unexplainedRps === 0;
   if (base.recovered === null) return { at: null, earliest: null, latest: null, calmAhead };

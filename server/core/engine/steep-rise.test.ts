@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recentRiseRpsPerSec, risingVerySteeply, unexplainedRise } from './steep-rise.js';
+import { outpacingRise, recentRiseRpsPerSec, risingVerySteeply, unexplainedRise } from './steep-rise.js';
 
 const flat = (rps: number) => () => rps;
 
@@ -49,6 +49,24 @@ describe('unexplainedRise', () => {
     expect(unexplainedRise({ t: 0, demandRps: 1000, demand: rising, trendRpsPerSec: 0, recentRpsPerSec: steep })).toBe(0);
     expect(unexplainedRise({ t: 0, demandRps: 1000, demand: flat(1000), trendRpsPerSec: steep * 0.6, recentRpsPerSec: steep })).toBe(0);
     expect(unexplainedRise({ t: 0, demandRps: 0, demand: flat(0), trendRpsPerSec: 0, recentRpsPerSec: 5 })).toBe(0);
+  });
+});
+
+describe('outpacingRise', () => {
+  const verySteep = 120 / 60;
+  it('is how much faster than the forecast a very steep rise climbs, even where the trend "explains" it', () => {
+    // a trend 60% of the rise explains it, yet the forecast carrying that trend climbs at 60% of its pace
+    const trended = (at: number) => 1000 + verySteep * 0.6 * (at / 1000);
+    const input = { t: 0, demandRps: 1000, demand: trended, trendRpsPerSec: verySteep * 0.6, recentRpsPerSec: verySteep };
+    expect(unexplainedRise(input)).toBe(0);
+    expect(outpacingRise(input)).toBeCloseTo(verySteep * 0.4, 9);
+  });
+
+  it('is 0 for a rise that is not very steep, or that the forecast keeps pace with', () => {
+    expect(outpacingRise({ t: 0, demandRps: 1000, demand: flat(1000), trendRpsPerSec: 0, recentRpsPerSec: 90 / 60 })).toBe(0);
+    const keepingPace = (at: number) => 1000 + verySteep * (at / 1000);
+    expect(outpacingRise({ t: 0, demandRps: 1000, demand: keepingPace, trendRpsPerSec: verySteep, recentRpsPerSec: verySteep })).toBe(0);
+    expect(outpacingRise({ t: 0, demandRps: 0, demand: flat(0), trendRpsPerSec: 0, recentRpsPerSec: 5 })).toBe(0);
   });
 });
 

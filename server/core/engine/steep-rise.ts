@@ -88,13 +88,31 @@ export interface RiseInput {
   recentRpsPerSec: number;
 }
 
+/** How fast (rps per second) the forecast rises over the next RECENT_MS, 0 when it does not. */
+function foreseenRise({ t, demand }: RiseInput): number {
+  return Math.max((demand(t + RECENT_MS) - demand(t)) / (RECENT_MS / 1000), 0);
+}
+
 /** The rise (rps per second) the forecast does not explain when demand is rising steeply, else 0. */
 export function unexplainedRise(input: RiseInput): number {
-  const { t, demandRps, demand, recentRpsPerSec } = input;
+  const { demandRps, recentRpsPerSec } = input;
   if (demandRps <= 0 || recentRpsPerSec * 60 <= STEEP_SHARE_PER_MIN * demandRps) return 0;
-  const foreseen = Math.max((demand(t + RECENT_MS) - demand(t)) / (RECENT_MS / 1000), 0);
+  const foreseen = foreseenRise(input);
   if (recentRpsPerSec <= STEEP_FACTOR * Math.max(foreseen, input.trendRpsPerSec)) return 0;
   return recentRpsPerSec - foreseen;
+}
+
+/**
+ * How much faster (rps per second) than the forecast demand climbs when it climbs very steeply,
+ * however much of the rise the forecast's trend is taken to explain; else 0. The trend is a
+ * regression over the growth window, which early in a wave still holds minutes of flat demand:
+ * a trend half the rise "explains" it (unexplainedRise), yet carried forward it lets the wave
+ * go on at half its pace (forecast-recovery.ts weighs this where that matters).
+ */
+export function outpacingRise(input: RiseInput): number {
+  const { demandRps, recentRpsPerSec } = input;
+  if (demandRps <= 0 || !risingVerySteeply(recentRpsPerSec, demandRps)) return 0;
+  return Math.max(recentRpsPerSec - foreseenRise(input), 0);
 }
 
 /**

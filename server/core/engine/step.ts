@@ -20,7 +20,7 @@ import { initialScaleState, type ScaleState } from '../scale/index.js';
 import { carriedTrend, demandForecast } from './demand-forecast.js';
 import { forecastRecovery } from './forecast-recovery.js';
 import { isoTime } from './iso-time.js';
-import { recentRiseRpsPerSec, risingVerySteeply, unexplainedRise } from './steep-rise.js';
+import { outpacingRise, recentRiseRpsPerSec, risingVerySteeply, unexplainedRise } from './steep-rise.js';
 import { advanceAndServe, detectStage, joined, scaleStage, type TickContext } from './stages.js';
 import { tickRecord } from './tick-record.js';
 // for its side effect: gives the per-tick shapes their final field representations first
@@ -133,8 +133,8 @@ function stepService(ctx: TickContext, sample: ServiceSample, commands: readonly
     const growthRpsPerSec = ((detected.growthPctPerMin / 100) * detected.baselineRps) / 60;
     const recentRpsPerSec = recentRiseRpsPerSec(detected.state.growth.points, detected.baselineRps);
     const demand = demandForecast(history, t, demandRps, carriedTrend(growthRpsPerSec, recentRpsPerSec), svc.growth.windowSeconds);
-    const unexplained = unexplainedRise({ t, demandRps, demand, trendRpsPerSec: growthRpsPerSec, recentRpsPerSec });
-    const foreseen = forecastRecovery(plan, svc, policy, now, demand, unexplained);
+    const rise = { t, demandRps, demand, trendRpsPerSec: growthRpsPerSec, recentRpsPerSec };
+    const foreseen = forecastRecovery(plan, svc, policy, now, demand, unexplainedRise(rise), outpacingRise(rise));
     forecast = risingVerySteeply(recentRpsPerSec, demandRps) ? { ...foreseen, steepRise: true } : foreseen;
     return forecast;
   };
