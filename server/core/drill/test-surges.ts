@@ -74,22 +74,26 @@ export function surgeScenario(feb3: Scenario, services: readonly string[], s: Su
   return { ...feb3, services: Object.fromEntries(services.map((name) => [name, surgeTrace(feb3, name, s)])) };
 }
 
+/** How high and for how long a ramp's wave climbs, and a double wave's first one (ranges, inclusive). */
+export const RAMP_LIMITS = { multiple: [3, 15], rampMinutes: [3, 60] } as const;
+export const DOUBLE_FIRST_LIMITS = { multiple: [2, 8], rampMinutes: [3, 40] } as const;
+
 /** Each family's parameters: the promise-record test and tools/promise-table sample the same ones. */
 export const SURGE_FAMILIES: Record<Surge['kind'], fc.Arbitrary<Surge>> = {
   feb3: fc.record({ kind: fc.constant('feb3' as const), scale: fc.double({ min: 0.5, max: 1.5, noNaN: true }), shift: fc.integer({ min: -30, max: 30 }) }),
   ramp: fc.record({
     kind: fc.constant('ramp' as const),
     base: fc.integer({ min: 1000, max: 4000 }),
-    multiple: fc.double({ min: 3, max: 15, noNaN: true }),
-    rampMinutes: fc.integer({ min: 3, max: 60 }),
+    multiple: fc.double({ min: RAMP_LIMITS.multiple[0], max: RAMP_LIMITS.multiple[1], noNaN: true }),
+    rampMinutes: fc.integer({ min: RAMP_LIMITS.rampMinutes[0], max: RAMP_LIMITS.rampMinutes[1] }),
     holdMinutes: fc.integer({ min: 20, max: 120 }),
   }),
   double: fc.record({
     kind: fc.constant('double' as const),
     base: fc.integer({ min: 1000, max: 4000 }),
-    first: fc.double({ min: 2, max: 8, noNaN: true }),
+    first: fc.double({ min: DOUBLE_FIRST_LIMITS.multiple[0], max: DOUBLE_FIRST_LIMITS.multiple[1], noNaN: true }),
     second: fc.double({ min: 2, max: 12, noNaN: true }),
-    rampMinutes: fc.integer({ min: 3, max: 40 }),
+    rampMinutes: fc.integer({ min: DOUBLE_FIRST_LIMITS.rampMinutes[0], max: DOUBLE_FIRST_LIMITS.rampMinutes[1] }),
     gapMinutes: fc.integer({ min: 0, max: 60 }),
   }),
   plateau: fc.record({
