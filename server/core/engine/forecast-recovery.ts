@@ -170,14 +170,14 @@ export function forecastRecovery(
 ): RecoveryForecast {
   const base = runForward(plan, svc, policy, start, demand, 1);
   const firstTick = start.lastT + plan.tickSeconds * 1000;
-  if (unexplainedRps === 0 && outpacingRps > 0 && base.recovered === firstTick) return forecastRecovery(plan, svc, policy, start, demand, outpacingRps);
+  const unexplained = unexplainedRps === 0 && base.recovered === firstTick ? outpacingRps : unexplainedRps;
   // a steep rise the forecast does not explain can outgrow a fleet that the forecast sees catching up
-  const calmAhead = base.recovered === firstTick && unexplainedRps === 0;
+  const calmAhead = base.recovered === firstTick && unexplained === 0;
   if (base.recovered === null) return { at: null, earliest: null, latest: null, calmAhead };
   const earliest = Math.min(base.firstCalm ?? base.recovered, base.recovered);
   if (calmAhead) return { at: base.recovered, earliest, latest: base.recovered, calmAhead };
-  if (unexplainedRps > 0) {
-    const steep = rising(plan, svc, policy, start, demand, unexplainedRps, base.recovered);
+  if (unexplained > 0) {
+    const steep = rising(plan, svc, policy, start, demand, unexplained, base.recovered);
     return steep.at === null ? { at: null, earliest, latest: steep.latest, calmAhead, askAgain: true } : { at: steep.at, earliest, latest: steep.latest, calmAhead };
   }
   const high = runForward(plan, svc, policy, start, demand, HIGH_DEMAND).recovered;
