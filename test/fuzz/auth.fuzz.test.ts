@@ -13,7 +13,6 @@ import { createTestServer, type TestServer } from '../server/fixtures.js';
 import type { Ack, Snapshot } from '../../server/contracts.js';
 import { cases, FUZZ_TIMEOUT_MS } from './fuzz-run.js';
 
-
 let server: TestServer;
 let url: string;
 

@@ -4,9 +4,9 @@
  * service names and weights. Whatever arrives: no 5xx, each request done well within a
  * second, the heap bounded over the run, and what was accepted before is still there.
  *
- * FUZZ_SEED and FUZZ_SCALE (cases = scale x the counts below) reproduce or widen a run. Each
- * route gets CASES_PER_INPUT cases at scale 1 (fuzz-run.ts); the costly shapes (deep JSON, bombs) are
- * weighted so a few hundred of them run, enough to prove the point without slowing the rest.
+ * FUZZ_SEED and FUZZ_SCALE (cases = scale x CASES_PER_INPUT, fuzz-run.ts) reproduce or widen a
+ * run. The costly shapes (deep JSON, bombs) are weighted so a few hundred of them run, enough to
+ * prove the point without slowing the rest.
  */
 import v8 from 'node:v8';
 import type { InjectOptions } from 'fastify';
@@ -18,7 +18,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { encodeWriteRequest, WriteRequestType, type TimeSeries } from '../../server/ingest/remote-write.js';
 import { createTestServer, SURGE_WINDOW, type TestServer } from '../server/fixtures.js';
 import { cases, FUZZ_TIMEOUT_MS } from './fuzz-run.js';
-
 
 /**
  * CPU time of the process per request, generous so a slow machine does not make it flaky (a

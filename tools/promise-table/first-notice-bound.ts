@@ -19,22 +19,18 @@ import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { promiseToleranceMs } from '../../server/core/engine/forecast-recovery.js';
 import { recoveryAfter } from '../../server/core/drill/promise-record.js';
-import { replay, type ReplayResult } from '../../server/core/drill/replay.js';
+import type { ReplayResult } from '../../server/core/drill/replay.js';
 import {
   DOUBLE_FIRST_LIMITS,
   RAMP_LIMITS,
   SURGE_FAMILIES,
-  SURGE_FROM,
   SURGE_SAMPLE,
-  SURGE_TO,
   WAVES_AT,
-  surgeScenario,
-  surgeServices,
+  replaySurge,
   type DoubleSurge,
   type RampSurge,
 } from '../../server/core/drill/test-surges.js';
 import { POLICY_NAMES, type Plan, type PolicyName } from '../../server/core/plan/types.js';
-import type { Scenario } from '../../server/core/drill/scenario.js';
 import { loadFeb3 } from '../../server/test-feb3.js';
 import { noticeRows } from './notice-rows.js';
 
@@ -49,8 +45,6 @@ const { values } = parseArgs({
 type WaveSurge = RampSurge | DoubleSurge;
 const families = values.family.split(',') as WaveSurge['kind'][];
 const policies = values.policy.split(',') as PolicyName[];
-/** The service the synthetic waves are sized for (surgeServices). */
-const SERVICE = 'meetings';
 const unknown = [...families.filter((f) => f !== 'ramp' && f !== 'double'), ...policies.filter((p) => !POLICY_NAMES.includes(p))];
 if (unknown.length > 0) {
   console.error(`unknown family or policy: ${unknown.join(', ')} (families: ramp, double; policies: ${POLICY_NAMES.join(', ')})`);
@@ -75,17 +69,11 @@ function twins(s: WaveSurge): { length: number; surge: WaveSurge }[] {
   return out;
 }
 
-function replayed(plan: Plan, feb3: Scenario, s: WaveSurge, policy: PolicyName): ReplayResult {
-  const run = replay(plan, surgeScenario(feb3, surgeServices(feb3, s), s), { policy, from: SURGE_FROM, to: SURGE_TO });
-  if (!run.ok) throw new Error(run.errors.map((e) => e.message).join('; '));
-  return run.value;
-}
-
 /** Minutes from `t` until users were back for good in `run` (as the promise record counts it); Infinity: not within the replay. */
-function waitAfter(plan: Plan, run: ReplayResult, t: number): number {
-  const ticks = run.ticks.filter((x) => x.service === SERVICE);
+function waitAfter(plan: Plan, run: ReplayResult, service: string, t: number): number {
+  const ticks = run.ticks.filter((x) => x.service === service);
   const i = ticks.findIndex((x) => Date.parse(x.t) === t);
-  const back = recoveryAfter(ticks, plan.services[SERVICE]!.capacity.sloLatencyMs, plan.tickSeconds)[i] ?? null;
+  const back = recoveryAfter(ticks, plan.services[service]!.capacity.sloLatencyMs, plan.tickSeconds)[i] ?? null;
   return back === null ? Infinity : (back - t) / 60_000;
 }
 
@@ -107,7 +95,7 @@ for (const kind of families) {
     let ours = 0;
     let bound = 0;
     for (const surge of fc.sample(SURGE_FAMILIES[kind], { seed: Number(values.seed), numRuns: Number(values.runs) }) as WaveSurge[]) {
-      const first = noticeRows(plan, replayed(plan, feb3, surge, policy)).find((r) => r.t >= WAVES_AT && r.verdict !== null);
+      const first = noticeRows(plan, replaySurge(plan, feb3, surge, policy)).find((r) => r.t >= WAVES_AT && r.verdict !== null);
       if (!first) continue;
       const minuteIn = (first.t - WAVES_AT) / 60_000;
       // a first notice after the first ramp ended (a double wave's second, or a wave that held up no one while it climbed) has no twins
@@ -118,7 +106,7 @@ for (const kind of families) {
       // back within the replay breaks any time given
       const waits = twins(surge)
         .filter((tw) => tw.length > minuteIn)
-        .map((tw) => ({ wait: waitAfter(plan, replayed(plan, feb3, tw.surge, policy), first.t), weight: tw.length }));
+        .map((tw) => ({ wait: waitAfter(plan, replaySurge(plan, feb3, tw.surge, policy), first.service, first.t), weight: tw.length }));
       notices++;
       if (first.verdict === 'on-target') ours++;
       bound += bestShare(waits);

@@ -9,8 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import { replay } from '../../server/core/drill/replay.js';
-import { SURGE_FAMILIES, SURGE_FROM, SURGE_SAMPLE, SURGE_TO, surgeNoticesFrom, surgeScenario, surgeServices, type Surge } from '../../server/core/drill/test-surges.js';
+import { SURGE_FAMILIES, SURGE_SAMPLE, replaySurge, surgeNoticesFrom, surgeScenario, surgeServices, type Surge } from '../../server/core/drill/test-surges.js';
 import { POLICY_NAMES, type PolicyName } from '../../server/core/plan/types.js';
 import { loadFeb3 } from '../../server/test-feb3.js';
 import { noticeRows, type NoticeRow } from './notice-rows.js';
@@ -52,9 +51,7 @@ for (const kind of families) {
     const scenario = surgeScenario(feb3, surgeServices(feb3, surge), surge);
     const from = surgeNoticesFrom(surge);
     for (const policy of policies) {
-      const run = replay(plan, scenario, { policy, from: SURGE_FROM, to: SURGE_TO });
-      if (!run.ok) throw new Error(run.errors.map((e) => e.message).join('; '));
-      const rows = noticeRows(plan, run.value).filter((r) => r.t >= from);
+      const rows = noticeRows(plan, replaySurge(plan, feb3, surge, policy, scenario)).filter((r) => r.t >= from);
       for (const r of rows) {
         if (r.verdict === null) continue;
         count(byPolicy.get(policy)!, 'scored');

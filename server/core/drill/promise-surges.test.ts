@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Notice } from '../engine/types.js';
 import { POLICY_NAMES, type Plan } from '../plan/types.js';
 import { noticeScores, type PromiseVerdict } from './promise-record.js';
-import { replay, type ReplayResult } from './replay.js';
+import type { ReplayResult } from './replay.js';
 import type { Scenario } from './scenario.js';
-import { SURGE_FAMILIES, SURGE_FROM as FROM, SURGE_SAMPLE, SURGE_TO as TO, surgeNoticesFrom, surgeScenario, surgeServices, type Surge } from './test-surges.js';
+import { SURGE_FAMILIES, SURGE_SAMPLE, SURGE_TO as TO, replaySurge, surgeNoticesFrom, surgeScenario, surgeServices, type Surge } from './test-surges.js';
 import { loadFeb3 } from '../../test-feb3.js';
 
 /*
@@ -55,9 +55,7 @@ beforeAll(async () => {
     for (const surge of fc.sample(SURGE_FAMILIES[kind], { seed: SURGE_SAMPLE.seed, numRuns: SURGE_SAMPLE.runs })) {
       const scenario = surgeScenario(feb3, surgeServices(feb3, surge), surge);
       for (const policy of POLICY_NAMES) {
-        const run = replay(plan, scenario, { policy, from: FROM, to: TO });
-        if (!run.ok) throw new Error(`${JSON.stringify(surge)}: ${run.errors.map((e) => e.message).join('; ')}`);
-        out.push({ surge, policy, result: run.value });
+        out.push({ surge, policy, result: replaySurge(plan, feb3, surge, policy, scenario) });
       }
     }
     runs.set(kind, out);

@@ -5,7 +5,7 @@ import { POLICY_NAMES, type Plan, type PolicyName } from '../plan/types.js';
 import { isAffected, noticeScores, recoveryAfter } from './promise-record.js';
 import { replay, type ReplayResult } from './replay.js';
 import type { Scenario } from './scenario.js';
-import { WAVES_AT, surgeScenario, surgeServices, type Surge } from './test-surges.js';
+import { WAVES_AT, replaySurge, surgeServices, type Surge } from './test-surges.js';
 import { loadFeb3 } from '../../test-feb3.js';
 
 let plan: Plan;
@@ -118,11 +118,10 @@ describe('a standby batch coming online during a very steep wave', () => {
     [{ kind: 'ramp', base: 2763, multiple: 13.57, rampMinutes: 34, holdMinutes: 22 }, 'step'],
     [{ kind: 'double', base: 2742, first: 3.46, second: 6.41, rampMinutes: 22, gapMinutes: 20 }, 'predictive'],
   ] as [Surge, PolicyName][])('%j under %s: no time given while users are held up is broken', (surge, policy) => {
-    const r = replay(plan, surgeScenario(feb3, surgeServices(feb3, surge), surge), { policy, from: FROM, to: TO });
-    if (!r.ok) throw new Error('replay must succeed');
-    const ticks = ticksOf(r.value, 'meetings');
-    const notices = r.value.notices.filter((n) => n.service === 'meetings' && Date.parse(n.t) >= WAVES_AT);
-    const scores = noticeScores(ticks, notices, plan.services['meetings']!.capacity.sloLatencyMs, plan.tickSeconds);
+    const run = replaySurge(plan, feb3, surge, policy);
+    const [service] = surgeServices(feb3, surge) as [string];
+    const notices = run.notices.filter((n) => n.service === service && Date.parse(n.t) >= WAVES_AT);
+    const scores = noticeScores(ticksOf(run, service), notices, plan.services[service]!.capacity.sloLatencyMs, plan.tickSeconds);
     expect(scores.filter((s) => s.judged !== null).length).toBeGreaterThan(0);
     for (const { notice, judged } of scores) expect(judged?.verdict, `${notice.t}: recovery ${notice.expectedRecoveryAt}`).not.toBe('broken');
   });

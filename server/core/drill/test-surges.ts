@@ -5,6 +5,8 @@
  * trace, so that a counterexample reads as one line.
  */
 import fc from 'fast-check';
+import type { PolicyName, Plan } from '../plan/types.js';
+import { replay, type ReplayResult } from './replay.js';
 import type { Scenario } from './scenario.js';
 
 const DAY_STEPS = 1440;
@@ -132,4 +134,15 @@ export function surgeNoticesFrom(s: Surge): number {
 /** The services a surge moves: Feb 3 reshaped moves every one; the synthetic shapes are sized for video meetings. */
 export function surgeServices(feb3: Scenario, s: Surge): string[] {
   return s.kind === 'feb3' ? Object.keys(feb3.services) : ['meetings'];
+}
+
+/**
+ * The surge day's morning (SURGE_FROM to SURGE_TO) replayed under `policy`; throws, naming the
+ * surge, when the replay refuses. A caller replaying one surge under several policies passes
+ * the scenario it built once.
+ */
+export function replaySurge(plan: Plan, feb3: Scenario, s: Surge, policy: PolicyName, scenario = surgeScenario(feb3, surgeServices(feb3, s), s)): ReplayResult {
+  const run = replay(plan, scenario, { policy, from: SURGE_FROM, to: SURGE_TO });
+  if (!run.ok) throw new Error(`${JSON.stringify(s)} under ${policy}: ${run.errors.map((e) => e.message).join('; ')}`);
+  return run.value;
 }
